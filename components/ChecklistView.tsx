@@ -1,0 +1,37 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { EvidenceRecord } from '../lib/evidence/types';
+import { useUi } from './i18n';
+import type { ChecklistData } from './useChecklistData';
+import { CriterionItem } from './CriterionItem';
+
+const EMPTY: EvidenceRecord[] = [];
+
+/** The 43 items grouped by indicator and sub-indicator, each with its status, count and thumbnails. */
+export function ChecklistView({ data, visibleCodes, onOpen, onSelect }: { data: ChecklistData; visibleCodes?: Set<string>; onOpen(r: EvidenceRecord): void; onSelect(code: string): void }) {
+  const { t, lang } = useUi();
+  const rows = useMemo(() => new Map(data.dashboard.rows.map((r) => [r.code, r])), [data.dashboard.rows]);
+  const open = useCallback(onOpen, [onOpen]);
+  return (
+    <div>
+      {data.index.groups.map((g) => (
+        <section key={g.number} aria-label={`${t('indicator', { n: g.number })} ${lang === 'th' ? g.nameTh : g.nameEn}`}>
+          <h2>{t('indicator', { n: g.number })} {lang === 'th' ? g.nameTh : g.nameEn}</h2>
+          {g.subindicators.map((s) => {
+            const items = s.items.filter((c) => !visibleCodes || visibleCodes.has(c.code));
+            if (!items.length) return null;
+            return (
+              <section key={s.subindicator.code}>
+                <h3>{s.subindicator.code} {lang === 'th' ? s.subindicator.nameTh : s.subindicator.nameEn}</h3>
+                <ul className="items">
+                  {items.map((c) => (
+                    <CriterionItem key={c.code} criterion={c} row={rows.get(c.code)} evidence={data.byCode.get(c.code) ?? EMPTY} onOpen={open} onSelect={onSelect} />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </section>
+      ))}
+    </div>
+  );
+}

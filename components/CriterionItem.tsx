@@ -1,0 +1,46 @@
+import { memo } from 'react';
+import type { Criterion } from '../lib/criteria/types';
+import type { EvidenceRecord } from '../lib/evidence/types';
+import type { DashboardRow } from '../lib/checklist/dashboard';
+import { statusLabel, confidenceNote, checklistMessage } from '../lib/checklist/messages';
+import { useUi } from './i18n';
+import { Thumb } from './Thumb';
+
+const SHOTS = new Set(['viewport', 'fullpage-stitched', 'element-crop', 'rendered-html2canvas']);
+const MAX_THUMBS = 4;
+
+interface Props {
+  criterion: Criterion;
+  row: DashboardRow | undefined;
+  evidence: EvidenceRecord[];
+  onOpen(r: EvidenceRecord): void;
+  onSelect(code: string): void;
+}
+
+export const CriterionItem = memo(function CriterionItem({ criterion, row, evidence, onOpen, onSelect }: Props) {
+  const { t, lang } = useUi();
+  const name = lang === 'th' ? criterion.nameTh : criterion.nameEn;
+  const status = row?.status.status ?? 'unreviewed';
+  const note = confidenceNote(criterion.confidence);
+  const count = evidence.length ? t('evidenceCount', { count: evidence.length }) : t('noEvidence');
+  return (
+    <li aria-label={`${criterion.code} ${name} — ${statusLabel(status, lang)} — ${count}`}>
+      <div className="item-head">
+        <span className="code">{criterion.code}</span>
+        <button type="button" className="linkish" onClick={() => onSelect(criterion.code)} aria-label={`${criterion.code} ${name}`}>{name}</button>
+        <span className={`badge ${status}`}>{statusLabel(status, lang)}{row?.status.overridden ? ' *' : ''}</span>
+        {note && <span className="tag">{checklistMessage(note, lang)}</span>}
+        {row?.overdue && <span className="tag">{checklistMessage('item.overdue', lang)}</span>}
+        <span className="count">{count}</span>
+      </div>
+      {evidence.length > 0 && (
+        <div className="thumbs">
+          {evidence.slice(0, MAX_THUMBS).map((r) => (
+            <Thumb key={r.id} blobId={r.artifacts.find((a) => SHOTS.has(a.method))?.id} label={`${t('openEvidence')}: ${r.title || r.url}`} onOpen={() => onOpen(r)} />
+          ))}
+          {evidence.length > MAX_THUMBS && <span className="muted">+{evidence.length - MAX_THUMBS}</span>}
+        </div>
+      )}
+    </li>
+  );
+});

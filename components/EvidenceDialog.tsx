@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import type { EvidenceRecord } from '../lib/evidence/types';
+import { formatDateBE } from '../lib/i18n/buddhist-era';
+import { draftExplanation } from '../lib/capture/clickpath';
+import type { UiKey } from '../lib/i18n/ui';
+import { useUi } from './i18n';
+import { useBlobUrl } from './Thumb';
+
+const IMAGE_METHODS = new Set(['viewport', 'fullpage-stitched', 'element-crop', 'rendered-html2canvas']);
+
+/** One evidence record: its screenshot, URL, Buddhist Era time, click-path and stored files with hashes. */
+export function EvidenceDialog({ record, onClose, onDelete }: { record: EvidenceRecord; onClose(): void; onDelete(): void }) {
+  const { t, lang } = useUi();
+  const ref = useRef<HTMLDialogElement>(null);
+  const shot = record.artifacts.find((a) => IMAGE_METHODS.has(a.method));
+  const url = useBlobUrl(shot?.id, shot?.mime ?? 'image/png');
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} aria-label={`${t('openEvidence')}: ${record.title || record.url}`} onClose={onClose}>
+      <h2>{record.title || record.url}</h2>
+      {shot?.method === 'rendered-html2canvas' && <p className="warn">{t('method_rendered-html2canvas')}</p>}
+      {url && <img src={url} alt={t('screenshot')} />}
+      <dl className="meta">
+        <dt>{t('url')}</dt>
+        <dd><a href={record.url} target="_blank" rel="noreferrer noopener">{record.url}</a></dd>
+        <dt>{t('capturedAt')}</dt>
+        <dd>{formatDateBE(record.capturedAt, lang, { time: true })}</dd>
+        <dt>{t('clickPath')}</dt>
+        <dd>{draftExplanation(record.clickPath, lang, { fromHome: record.reachedFromHome }) || '—'}</dd>
+        {record.note && (<><dt>{t('note')}</dt><dd>{record.note}</dd></>)}
+      </dl>
+      {!record.reachedFromHome && <p className="warn">{t('directOpen')}</p>}
+      <h3>{t('artifacts')}</h3>
+      <table>
+        <thead><tr><th>{t('method')}</th><th>{t('size')}</th><th>SHA-256</th></tr></thead>
+        <tbody>
+          {record.artifacts.map((a) => (
+            <tr key={a.id}>
+              <td>{t(`method_${a.method}` as UiKey)}{a.part ? ` (${a.part}/${a.parts})` : ''}</td>
+              <td>{a.bytes.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')}</td>
+              <td><code>{a.sha256}</code></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">{t('hashNote')}</p>
+      <div className="toolbar">
+        <button type="button" className="danger" onClick={onDelete}>{t('deleteEvidence')}</button>
+        <button type="button" onClick={() => ref.current?.close()}>{t('close')}</button>
+      </div>
+    </dialog>
+  );
+}

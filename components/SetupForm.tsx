@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useUi } from './i18n';
+import { getDb } from './db';
+import { saveSettings, type UiLanguage } from '../lib/storage/settings';
+import { listCriteriaSets } from '../lib/storage/criteria-store';
+import { sendToBackground } from '../lib/platform/messaging';
+import { validateSetup, type SetupInput } from './setup-validation';
+import { Field } from './Field';
+
+export function SetupForm() {
+  const { t, settings, lang } = useUi();
+  const sets = useLiveQuery(() => listCriteriaSets(getDb()), []) ?? [];
+  const [input, setInput] = useState<SetupInput>({
+    agencyName: settings.agencyName,
+    homeUrl: settings.homeUrl,
+    fiscalYear: String(settings.fiscalYear),
+    units: settings.units.join('\n'),
+    urlCap: String(settings.urlCap),
+  });
+  const [setId, setSetId] = useState(settings.criteriaSetId);
+  const [language, setLanguage] = useState<UiLanguage>(settings.language);
+  const [errors, setErrors] = useState<Partial<Record<keyof SetupInput, string>>>({});
+  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
+  const langId = useId();
+  const setSelectId = useId();
+  const bind = (k: keyof SetupInput) => ({ value: input[k], onChange: (v: string) => setInput({ ...input, [k]: v }), error: errors[k] });
+
+  const onSave = () => {
+    const result = validateSetup(input);
+    if (!result.ok) {
+      setErrors(Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, t(v)])));
+      setStatus(null);
+      return;
+    }
+    setErrors({});
+    // permissions.request must run inside the click's user gesture: call it before any await.
+    const granted = browser.permissions.request({ origins: [result.pattern] }).catch(() => false);
+    void (async () => {
+      try {
+        await saveSettings(getDb(), { ...result.value, criteriaSetId: setId, language });
+        const ok = await granted;
+        await sendToBackground('settings/apply', {});
+        setStatus(ok ? { text: t('settingsSaved'), kind: 'ok' } : { text: t('permissionDenied'), kind: 'error' });
+      } catch (e) {
+        setStatus({ text: t('errorGeneric', { detail: e instanceof Error ? e.message : String(e) }), kind: 'error' });
+      }
+    })();
+  };
+
+  return (
+    <form className="card" aria-labelledby="setup-title" onSubmit={(e) => { e.preventDefault(); onSave(); }} noValidate>
+      <h1 id="setup-title">{t('setupTitle')}</h1>
+      <p>{t('setupIntro')}</p>
+      <Field label={t('agencyName')} {...bind('agencyName')} />
+      <Field label={t('homeUrl')} hint={t('homeUrlHint')} type="url" {...bind('homeUrl')} />
+      <Field label={t('fiscalYear')} inputMode="numeric" {...bind('fiscalYear')} />
+      <div className="field">
+        <label htmlFor={setSelectId}>{t('criteriaSet')}</label>
+        <select id={setSelectId} value={setId} onChange={(e) => setSetId(e.target.value)}>
+          {sets.map((s) => <option key={s.id} value={s.id}>{lang === 'th' ? s.titleTh : s.titleEn}</option>)}
+        </select>
+      </div>
+      <Field label={t('units')} multiline {...bind('units')} />
+      <Field label={t('urlCap')} inputMode="numeric" {...bind('urlCap')} />
+      <div className="field">
+        <label htmlFor={langId}>{t('language')}</label>
+        <select id={langId} value={language} onChange={(e) => setLanguage(e.target.value as UiLanguage)}>
+          <option value="auto">{t('langAuto')}</option>
+          <option value="th">{t('langTh')}</option>
+          <option value="en">{t('langEn')}</option>
+        </select>
+      </div>
+      <p className="why">{t('permissionWhy')}</p>
+      <button type="submit" className="primary">{t('saveSettings')}</button>
+      <div role="status" className={`status ${status?.kind ?? ''}`}>{status?.text}</div>
+    </form>
+  );
+}

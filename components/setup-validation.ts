@@ -1,0 +1,34 @@
+import { parseLocaleInt } from '../lib/i18n/thai-digits';
+import type { UiKey } from '../lib/i18n/ui';
+import type { Settings } from '../lib/storage/settings';
+import { originPattern } from '../lib/storage/settings';
+
+export interface SetupInput {
+  agencyName: string;
+  homeUrl: string;
+  fiscalYear: string;
+  units: string;
+  urlCap: string;
+}
+
+export type SetupResult =
+  | { ok: true; value: Pick<Settings, 'agencyName' | 'homeUrl' | 'fiscalYear' | 'units' | 'urlCap'>; pattern: string }
+  | { ok: false; errors: Partial<Record<keyof SetupInput, UiKey>> };
+
+/** Validates the setup form; Thai digits are accepted in number fields. */
+export function validateSetup(input: SetupInput): SetupResult {
+  const errors: Partial<Record<keyof SetupInput, UiKey>> = {};
+  const agencyName = input.agencyName.trim();
+  if (!agencyName) errors.agencyName = 'errAgencyName';
+  let homeUrl = input.homeUrl.trim();
+  if (homeUrl && !/^[a-z]+:\/\//i.test(homeUrl)) homeUrl = `https://${homeUrl}`;
+  const pattern = originPattern(homeUrl);
+  if (!pattern) errors.homeUrl = 'errHomeUrl';
+  const fy = parseLocaleInt(input.fiscalYear);
+  if (fy === null || fy < 2550 || fy > 2650) errors.fiscalYear = 'errFiscalYear';
+  const cap = parseLocaleInt(input.urlCap);
+  if (cap === null || cap < 1 || cap > 20) errors.urlCap = 'errUrlCap';
+  if (Object.keys(errors).length || !pattern) return { ok: false, errors };
+  const units = [...new Set(input.units.split('\n').map((u) => u.trim()).filter(Boolean))];
+  return { ok: true, value: { agencyName, homeUrl, fiscalYear: fy!, units, urlCap: cap! }, pattern };
+}

@@ -1,0 +1,115 @@
+import { browser } from 'wxt/browser';
+import { captureVisiblePng, extensionVersion } from '../../lib/platform/adapter';
+import { sendToTab } from '../../lib/platform/messaging';
+import { planFullPage } from '../../lib/capture/stitch-plan';
+import { stitchFullPage, CaptureCancelledError } from '../../lib/capture/stitch';
+import { checkDocumentSize } from '../../lib/capture/documents';
+import { runCapture, captureErrorCode, CaptureError, type CaptureDeps } from '../../lib/evidence/capture-pipeline';
+import type { CaptureRequest, CaptureResult } from '../../lib/messages/protocol';
+import { loadSettings, saveSettings } from '../../lib/storage/settings';
+import type { ItaDb } from '../../lib/storage/db';
+import { pathForTab } from './trail-store';
+
+const running = new Map<number, AbortController>();
+
+/** Full-page progress goes on the toolbar badge: visible to the reviewer, never in the screenshot. */
+async function showProgress(tabId: number, done: number, total: number): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text: done >= total ? '' : `${done}/${total}` }).catch(() => undefined);
+}
+
+export function cancelCapture(tabId: number): boolean {
+  const c = running.get(tabId);
+  c?.abort();
+  return !!c;
+}
+
+async function pngFromCanvas(canvas: OffscreenCanvas): Promise<Uint8Array> {
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+const decode = (png: Uint8Array) => createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string | null }, homeUrl: string, signal: AbortSignal): CaptureDeps {
+  const checkAbort = () => {
+    if (signal.aborted) throw new CaptureCancelledError();
+  };
+  return {
+    db,
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+    extensionVersion: extensionVersion(),
+    userAgent: navigator.userAgent,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    tabUrl: tab.url,
+    captureViewport: async () => {
+      checkAbort();
+      return captureVisiblePng(tab.windowId);
+    },
+    captureFullPage: async () => {
+      await sendToTab(tab.id, 'page/prepare-fullpage', {});
+      const m = await sendToTab(tab.id, 'page/metrics', {});
+      checkAbort();
+      const plan = planFullPage({ pageHeight: m.pageHeight, viewportHeight: m.viewportHeight, viewportWidth: m.viewportWidth, dpr: m.dpr, fixedTop: m.fixedTop, fixedBottom: m.fixedBottom });
+      return stitchFullPage(plan, {
+        scrollTo: async (y) => (await sendToTab(tab.id, 'page/scroll-to', { y })).y,
+        capture: () => captureVisiblePng(tab.windowId),
+        decode,
+        createCanvas: (w, h) => new OffscreenCanvas(w, h),
+        encode: pngFromCanvas,
+        restore: async () => {
+          await sendToTab(tab.id, 'page/restore', { y: m.scrollY }).catch(() => undefined);
+        },
+        sleep,
+        now: () => performance.now(),
+        signal,
+        onProgress: (done, total) => void showProgress(tab.id, done, total),
+      });
+    },
+    cropRegion: async (png, r, dpr) => {
+      const img = await decode(png);
+      const sx = Math.max(0, Math.round(r.x * dpr));
+      const sy = Math.max(0, Math.round(r.y * dpr));
+      const w = Math.max(1, Math.min(img.width - sx, Math.round(r.width * dpr)));
+      const h = Math.max(1, Math.min(img.height - sy, Math.round(r.height * dpr)));
+      const canvas = new OffscreenCanvas(w, h);
+      canvas.getContext('2d')!.drawImage(img, sx, sy, w, h, 0, 0, w, h);
+      img.close();
+      return pngFromCanvas(canvas);
+    },
+    fetchDocument: async (url) => {
+      checkAbort();
+      const res = await fetch(url, { credentials: 'include', cache: 'no-store', signal });
+      if (!res.ok) throw new CaptureError('document-failed', `${url}: HTTP ${res.status}`);
+      const declared = Number(res.headers.get('content-length'));
+      if (checkDocumentSize(Number.isFinite(declared) && declared > 0 ? declared : null)) throw new CaptureError('document-too-large', url);
+      return { bytes: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type'), finalUrl: res.url || url };
+    },
+    clickPath: () => pathForTab(tab.id, tab.url ?? '', homeUrl),
+  };
+}
+
+/** One capture per tab at a time; navigation away cancels it; nothing is stored unless it all worked. */
+export async function handleCapture(db: ItaDb, req: CaptureRequest, tab: { id: number; windowId: number; url: string | null }): Promise<CaptureResult> {
+  if (running.has(tab.id)) return { ok: false, code: 'failed', detail: 'busy' };
+  const controller = new AbortController();
+  running.set(tab.id, controller);
+  const onUpdated = (tabId: number, info: { url?: string; status?: string }) => {
+    if (tabId === tab.id && (info.url || info.status === 'loading')) controller.abort();
+  };
+  browser.tabs.onUpdated.addListener(onUpdated);
+  try {
+    const settings = await loadSettings(db);
+    const record = await runCapture(req, browserDeps(db, tab, settings.homeUrl, controller.signal));
+    if (settings.lastCaptureMode !== req.mode) await saveSettings(db, { lastCaptureMode: req.mode });
+    return { ok: true, evidenceId: record.id, artifacts: record.artifacts.length, reachedFromHome: record.reachedFromHome };
+  } catch (e) {
+    const code = controller.signal.aborted ? 'cancelled' : captureErrorCode(e);
+    return { ok: false, code, detail: e instanceof Error ? e.message : String(e) };
+  } finally {
+    browser.tabs.onUpdated.removeListener(onUpdated);
+    void browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
+    running.delete(tab.id);
+  }
+}

@@ -1,0 +1,79 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
+import { openDb } from '../../lib/storage/db';
+import { isConfigured, loadSettings, originPattern } from '../../lib/storage/settings';
+import { injectForm, injectOverlay, openChecklistPanel, registerSiteOverlay } from '../../lib/platform/adapter';
+import { resolveLanguage } from '../../lib/i18n/language';
+import { getCriteriaSet } from '../../lib/storage/criteria-store';
+import { listen } from './router';
+import { cancelCapture, handleCapture } from './capture';
+import { forgetTab, pathForTab, recordTrail } from './trail-store';
+
+export default defineBackground(() => {
+  const db = openDb();
+
+  listen({
+    'overlay/config': async () => {
+      const s = await loadSettings(db);
+      return {
+        configured: isConfigured(s),
+        language: resolveLanguage(s.language, navigator.language),
+        homeUrl: s.homeUrl,
+        fiscalYear: s.fiscalYear,
+        criteriaSetId: s.criteriaSetId,
+        lastCaptureMode: s.lastCaptureMode,
+      };
+    },
+    'overlay/criteria': async () => getCriteriaSet(db, (await loadSettings(db)).criteriaSetId),
+    'overlay/open-form': async (_p, sender) => {
+      await injectForm(sender.tab!.id!);
+      return { ok: true };
+    },
+    'overlay/click-path': async (_p, sender) => {
+      const s = await loadSettings(db);
+      return pathForTab(sender.tab!.id!, sender.tab!.url ?? '', s.homeUrl);
+    },
+    'trail/event': async (ev, sender) => {
+      await recordTrail(sender.tab!.id!, ev);
+      return { ok: true };
+    },
+    'capture/save': (req, sender) => {
+      const tab = sender.tab!;
+      return handleCapture(db, req, { id: tab.id!, windowId: tab.windowId!, url: tab.url ?? null });
+    },
+    'capture/cancel': (_p, sender) => ({ ok: cancelCapture(sender.tab!.id!) }),
+    'settings/apply': async () => {
+      const s = await loadSettings(db);
+      const registered = await registerSiteOverlay(originPattern(s.homeUrl));
+      return { ok: true, registered };
+    },
+  });
+
+  // The toolbar button and the keyboard shortcut tag the current page, on any site (activeTab).
+  const tagActiveTab = async (tab?: { id?: number; windowId?: number }) => {
+    void openChecklistPanel(tab?.windowId).catch(() => undefined);
+    if (tab?.id === undefined) return;
+    try {
+      await injectOverlay(tab.id);
+      await injectForm(tab.id);
+    } catch (e) {
+      console.warn('[ita-evidence] cannot tag this page', e);
+    }
+  };
+  browser.action.onClicked.addListener((tab) => void tagActiveTab(tab));
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'tag-page') void tagActiveTab(tab);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    const s = await loadSettings(db);
+    await registerSiteOverlay(originPattern(s.homeUrl)).catch(() => false);
+    if (reason === 'install' && !isConfigured(s)) await browser.runtime.openOptionsPage();
+  });
+  browser.permissions.onAdded?.addListener(async () => {
+    const s = await loadSettings(db);
+    await registerSiteOverlay(originPattern(s.homeUrl)).catch(() => false);
+  });
+});

@@ -1,0 +1,105 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import html2canvas from 'html2canvas-pro';
+import { sendToBackground } from '../../lib/platform/messaging';
+import { extractText } from '../../lib/capture/page-text';
+import type { CaptureRequest } from '../../lib/messages/protocol';
+import type { OverlayGlobal } from '../overlay.content';
+import { FORM_CSS } from './form-css';
+import { buildForm, resultMessage, type FormView } from './form';
+import { gatherPageFacts } from './page-facts';
+import { pickElement, regionOf } from './element-picker';
+
+/** The tagging form: injected into the page on demand, so pages the reviewer has not tagged pay nothing for it. */
+export default defineUnlistedScript(() => {
+  void open();
+});
+
+const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+async function waitForOverlay(): Promise<OverlayGlobal | null> {
+  for (let i = 0; i < 60; i++) {
+    if (globalThis.__itaEvidence) return globalThis.__itaEvidence;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return null;
+}
+
+let current: FormView | null = null;
+
+async function open(): Promise<void> {
+  const g = await waitForOverlay();
+  if (!g) return;
+  if (current?.root.isConnected) {
+    current.root.querySelector<HTMLInputElement>('[role=combobox]')?.focus();
+    return;
+  }
+  const [config, set, clickPath] = await Promise.all([
+    sendToBackground('overlay/config', {}),
+    sendToBackground('overlay/criteria', {}),
+    sendToBackground('overlay/click-path', {}),
+  ]);
+  const style = document.createElement('style');
+  style.textContent = FORM_CSS;
+  const fab = g.overlay.root.querySelector<HTMLElement>('.fab');
+  const pageText = extractText(document.body ?? document.documentElement, { excludeSelector: '[data-ita-evidence]' });
+  const close = () => {
+    view.root.remove();
+    style.remove();
+    current = null;
+    if (fab) fab.hidden = false;
+  };
+  const view = buildForm({ config, set, pageText, clickPath }, { onSave: () => void save(g, view, config.language), onClose: close });
+  current = view;
+  if (fab) fab.hidden = true;
+  g.overlay.root.append(style, view.root);
+  view.root.querySelector<HTMLInputElement>('[role=combobox]')?.focus();
+}
+
+async function elementParts(g: OverlayGlobal, lang: 'th' | 'en', view: FormView): Promise<Pick<CaptureRequest, 'region' | 'renderedPng'> | null> {
+  view.setStatus(lang === 'th' ? 'คลิกเลือกส่วนของหน้า (Esc เพื่อยกเลิก)' : 'Click a block of the page (Esc to cancel)');
+  g.overlay.setHidden(true);
+  const el = await pickElement(document, g.overlay.host);
+  if (!el) {
+    g.overlay.setHidden(false);
+    return null;
+  }
+  const { region, fits } = await regionOf(el);
+  if (fits) return { region };
+  // Taller than the viewport: real pixels cannot be had in one capture, so draw it and say so.
+  const canvas = await html2canvas(el as HTMLElement, { logging: false, useCORS: true, scale: window.devicePixelRatio || 1 });
+  return { renderedPng: canvas.toDataURL('image/png') };
+}
+
+async function save(g: OverlayGlobal, view: FormView, lang: 'th' | 'en'): Promise<void> {
+  const v = view.values();
+  if (!v.criteria.length) {
+    view.setStatus(lang === 'th' ? 'โปรดเลือกเกณฑ์อย่างน้อยหนึ่งข้อ' : 'Choose at least one criterion', 'error');
+    return;
+  }
+  view.setBusy(true);
+  view.setStatus(lang === 'th' ? 'กำลังบันทึก…' : 'Saving…');
+  try {
+    const extra = v.mode === 'element' ? await elementParts(g, lang, view) : {};
+    if (!extra) {
+      view.setStatus('');
+      return;
+    }
+    const page = gatherPageFacts(document);
+    g.overlay.setHidden(true);
+    await frames();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') void sendToBackground('capture/cancel', {});
+    };
+    document.addEventListener('keydown', onKey, true);
+    const result = await sendToBackground('capture/save', { ...v, ...extra, page }).finally(() => {
+      document.removeEventListener('keydown', onKey, true);
+      g.overlay.setHidden(false);
+    });
+    view.setStatus(resultMessage(result, lang), result.ok ? 'ok' : 'error');
+  } catch (e) {
+    g.overlay.setHidden(false);
+    view.setStatus(resultMessage({ ok: false, code: 'failed', detail: e instanceof Error ? e.message : String(e) }, lang), 'error');
+  } finally {
+    view.setBusy(false);
+  }
+}

@@ -1,0 +1,50 @@
+import type { PageFacts } from '../../lib/messages/protocol';
+import { snapshotDocument } from '../../lib/capture/snapshot';
+import { classifyDocumentUrl } from '../../lib/capture/documents';
+
+const OVERLAY = '[data-ita-evidence]';
+
+function httpStatus(): number | null {
+  const nav = performance.getEntriesByType('navigation')[0] as (PerformanceNavigationTiming & { responseStatus?: number }) | undefined;
+  return nav?.responseStatus && nav.responseStatus > 0 ? nav.responseStatus : null;
+}
+
+function imageToDataUrl(img: HTMLImageElement): string | null {
+  if (!img.complete || !img.naturalWidth || img.naturalWidth * img.naturalHeight > 2_000_000) return null;
+  const c = document.createElement('canvas');
+  c.width = img.naturalWidth;
+  c.height = img.naturalHeight;
+  c.getContext('2d')!.drawImage(img, 0, 0);
+  return c.toDataURL('image/png'); // throws on tainted (cross-origin) images: the snapshot keeps the src
+}
+
+export function documentLinks(doc: Document): { url: string; text: string }[] {
+  const seen = new Set<string>();
+  const out: { url: string; text: string }[] = [];
+  for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+    if (a.closest(OVERLAY) || !/^https?:/.test(a.href) || seen.has(a.href)) continue;
+    if (!classifyDocumentUrl(a.href)) continue;
+    seen.add(a.href);
+    out.push({ url: a.href, text: (a.innerText || a.href).replace(/\s+/g, ' ').trim().slice(0, 300) });
+    if (out.length >= 100) break;
+  }
+  return out;
+}
+
+export function hasMap(doc: Document): boolean {
+  return !!doc.querySelector('iframe[src*="google.com/maps"], iframe[src*="maps.google"], iframe[src*="openstreetmap"], a[href*="maps.google"], a[href*="google.com/maps"], a[href*="goo.gl/maps"], a[href*="maps.app.goo.gl"]');
+}
+
+export function gatherPageFacts(doc: Document): PageFacts {
+  const snap = snapshotDocument(doc, { excludeSelector: OVERLAY, imageToDataUrl });
+  return {
+    url: location.href,
+    title: doc.title.slice(0, 2000),
+    text: snap.text.slice(0, 5 * 1024 * 1024),
+    html: snap.html,
+    viewport: { width: window.innerWidth, height: window.innerHeight },
+    dpr: window.devicePixelRatio || 1,
+    httpStatus: httpStatus(),
+    documentLinks: documentLinks(doc),
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Streams the checklist bundle (zip) to an async sink. Evidence blobs are read from the database
+ * one at a time and stored uncompressed (they are PNG/PDF already); text files are deflated.
+ */
+import type { CriteriaSet } from '../criteria/types';
+import type { ItaDb } from '../storage/db';
+import type { Settings } from '../storage/settings';
+import { sha256Hex } from '../util/hash';
+import { checklistCsv, itasCsv } from './csv';
+import { selectForExport } from './export-select';
+import {
+  BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, CRITERIA_FILE, MANIFEST_FILE,
+  type BundleManifest, type BundleSubset, type FileRole, type ManifestEvidence, type ManifestFile,
+} from './manifest';
+import { BundleFailure } from './messages';
+import { EvidencePathAllocator, safeSegment, shouldDeflate } from './paths';
+import { reportHtml } from './report-html';
+import { SUMS_FILE, formatSha256Sums } from './sha256sums';
+import { ZipStreamWriter, type Sink } from './zip-write';
+
+export const LAST_EXPORT_KEY = 'lastExportAt';
+
+export interface ExportOptions {
+  settings: Settings;
+  set: CriteriaSet;
+  /** Report fonts (woff2), stored under fonts/. The caller loads them: lib/ stays platform-free. */
+  fonts: { name: string; bytes: Uint8Array }[];
+  extensionVersion: string;
+  now: () => Date;
+  subset?: BundleSubset;
+  sink: Sink;
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number): void;
+}
+
+export interface ExportResult {
+  fileName: string;
+  files: number;
+  bytes: number;
+}
+
+const enc = new TextEncoder();
+
+export async function getLastExportAt(db: ItaDb): Promise<string | null> {
+  const v = (await db.meta.get(LAST_EXPORT_KEY))?.value;
+  return typeof v === 'string' ? v : null;
+}
+
+export function bundleFileName(exportedAt: string, fiscalYear: number, partial: boolean): string {
+  const stamp = exportedAt.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  return `ita-evidence-${fiscalYear}-${stamp}${partial ? '-partial' : ''}.zip`;
+}
+
+export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<ExportResult> {
+  const { settings, set, signal } = opts;
+  const exportedAt = opts.now().toISOString();
+  const checkAbort = () => { if (signal?.aborted) throw new BundleFailure({ code: 'export-aborted' }); };
+  const sel = selectForExport({
+    set, evidence: await db.evidence.toArray(), items: await db.items.toArray(), urlCap: settings.urlCap, subset: opts.subset,
+  });
+
+  // Paths: one per distinct content; an artifact whose bytes repeat reuses the first path.
+  const alloc = new EvidencePathAllocator();
+  const pathByHash = new Map<string, string>();
+  const toWrite: { path: string; artifactId: string; sha256: string; bytes: number; mime: string }[] = [];
+  const evidence: ManifestEvidence[] = sel.evidence.map((ev) => ({
+    ...ev,
+    artifacts: ev.artifacts.map((a) => {
+      let path = pathByHash.get(a.sha256);
+      if (!path) {
+        path = alloc.allocate(ev.criteria[0] ?? 'untagged', ev.id, a);
+        pathByHash.set(a.sha256, path);
+        toWrite.push({ path, artifactId: a.id, sha256: a.sha256, bytes: a.bytes, mime: a.mime });
+      }
+      return { ...a, path };
+    }),
+  }));
+
+  const fontFiles = opts.fonts.map((f) => ({ path: `fonts/${safeSegment(f.name.replace(/\.woff2$/i, ''))}.woff2`, bytes: f.bytes }));
+  const total = toWrite.reduce((n, w) => n + w.bytes, 0) + fontFiles.reduce((n, f) => n + f.bytes.length, 0);
+  let done = 0;
+  const progress = (n: number) => { done += n; opts.onProgress?.(Math.min(done, total), total); };
+
+  const writer = new ZipStreamWriter(opts.sink, opts.now());
+  const sums: { path: string; sha256: string }[] = [];
+  const files: ManifestFile[] = [];
+  const add = async (path: string, data: Uint8Array, deflate: boolean, count: boolean) => {
+    checkAbort();
+    sums.push({ path, sha256: await sha256Hex(data) });
+    await writer.addFile(path, data, deflate, count ? progress : undefined, signal);
+    return sums[sums.length - 1]!.sha256;
+  };
+  const addListed = async (path: string, role: FileRole, mime: string, data: Uint8Array, deflate: boolean, count = false) => {
+    files.push({ path, role, mime, bytes: data.length, sha256: await add(path, data, deflate, count) });
+  };
+
+  try {
+    opts.onProgress?.(0, total);
+    for (const w of toWrite) {
+      checkAbort();
+      const data = (await db.blobs.get(w.artifactId))?.data;
+      if (!data) throw new BundleFailure({ code: 'export-blob-missing', params: { id: w.artifactId } });
+      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
+      if (bytes.length !== w.bytes || (await sha256Hex(bytes)) !== w.sha256)
+        throw new BundleFailure({ code: 'export-blob-corrupt', params: { id: w.artifactId } });
+      sums.push({ path: w.path, sha256: w.sha256 });
+      await writer.addFile(w.path, bytes, shouldDeflate(w.mime), progress, signal);
+    }
+    for (const f of fontFiles) await addListed(f.path, 'font', 'font/woff2', f.bytes, false, true);
+    const criteriaBytes = enc.encode(JSON.stringify(set, null, 2));
+    await addListed(CRITERIA_FILE, 'criteria', 'application/json', criteriaBytes, true);
+
+    const evidenceIds = (code: string) => evidence.filter((e) => e.criteria.includes(code)).map((e) => e.id);
+    const manifest: BundleManifest = {
+      format: BUNDLE_FORMAT,
+      formatVersion: BUNDLE_FORMAT_VERSION,
+      exportedAt,
+      extensionVersion: opts.extensionVersion,
+      agency: { name: settings.agencyName, homeUrl: settings.homeUrl, fiscalYear: settings.fiscalYear, units: settings.units },
+      criteriaSet: {
+        id: set.id, titleTh: set.titleTh, titleEn: set.titleEn, fiscalYear: set.fiscalYear, itemCount: set.items.length,
+        path: CRITERIA_FILE, sha256: files[files.length - 1]!.sha256,
+      },
+      subset: opts.subset ?? null,
+      summary: { ...sel.score, evidenceCount: evidence.length, artifactCount: evidence.reduce((n, e) => n + e.artifacts.length, 0) },
+      items: sel.items.map((s) => ({ ...s.item, evidenceIds: evidenceIds(s.item.code) })),
+      evidence,
+      files,
+    };
+    await addListed('checklist.csv', 'checklist-csv', 'text/csv', enc.encode(checklistCsv(manifest.items)), true);
+    await addListed('itas.csv', 'itas-csv', 'text/csv', enc.encode(itasCsv(manifest.items, settings.urlCap)), true);
+    const rows = sel.items.map((s, i) => ({
+      item: manifest.items[i]!, criterion: s.criterion, covered: s.covered,
+      evidence: evidence.filter((e) => e.criteria.includes(s.item.code)),
+    }));
+    const html = reportHtml({ manifest, rows, fontPaths: fontFiles.map((f) => f.path) });
+    await addListed('report.html', 'report', 'text/html', enc.encode(html), true);
+    await add(MANIFEST_FILE, enc.encode(JSON.stringify(manifest, null, 2)), true, false);
+    checkAbort();
+    await writer.addFile(SUMS_FILE, enc.encode(formatSha256Sums(sums)), true);
+    await writer.end();
+  } catch (e) {
+    writer.abort();
+    if (e instanceof BundleFailure) throw e;
+    if (e instanceof Error && e.message === 'aborted') throw new BundleFailure({ code: 'export-aborted' });
+    if (e instanceof Error && e.message === 'zip-too-large') throw new BundleFailure({ code: 'export-too-large' });
+    throw e;
+  }
+  if (!opts.subset || opts.subset.changedSince !== undefined) await db.meta.put({ key: LAST_EXPORT_KEY, value: exportedAt });
+  const partial = !!opts.subset;
+  return { fileName: bundleFileName(exportedAt, settings.fiscalYear, partial), files: sums.length + 1, bytes: writer.written };
+}

@@ -1,0 +1,88 @@
+/** manifest.json of the checklist bundle, format version 2. Documented in docs/bundle-format.md. */
+import type { Artifact, EvidenceRecord, ItemRecord, ItemStatus } from '../evidence/types';
+
+export const BUNDLE_FORMAT = 'ita-evidence-bundle';
+export const BUNDLE_FORMAT_VERSION = 2;
+export const MANIFEST_FILE = 'manifest.json';
+export const CRITERIA_FILE = 'criteria.json';
+
+export interface ManifestArtifact extends Artifact {
+  /** Where the bytes are in the zip. Several artifacts may share one path (same bytes). */
+  path: string;
+}
+
+export interface ManifestEvidence extends Omit<EvidenceRecord, 'artifacts'> {
+  artifacts: ManifestArtifact[];
+}
+
+export type ItemAnswer = 'มี' | 'ไม่มี';
+
+/** The stored item fields (ItemRecord) plus what the exporter derived from them. */
+export interface ManifestItem {
+  code: string;
+  nameTh: string;
+  nameEn: string;
+  /** Shown status: the override when there is one, else derived from the evidence. */
+  status: ItemStatus;
+  derivedStatus: ItemStatus;
+  /** The ITAS answer: มี only when status is complete. */
+  answer: ItemAnswer;
+  unit: string;
+  dueDate: string | null;
+  assignee: string;
+  notes: string;
+  statusOverride: ItemRecord['statusOverride'];
+  submitUrls: string[] | null;
+  explanation: string | null;
+  /** URLs to submit (item list, else derived from evidence), capped at the agency's URL cap. */
+  urls: string[];
+  /** คำอธิบายเพิ่มเติม to submit (item text, else a draft from the click-paths). */
+  explanationText: string;
+  evidenceIds: string[];
+  /** null when the item had no stored record (nothing set by hand). */
+  updatedAt: string | null;
+}
+
+export type FileRole = 'report' | 'checklist-csv' | 'itas-csv' | 'font' | 'criteria';
+
+export interface ManifestFile {
+  path: string;
+  role: FileRole;
+  mime: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface BundleSubset {
+  units?: string[];
+  codes?: string[];
+  changedSince?: string;
+}
+
+export interface BundleManifest {
+  format: typeof BUNDLE_FORMAT;
+  formatVersion: typeof BUNDLE_FORMAT_VERSION;
+  exportedAt: string;
+  extensionVersion: string;
+  agency: { name: string; homeUrl: string; fiscalYear: number; units: string[] };
+  criteriaSet: { id: string; titleTh: string; titleEn: string; fiscalYear: number; itemCount: number; path: string; sha256: string };
+  subset: BundleSubset | null;
+  summary: { score: number; complete: number; total: number; evidenceCount: number; artifactCount: number };
+  items: ManifestItem[];
+  evidence: ManifestEvidence[];
+  files: ManifestFile[];
+}
+
+/** The DB record of a manifest evidence entry: the same object without the zip paths. */
+export function toEvidenceRecord(e: ManifestEvidence): EvidenceRecord {
+  return { ...e, artifacts: e.artifacts.map(({ path: _path, ...a }) => a) };
+}
+
+/** The DB row of a manifest item, or null when the exporter had none. */
+export function toItemRecord(i: ManifestItem): ItemRecord | null {
+  if (i.updatedAt === null) return null;
+  return {
+    code: i.code, unit: i.unit, dueDate: i.dueDate, assignee: i.assignee, notes: i.notes,
+    statusOverride: i.statusOverride, submitUrls: i.submitUrls, explanation: i.explanation, updatedAt: i.updatedAt,
+  };
+}

@@ -1,0 +1,72 @@
+/** Error codes of the bundle (zip) reader, checker, importer and exporter, with their { th, en } texts. */
+export type Lang = 'th' | 'en';
+
+export const BUNDLE_MESSAGES = {
+  'empty-file': { th: 'ไฟล์ว่างเปล่า', en: 'The file is empty' },
+  'not-zip': { th: 'ไม่ใช่ไฟล์ zip', en: 'Not a zip file' },
+  'zip-truncated': { th: 'ไฟล์ zip ไม่ครบหรือเสียหาย: {detail}', en: 'The zip file is truncated or damaged: {detail}' },
+  'zip-unsupported': { th: 'ไฟล์ zip ใช้รูปแบบที่ไม่รองรับ: {detail}', en: 'Unsupported zip feature: {detail}' },
+  'zip-encrypted': { th: 'ไฟล์ถูกเข้ารหัส ไม่รองรับ', en: 'The entry is encrypted; not supported' },
+  'zip-method': { th: 'วิธีบีบอัดแบบ {method} ไม่รองรับ', en: 'Compression method {method} is not supported' },
+  'too-many-entries': { th: 'มีไฟล์มากเกินไป ({count} > {limit})', en: 'Too many files ({count} > {limit})' },
+  'too-large': { th: 'ขนาดรวมหลังแตกไฟล์ใหญ่เกินกำหนด ({bytes} > {limit} ไบต์)', en: 'Total uncompressed size too large ({bytes} > {limit} bytes)' },
+  'ratio-too-high': { th: 'อัตราการบีบอัดสูงผิดปกติ ({ratio} เท่า) อาจเป็น zip bomb', en: 'Compression ratio too high ({ratio}×): possible zip bomb' },
+  'size-mismatch': { th: 'ขนาดไฟล์ไม่ตรงกับที่ระบุ (ระบุ {expected} ได้ {actual} ไบต์)', en: 'Size differs from the declared one (declared {expected}, got {actual} bytes)' },
+  'crc-mismatch': { th: 'ข้อมูลในไฟล์ zip เสียหาย (CRC ไม่ตรง)', en: 'Damaged data in the zip (CRC mismatch)' },
+  'inflate-failed': { th: 'แตกไฟล์ไม่สำเร็จ: {detail}', en: 'Could not decompress: {detail}' },
+  'path-unsafe': { th: 'ชื่อไฟล์ไม่ปลอดภัย ({reason})', en: 'Unsafe file path ({reason})' },
+  'duplicate-entry': { th: 'มีไฟล์ชื่อซ้ำในไฟล์ zip', en: 'Duplicate entry in the zip' },
+  'missing-manifest': { th: 'ไม่พบ manifest.json', en: 'manifest.json is missing' },
+  'missing-sha256sums': { th: 'ไม่พบ SHA256SUMS', en: 'SHA256SUMS is missing' },
+  'manifest-too-large': { th: 'manifest.json ใหญ่เกินกำหนด ({bytes} > {limit} ไบต์)', en: 'manifest.json is too large ({bytes} > {limit} bytes)' },
+  'manifest-json': { th: 'manifest.json ไม่ใช่ JSON ที่ถูกต้อง: {detail}', en: 'manifest.json is not valid JSON: {detail}' },
+  'manifest-not-object': { th: 'manifest.json ต้องเป็นออบเจ็กต์ JSON', en: 'manifest.json must be a JSON object' },
+  'format-unknown': { th: 'ไม่ใช่ชุดหลักฐาน ITA (format = {format})', en: 'Not an ITA evidence bundle (format = {format})' },
+  'format-version-unsupported': {
+    th: 'รุ่นของรูปแบบ {version} ไม่รองรับ (รองรับถึงรุ่น {max})',
+    en: 'Format version {version} is not supported (up to {max})',
+  },
+  'manifest-schema': { th: 'manifest.json ไม่ตรงตามโครงสร้างที่ {path}: {problem}', en: 'manifest.json does not match the schema at {path}: {problem}' },
+  'duplicate-evidence-id': { th: 'รหัสหลักฐานซ้ำ: {id}', en: 'Duplicate evidence id: {id}' },
+  'duplicate-artifact-id': { th: 'รหัสไฟล์หลักฐานซ้ำ: {id}', en: 'Duplicate artifact id: {id}' },
+  'path-conflict': { th: 'ไฟล์เดียวกันถูกอ้างด้วยค่าแฮชต่างกัน', en: 'The same path is listed with different hashes' },
+  'file-missing': { th: 'ไม่พบไฟล์ที่ระบุไว้ใน {source}', en: 'File listed in {source} is missing' },
+  'file-unlisted': { th: 'มีไฟล์ที่ไม่ได้ระบุไว้ใน manifest.json', en: 'File not listed in manifest.json' },
+  'hash-mismatch': { th: 'ค่าแฮช SHA-256 ไม่ตรง (ไฟล์ถูกแก้ไข)', en: 'SHA-256 mismatch (the file was changed)' },
+  'file-size-mismatch': { th: 'ขนาดไฟล์ไม่ตรงกับ manifest.json ({expected} / {actual} ไบต์)', en: 'File size differs from manifest.json ({expected} / {actual} bytes)' },
+  'sums-bad-line': { th: 'SHA256SUMS บรรทัดที่ {line} ผิดรูปแบบ', en: 'SHA256SUMS line {line} is malformed' },
+  'sums-missing-entry': { th: 'SHA256SUMS ไม่มีรายการของไฟล์นี้', en: 'SHA256SUMS has no line for this file' },
+  'sums-extra-entry': { th: 'SHA256SUMS อ้างถึงไฟล์ที่ไม่มีใน zip: {entry}', en: 'SHA256SUMS lists a file not in the zip: {entry}' },
+  'sums-disagree': { th: 'SHA256SUMS ระบุค่าแฮชของ {entry} ไม่ตรงกับไฟล์และ manifest.json', en: 'SHA256SUMS gives a wrong hash for {entry}' },
+  'sums-not-canonical': { th: 'SHA256SUMS ไม่อยู่ในรูปแบบมาตรฐาน (ถูกแก้ไข?)', en: 'SHA256SUMS is not in canonical form (edited?)' },
+  'criteria-invalid': { th: 'ชุดเกณฑ์ในไฟล์ไม่ถูกต้อง', en: 'The bundled criteria set is invalid' },
+  'unresolved-conflict': { th: 'ยังไม่ได้เลือกค่าสำหรับ {key} ({field})', en: 'No choice made for {key} ({field})' },
+  'db-write-failed': { th: 'บันทึกลงฐานข้อมูลไม่สำเร็จ ไม่มีการเปลี่ยนแปลงข้อมูล: {detail}', en: 'Database write failed; nothing was changed: {detail}' },
+  'export-aborted': { th: 'ยกเลิกการส่งออกแล้ว', en: 'Export cancelled' },
+  'export-blob-missing': { th: 'ไม่พบข้อมูลไฟล์หลักฐาน {id}', en: 'Evidence bytes missing for artifact {id}' },
+  'export-blob-corrupt': { th: 'ไฟล์หลักฐาน {id} ไม่ตรงกับค่าแฮชที่บันทึกไว้', en: 'Stored bytes of artifact {id} do not match their recorded hash' },
+  'export-too-large': { th: 'ชุดหลักฐานใหญ่เกิน 4 GB ซึ่งรูปแบบ zip นี้ไม่รองรับ', en: 'The bundle would exceed 4 GB, which this zip format does not support' },
+} as const satisfies Record<string, { th: string; en: string }>;
+
+export type BundleErrorCode = keyof typeof BUNDLE_MESSAGES;
+
+export interface BundleError {
+  code: BundleErrorCode;
+  /** The zip entry the problem is about, when there is one. */
+  file?: string;
+  params?: Record<string, string | number>;
+}
+
+export function bundleMessage(e: BundleError, lang: Lang): string {
+  const tpl: string = BUNDLE_MESSAGES[e.code][lang];
+  const text = tpl.replace(/\{(\w+)\}/g, (whole, k: string) => (e.params && k in e.params ? String(e.params[k]) : whole));
+  return e.file ? `${e.file}: ${text}` : text;
+}
+
+/** Thrown by export and merge; carries one BundleError. */
+export class BundleFailure extends Error {
+  constructor(readonly error: BundleError) {
+    super(bundleMessage(error, 'en'));
+    this.name = 'BundleFailure';
+  }
+}

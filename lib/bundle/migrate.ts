@@ -1,0 +1,43 @@
+/**
+ * Manifest migrations. Each step upgrades from `from` to `from + 1`; never edit a released step.
+ * Version 1 (first release) kept one `criterion: string` per evidence record and had no item
+ * explanation (`explanation`, `explanationText`).
+ */
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from './manifest';
+import type { BundleError } from './messages';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const MIGRATIONS: { from: number; up(m: Obj): Obj }[] = [
+  {
+    from: 1,
+    up: (m) => ({
+      ...m,
+      formatVersion: 2,
+      evidence: Array.isArray(m.evidence)
+        ? m.evidence.map((e) => {
+          if (!isObj(e)) return e;
+          const { criterion, ...rest } = e;
+          return { ...rest, criteria: typeof criterion === 'string' ? [criterion] : [] };
+        })
+        : m.evidence,
+      items: Array.isArray(m.items)
+        ? m.items.map((i) => (isObj(i) ? { ...i, explanation: null, explanationText: '' } : i))
+        : m.items,
+    }),
+  },
+];
+
+/** Checks the format name and version, then upgrades to the current version. */
+export function migrateManifest(raw: Obj): { ok: true; manifest: Obj; fromVersion: number } | { ok: false; errors: BundleError[] } {
+  const file = 'manifest.json';
+  if (raw.format !== BUNDLE_FORMAT) return { ok: false, errors: [{ code: 'format-unknown', file, params: { format: String(raw.format) } }] };
+  const v = raw.formatVersion;
+  if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > BUNDLE_FORMAT_VERSION)
+    return { ok: false, errors: [{ code: 'format-version-unsupported', file, params: { version: String(v), max: BUNDLE_FORMAT_VERSION } }] };
+  let m = raw;
+  let at = v as number;
+  for (const step of MIGRATIONS) if (step.from === at) { m = step.up(m); at++; }
+  return { ok: true, manifest: m, fromVersion: v as number };
+}

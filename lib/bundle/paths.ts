@@ -1,0 +1,83 @@
+import type { Artifact } from '../evidence/types';
+
+export type UnsafeReason = 'empty' | 'absolute' | 'drive' | 'backslash' | 'dotdot' | 'dot-segment' | 'control' | 'too-long' | 'not-ascii';
+
+/**
+ * Why a zip entry name is unsafe to extract, or null when it is safe. Bundle paths are relative,
+ * forward-slash, printable ASCII: anything else could escape the folder it is unzipped into.
+ */
+export function unsafePathReason(name: string): UnsafeReason | null {
+  if (name === '') return 'empty';
+  if (name.length > 255) return 'too-long';
+  if (/^[A-Za-z]:/.test(name)) return 'drive';
+  if (name.startsWith('/')) return 'absolute';
+  if (name.includes('\\')) return 'backslash';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'control';
+  if (/[^\u0020-\u007e]/.test(name)) return 'not-ascii';
+  const segments = name.split('/');
+  if (segments.includes('..')) return 'dotdot';
+  if (segments.some((s, i) => s === '.' || (s === '' && i < segments.length - 1))) return 'dot-segment';
+  return null;
+}
+
+/** "O5" → "O05", so that folders sort in item order. */
+export function padCode(code: string): string {
+  const m = /^([A-Za-z]+)(\d+)$/.exec(code);
+  return m ? `${m[1]}${m[2]!.padStart(2, '0')}` : safeSegment(code);
+}
+
+/** Keeps [A-Za-z0-9_-]; anything else becomes '_'. */
+export function safeSegment(s: string): string {
+  const out = s.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
+  return out || '_';
+}
+
+const METHOD_SLUG: Record<Artifact['method'], string> = {
+  viewport: 'viewport',
+  'fullpage-stitched': 'fullpage',
+  'element-crop': 'element',
+  'rendered-html2canvas': 'rendered',
+  'document-bytes': 'document',
+  'dom-snapshot': 'snapshot',
+  text: 'text',
+};
+
+const MIME_EXT: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'application/pdf': 'pdf',
+  'text/html': 'html',
+  'text/plain': 'txt',
+  'application/json': 'json',
+  'application/msword': 'doc',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.ms-excel': 'xls',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
+export function extensionFor(mime: string): string {
+  return MIME_EXT[mime.split(';')[0]!.trim().toLowerCase()] ?? 'bin';
+}
+
+/** Allocates unique ASCII-safe paths: evidence/O05/<evidenceId>-fullpage.png, -2, -3… on repeats. */
+export class EvidencePathAllocator {
+  private readonly used = new Set<string>();
+
+  allocate(firstCode: string, evidenceId: string, artifact: Artifact): string {
+    const part = artifact.part ? `-p${artifact.part}` : '';
+    const base = `evidence/${padCode(firstCode)}/${safeSegment(evidenceId)}-${METHOD_SLUG[artifact.method] ?? 'file'}${part}`;
+    const ext = extensionFor(artifact.mime);
+    let path = `${base}.${ext}`;
+    for (let n = 2; this.used.has(path); n++) path = `${base}-${n}.${ext}`;
+    this.used.add(path);
+    return path;
+  }
+}
+
+/** Text-like files are deflated; everything else (PNG, PDF, woff2) is already compressed and stored. */
+export function shouldDeflate(mime: string): boolean {
+  const m = mime.split(';')[0]!.trim().toLowerCase();
+  return m.startsWith('text/') || m === 'application/json' || m === 'image/svg+xml';
+}

@@ -1,0 +1,77 @@
+/** Thai/English texts for capture errors and hint warnings; lib code returns codes + params. */
+
+export type CaptureMessageCode =
+  | 'restricted-page'
+  | 'file-access-missing'
+  | 'quota-exceeded'
+  | 'permission-missing'
+  | 'storage-full'
+  | 'cancelled'
+  | 'document-too-large'
+  | 'capture-refused'
+  | 'capture-failed'
+  | 'hint-only-other-years'
+  | 'hint-placeholder'
+  | 'hint-no-year';
+
+export type Lang = 'th' | 'en';
+
+type Params = Record<string, string | number>;
+
+export const CAPTURE_MESSAGES: Record<CaptureMessageCode, { th: string; en: string }> = {
+  'restricted-page': {
+    th: 'หน้านี้บันทึกไม่ได้: เบราว์เซอร์ไม่อนุญาตให้ส่วนขยายเข้าถึงหน้า {url} (เช่น หน้าตั้งค่า chrome:// หรือ Chrome เว็บสโตร์)',
+    en: 'This page cannot be captured: the browser does not let extensions access {url} (e.g. chrome:// pages or the Chrome Web Store).',
+  },
+  'file-access-missing': {
+    th: 'ยังไม่ได้อนุญาตให้เข้าถึงไฟล์ในเครื่อง: เปิดหน้าจัดการส่วนขยายแล้วเปิด "อนุญาตให้เข้าถึง URL ของไฟล์"',
+    en: 'Access to local files is off: open the extension details page and turn on "Allow access to file URLs".',
+  },
+  'quota-exceeded': {
+    th: 'เบราว์เซอร์จำกัดจำนวนการจับภาพต่อวินาที ลองใหม่อีกครั้งในอีกสักครู่',
+    en: 'The browser limits how many screenshots can be taken per second. Try again in a moment.',
+  },
+  'permission-missing': {
+    th: 'ส่วนขยายยังไม่ได้รับสิทธิ์จับภาพหน้านี้ คลิกปุ่มส่วนขยายบนแถบเครื่องมือแล้วลองอีกครั้ง',
+    en: 'The extension has no permission to capture this page. Click the extension button in the toolbar and try again.',
+  },
+  'storage-full': {
+    th: 'พื้นที่จัดเก็บเต็ม: ส่งออกแล้วลบหลักฐานเก่าที่ไม่ใช้ก่อนบันทึกเพิ่ม',
+    en: 'Storage is full: export, then delete old evidence you no longer need before capturing more.',
+  },
+  cancelled: {
+    th: 'ยกเลิกการบันทึกแล้ว (หน้าเว็บถูกเปลี่ยนหรือปิดระหว่างบันทึก)',
+    en: 'Capture cancelled (the tab navigated away or closed during the capture).',
+  },
+  'document-too-large': {
+    th: 'ไฟล์มีขนาด {size} MB เกินขนาดสูงสุด {limit} MB จึงเก็บเฉพาะลิงก์',
+    en: 'The file is {size} MB, over the {limit} MB limit, so only its link is kept.',
+  },
+  'capture-refused': {
+    th: 'เบราว์เซอร์ปฏิเสธการจับภาพหน้านี้',
+    en: 'The browser refused to capture this page.',
+  },
+  'capture-failed': {
+    th: 'บันทึกหน้าไม่สำเร็จ: {detail}',
+    en: 'Capture failed: {detail}',
+  },
+  'hint-only-other-years': {
+    th: 'หน้านี้กล่าวถึงปี {years} แต่ไม่พบปี {year} ที่ต้องการ',
+    en: 'This page mentions {years} but not the required year {year}.',
+  },
+  'hint-placeholder': {
+    th: 'หน้านี้มีข้อความว่ายังไม่มีข้อมูล ("{match}") ผู้ประเมินอาจไม่นับ',
+    en: 'This page says its content is not ready ("{match}"); assessors may not count it.',
+  },
+  'hint-no-year': {
+    th: 'ไม่พบปี พ.ศ. บนหน้านี้ ตรวจสอบว่าเป็นข้อมูลปี {year}',
+    en: 'No Buddhist Era year found on this page; check that it is data for {year}.',
+  },
+};
+
+export function captureMessage(code: CaptureMessageCode, lang: Lang, params: Params = {}): string {
+  const template = CAPTURE_MESSAGES[code][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] !== undefined ? String(params[name]) : whole,
+  );
+}

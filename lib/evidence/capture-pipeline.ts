@@ -1,0 +1,139 @@
+import type { CaptureRequest, CaptureResult } from '../messages/protocol';
+import type { Artifact, BlobRow, ClickStep, EvidenceRecord } from './types';
+import { makeArtifact, type ArtifactMeta } from '../capture/artifact';
+import { pngDimensions } from '../capture/png';
+import { checkDocumentSize, sniffMime } from '../capture/documents';
+import { saveEvidence } from '../storage/evidence-repo';
+import { StorageError } from '../storage/errors';
+import type { ItaDb } from '../storage/db';
+
+export interface FetchedDocument {
+  bytes: Uint8Array;
+  contentType: string | null;
+  finalUrl: string;
+}
+
+/** Everything the pipeline needs from the browser, injected so that it runs in Node tests. */
+export interface CaptureDeps {
+  db: ItaDb;
+  now(): Date;
+  newId(): string;
+  extensionVersion: string;
+  userAgent: string;
+  timeZone: string;
+  /** The URL the tab reports (the final URL); null when unknown. */
+  tabUrl: string | null;
+  captureViewport(): Promise<Uint8Array>;
+  captureFullPage(): Promise<{ parts: Uint8Array[]; tiles: number }>;
+  cropRegion(png: Uint8Array, region: NonNullable<CaptureRequest['region']>, dpr: number): Promise<Uint8Array>;
+  fetchDocument(url: string): Promise<FetchedDocument>;
+  clickPath(): Promise<{ path: ClickStep[]; reachedFromHome: boolean }>;
+}
+
+export class CaptureError extends Error {
+  constructor(readonly code: Extract<CaptureResult, { ok: false }>['code'], detail?: string) {
+    super(detail ?? code);
+  }
+}
+
+const enc = new TextEncoder();
+
+async function screenshotArtifacts(req: CaptureRequest, deps: CaptureDeps) {
+  const out: { bytes: Uint8Array; meta: ArtifactMeta }[] = [];
+  const png = (bytes: Uint8Array, meta: Omit<ArtifactMeta, 'mime' | 'width' | 'height'>) => {
+    const dim = pngDimensions(bytes);
+    out.push({ bytes, meta: { ...meta, mime: 'image/png', ...(dim ?? {}) } });
+  };
+  if (req.mode === 'fullpage') {
+    const { parts, tiles } = await deps.captureFullPage();
+    parts.forEach((p, i) => png(p, { method: 'fullpage-stitched', tiles, ...(parts.length > 1 ? { part: i + 1, parts: parts.length } : {}) }));
+  } else if (req.mode === 'element' && req.renderedPng) {
+    png(base64ToBytes(req.renderedPng), { method: 'rendered-html2canvas' });
+  } else if (req.mode === 'element' && req.region) {
+    const shot = await deps.captureViewport();
+    png(await deps.cropRegion(shot, req.region, req.page.dpr), { method: 'element-crop' });
+  } else {
+    png(await deps.captureViewport(), { method: 'viewport' });
+  }
+  return out;
+}
+
+async function documentArtifacts(req: CaptureRequest, deps: CaptureDeps) {
+  const out: { bytes: Uint8Array; meta: ArtifactMeta }[] = [];
+  for (const url of req.documents) {
+    let doc: FetchedDocument;
+    try {
+      doc = await deps.fetchDocument(url);
+    } catch (e) {
+      if (e instanceof CaptureError) throw e;
+      throw new CaptureError('document-failed', `${url}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (checkDocumentSize(doc.bytes)) throw new CaptureError('document-too-large', url);
+    const fileName = decodeURIComponent(new URL(doc.finalUrl).pathname.split('/').pop() || 'document');
+    const mime = sniffMime(doc.bytes, fileName) ?? doc.contentType?.split(';')[0]?.trim() ?? 'application/octet-stream';
+    out.push({ bytes: doc.bytes, meta: { method: 'document-bytes', mime, sourceUrl: doc.finalUrl, fileName } });
+  }
+  return out;
+}
+
+/** Captures, hashes and stores one piece of evidence. Nothing is written unless every step succeeded. */
+export async function runCapture(req: CaptureRequest, deps: CaptureDeps): Promise<EvidenceRecord> {
+  const pieces = [
+    ...(await screenshotArtifacts(req, deps)),
+    { bytes: enc.encode(req.page.html), meta: { method: 'dom-snapshot', mime: 'text/html; charset=utf-8' } as ArtifactMeta },
+    { bytes: enc.encode(req.page.text), meta: { method: 'text', mime: 'text/plain; charset=utf-8' } as ArtifactMeta },
+    ...(await documentArtifacts(req, deps)),
+  ];
+  const artifacts: Artifact[] = [];
+  const blobs: BlobRow[] = [];
+  for (const p of pieces) {
+    const made = await makeArtifact(p.bytes, p.meta, deps.newId);
+    artifacts.push(made.artifact);
+    blobs.push(made.blob);
+  }
+  const { path, reachedFromHome } = await deps.clickPath();
+  const now = deps.now().toISOString();
+  const ticks: Record<string, string[]> = {};
+  for (const code of req.criteria) ticks[code] = [...new Set(req.elementTicks[code] ?? [])];
+  const record: EvidenceRecord = {
+    schemaVersion: 1,
+    id: deps.newId(),
+    criteria: [...new Set(req.criteria)],
+    requestedUrl: req.page.url,
+    url: deps.tabUrl && /^https?:/.test(deps.tabUrl) ? deps.tabUrl : req.page.url,
+    title: req.page.title,
+    httpStatus: req.page.httpStatus,
+    capturedAt: now,
+    timeZone: deps.timeZone,
+    userAgent: deps.userAgent,
+    extensionVersion: deps.extensionVersion,
+    viewport: req.page.viewport,
+    devicePixelRatio: req.page.dpr,
+    note: req.note.trim(),
+    artifacts,
+    clickPath: path,
+    reachedFromHome,
+    elementTicks: ticks,
+    updatedAt: now,
+  };
+  await saveEvidence(deps.db, record, blobs);
+  return record;
+}
+
+export function captureErrorCode(e: unknown): Extract<CaptureResult, { ok: false }>['code'] {
+  if (e instanceof CaptureError) return e.code;
+  if (e instanceof StorageError) return e.code === 'storage-full' ? 'storage-full' : e.code === 'invalid-record' ? 'invalid-request' : 'failed';
+  const msg = e instanceof Error ? e.message : String(e);
+  if ((e as { code?: string })?.code === 'cancelled') return 'cancelled';
+  if (/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(msg)) return 'quota';
+  if (/cannot be scripted|chrome:\/\/|Cannot access contents|webstore|extensions gallery/i.test(msg)) return 'restricted-page';
+  if (/permission|activeTab|<all_urls>/i.test(msg)) return 'permission-missing';
+  return 'failed';
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const s = atob(b64.replace(/^data:[^,]*,/, ''));
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}

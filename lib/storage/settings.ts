@@ -1,0 +1,99 @@
+import type { ItaDb } from './db';
+
+export type UiLanguage = 'auto' | 'th' | 'en';
+export type CaptureMode = 'viewport' | 'fullpage' | 'element';
+
+export interface Settings {
+  version: 2;
+  agencyName: string;
+  /** The agency's main website (home page) URL; '' until set up. */
+  homeUrl: string;
+  fiscalYear: number; // Buddhist Era
+  criteriaSetId: string;
+  units: string[];
+  language: UiLanguage;
+  lastCaptureMode: CaptureMode;
+  /** How many URLs ITAS takes per item. */
+  urlCap: number;
+}
+
+export const DEFAULT_UNITS = ['สำนักปลัด', 'กองคลัง', 'กองช่าง', 'กองการศึกษา', 'กองสาธารณสุขและสิ่งแวดล้อม', 'กองวิชาการและแผนงาน'];
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 2,
+  agencyName: '',
+  homeUrl: '',
+  fiscalYear: 2564,
+  criteriaSetId: 'nacc-ita-oit/2564/all',
+  units: DEFAULT_UNITS,
+  language: 'auto',
+  lastCaptureMode: 'viewport',
+  urlCap: 5,
+};
+
+type AnyRecord = Record<string, unknown>;
+
+/**
+ * Each entry upgrades settings from version `from` to `from + 1`. Never edit a released step:
+ * add one. v1 (the first release) had no language, capture mode or URL cap.
+ */
+const MIGRATIONS: { from: number; up(s: AnyRecord): AnyRecord }[] = [
+  { from: 1, up: (s) => ({ ...s, version: 2, language: 'auto', lastCaptureMode: 'viewport', urlCap: 5 }) },
+];
+
+export const SETTINGS_VERSION = 2;
+
+export function migrateSettings(raw: unknown): Settings {
+  if (!raw || typeof raw !== 'object') return { ...DEFAULT_SETTINGS };
+  let s = { ...(raw as AnyRecord) };
+  let v = typeof s.version === 'number' ? s.version : 1;
+  if (v > SETTINGS_VERSION) throw new Error(`Settings version ${v} is newer than this extension supports`);
+  for (const m of MIGRATIONS) if (m.from === v) { s = m.up(s); v = m.from + 1; }
+  return sanitizeSettings(s);
+}
+
+/** Keeps known fields with valid types; anything else falls back to the default. */
+export function sanitizeSettings(s: AnyRecord): Settings {
+  const d = DEFAULT_SETTINGS;
+  const str = (v: unknown, def: string) => (typeof v === 'string' ? v.slice(0, 500) : def);
+  const units = Array.isArray(s.units) ? s.units.filter((u): u is string => typeof u === 'string' && u.trim() !== '').map((u) => u.trim()) : d.units;
+  return {
+    version: 2,
+    agencyName: str(s.agencyName, d.agencyName).trim(),
+    homeUrl: str(s.homeUrl, d.homeUrl).trim(),
+    fiscalYear: Number.isInteger(s.fiscalYear) && (s.fiscalYear as number) > 2500 && (s.fiscalYear as number) < 2700 ? (s.fiscalYear as number) : d.fiscalYear,
+    criteriaSetId: str(s.criteriaSetId, d.criteriaSetId) || d.criteriaSetId,
+    units: [...new Set(units)],
+    language: s.language === 'th' || s.language === 'en' || s.language === 'auto' ? s.language : d.language,
+    lastCaptureMode: s.lastCaptureMode === 'fullpage' || s.lastCaptureMode === 'element' || s.lastCaptureMode === 'viewport' ? s.lastCaptureMode : d.lastCaptureMode,
+    urlCap: Number.isInteger(s.urlCap) && (s.urlCap as number) >= 1 && (s.urlCap as number) <= 20 ? (s.urlCap as number) : d.urlCap,
+  };
+}
+
+export async function loadSettings(db: ItaDb): Promise<Settings> {
+  const row = await db.meta.get('settings');
+  return migrateSettings(row?.value);
+}
+
+export async function saveSettings(db: ItaDb, patch: Partial<Omit<Settings, 'version'>>): Promise<Settings> {
+  return db.transaction('rw', db.meta, async () => {
+    const next = sanitizeSettings({ ...(await loadSettings(db)), ...patch });
+    await db.meta.put({ key: 'settings', value: next });
+    return next;
+  });
+}
+
+/** The home page URL normalised to an origin match pattern, e.g. "https://example.go.th/*". */
+export function originPattern(homeUrl: string): string | null {
+  try {
+    const u = new URL(homeUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return `${u.protocol}//${u.hostname}/*`;
+  } catch {
+    return null;
+  }
+}
+
+export function isConfigured(s: Settings): boolean {
+  return s.agencyName !== '' && originPattern(s.homeUrl) !== null;
+}

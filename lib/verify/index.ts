@@ -1,0 +1,13 @@
+export { verifyTargets } from './verify';
+export { PROBLEM_CODES, PROBLEM_MESSAGES, problemMessage, isProblemCode, type ProblemCode } from './problems';
+export { DRIFT_THRESHOLD } from './check-target';
+export { SOFT404_SIMILARITY } from './soft404';
+export { CRAWL_DEFAULTS } from './crawl';
+export { DEFAULTS as NETWORK_DEFAULTS } from './net-context';
+export { normalizeUrl, sameUrl, hostKey } from './url-normalize';
+export { textSimilarity } from './similarity';
+export { scanHtml } from './html-scan';
+export { decodeBody } from './charset';
+export { readInput, readBundle, readCsv, periodLookupFrom, InputError } from './inputs';
+export { toJsonLine, formatTable } from './report';
+export type * from './types';

@@ -1,0 +1,2 @@
+// Must run before Dexie is imported anywhere.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKLIST_MESSAGES, checklistMessage, confidenceNote, statusLabel } from '../../../lib/checklist/messages';
+
+describe('checklist messages', () => {
+  it('labels the score as an estimate', () => {
+    expect(checklistMessage('score.estimate', 'th')).toBe('คะแนนประมาณการ (ไม่ใช่คะแนนจริง)');
+  });
+
+  it('fills parameters and leaves unknown ones visible', () => {
+    expect(checklistMessage('urls.overCap', 'th', { available: 7, cap: 5 })).toBe(
+      'มีลิงก์ 7 รายการ แต่ส่งในระบบได้ 5 รายการ: เลือกลิงก์ที่จะส่ง',
+    );
+    expect(checklistMessage('urls.overCap', 'en', { available: 7 })).toContain('{cap}');
+  });
+
+  it('flags placeholder and reconstructed wording, not sourced rows', () => {
+    expect(confidenceNote('C')).toBe('confidence.C');
+    expect(checklistMessage('confidence.C', 'th')).toBe('ถ้อยคำยังไม่ได้ยืนยัน');
+    expect(confidenceNote('B')).toBe('confidence.B');
+    expect(checklistMessage('confidence.B', 'th')).toBe('ถ้อยคำเรียบเรียงใหม่');
+    expect(confidenceNote('A')).toBeNull();
+  });
+
+  it('has Thai and English for every message', () => {
+    for (const [code, text] of Object.entries(CHECKLIST_MESSAGES)) {
+      expect(text.th.trim(), code).not.toBe('');
+      expect(text.en.trim(), code).not.toBe('');
+    }
+    expect(statusLabel('incomplete', 'th')).toBe('ไม่สมบูรณ์');
+  });
+});

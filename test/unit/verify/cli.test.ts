@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyCommand } from '../../../lib/cli/commands/verify';
+import type { FixtureServer } from '../../fixtures/verify-server';
+import { startSite } from './site';
+
+let site: FixtureServer;
+let dir: string;
+beforeAll(async () => {
+  site = await startSite();
+  dir = await mkdtemp(join(tmpdir(), 'ita-verify-cli-'));
+});
+afterAll(async () => {
+  await site.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await verifyCommand.run(args, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+async function csv(name: string, rows: string): Promise<string> {
+  const p = join(dir, name);
+  await writeFile(p, rows);
+  return p;
+}
+
+describe('ita-evidence verify', () => {
+  it('--json prints one object per URL and exits 1 when one is broken', async () => {
+    const file = await csv('mixed.csv', `\uFEFFcriterion,url\nO1,${site.url('/ok')}\nO2,${site.url('/missing')}\nO3,${site.url('/r1')}\n`);
+    const { code, out } = await run([file, '--json', '--timeout', '5']);
+    expect(code).toBe(1);
+    const lines = out.split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ url: site.url('/ok'), criterion: 'O1', ok: true, status: 200, problems: [], similarity: null, linkPath: null });
+    expect(lines[1]).toMatchObject({ criterion: 'O2', ok: false, status: 404, problems: ['broken'] });
+    expect(lines[2]).toMatchObject({ ok: true, finalUrl: site.url('/ok'), redirects: [{ url: site.url('/r1'), status: 301 }, { url: site.url('/r2'), status: 302 }] });
+    for (const l of lines) expect(Object.keys(l)).toEqual(expect.arrayContaining(['url', 'criterion', 'ok', 'status', 'finalUrl', 'redirects', 'problems', 'similarity', 'linkPath']));
+  });
+
+  it('exits 0 when every URL is ok (CSV without header)', async () => {
+    const file = await csv('ok.csv', `O1,${site.url('/ok')}\n`);
+    expect((await run([file, '--json'])).code).toBe(0);
+  });
+
+  it('--home reports unlinked pages with their link path', async () => {
+    const file = await csv('home.csv', `O1,${site.url('/ok')}\nO2,${site.url('/orphan')}\n`);
+    const { code, out } = await run([file, '--json', '--home', site.url('/')]);
+    expect(code).toBe(1);
+    const [a, b] = out.split('\n').map((l) => JSON.parse(l));
+    expect(a.linkPath.map((s: { linkText: string }) => s.linkText)).toEqual(['', 'เกี่ยวกับเรา', 'แผนการดำเนินงาน']);
+    expect(b.problems).toEqual(['unlinked']);
+  });
+
+  it('human output is a Thai table with translated problems', async () => {
+    const file = await csv('th.csv', `O2,${site.url('/missing')}\n`);
+    const { code, out } = await run([file, '--lang', 'th']);
+    expect(code).toBe(1);
+    expect(out).toContain('ลิงก์เสีย');
+    expect(out).toContain('ใช้ได้ 0 จาก 1 ลิงก์');
+    const en = await run([file, '--lang', 'en']);
+    expect(en.out).toContain('Broken link');
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['x.csv', '--bogus'])).code).toBe(2);
+    expect((await run([join(dir, 'ok.csv'), '--concurrency', 'zero'])).code).toBe(2);
+    expect((await run([join(dir, 'does-not-exist.csv')])).code).toBe(2);
+  });
+});
