@@ -139,8 +139,20 @@ export function draftExplanation(path: readonly ClickStep[], lang: Lang, opts: D
     .join(' → ');
 }
 
-/** Numbered lines, one per distinct path, for an item with several evidence pages. */
-export function draftItemExplanation(paths: readonly (readonly ClickStep[])[], lang: Lang): string {
-  const lines = [...new Set(paths.filter((p) => p.length > 0).map((p) => draftExplanation(p, lang)))];
+export type ItemPath = readonly ClickStep[] | { path: readonly ClickStep[]; reachedFromHome: boolean };
+
+/**
+ * Numbered lines, one per distinct path, for an item with several evidence pages. Pass
+ * `{ path, reachedFromHome }` (as on an EvidenceRecord) so that partial paths do not start at "หน้าแรก".
+ */
+export function draftItemExplanation(paths: readonly ItemPath[], lang: Lang): string {
+  const lines = [
+    ...new Set(
+      paths
+        .map((p) => ('path' in p ? p : { path: p, reachedFromHome: true }))
+        .filter((p) => p.path.length > 0)
+        .map((p) => draftExplanation(p.path, lang, { fromHome: p.reachedFromHome })),
+    ),
+  ];
   return lines.map((line, i) => `${i + 1}. ${line}`).join('\n');
 }

@@ -3,6 +3,7 @@
  * about years and placeholders. Hints only; the reviewer ticks the elements.
  */
 import type { Criterion, RequiredElement } from '../criteria/types';
+import { captureMessage, type Lang } from './messages';
 import {
   type Finding,
   type FindingKind,
@@ -35,6 +36,8 @@ export interface Hints {
   warnings: HintWarning[];
   /** Distinct BE years the page mentions, ascending (for the 'only-other-years' message). */
   years: number[];
+  /** The years the item's period rule asks for; null when it asks for none. */
+  requiredYears: number[] | null;
 }
 
 /** Which detector answers for an element, judged from its key and English label. */
@@ -96,5 +99,16 @@ export function detectHints(rawText: string, criterion: Criterion, ctx: HintCont
     const kind = detectorFor(element);
     ticks[element.key] = kind !== null && found.has(kind);
   }
-  return { ticks, findings, warnings, years };
+  return { ticks, findings, warnings, years, requiredYears: requiredYears(criterion, ctx.fiscalYear) };
+}
+
+/** The warnings as sentences for the reviewer, in the order of `hints.warnings`. */
+export function hintWarningMessages(hints: Hints, lang: Lang): string[] {
+  const year = (hints.requiredYears ?? []).join(lang === 'th' ? ' หรือ ' : ' or ');
+  return hints.warnings.map((w) => {
+    if (w === 'only-other-years') return captureMessage('hint-only-other-years', lang, { years: hints.years.join(', '), year });
+    if (w === 'no-year') return captureMessage('hint-no-year', lang, { year });
+    const match = hints.findings.find((f) => f.kind === 'placeholder')?.match ?? '';
+    return captureMessage('hint-placeholder', lang, { match });
+  });
 }

@@ -104,7 +104,20 @@ function processElement(original: Element, clone: Element, opts: SnapshotOptions
   if (tag === 'style') fillEmptyStyle(original, clone);
   else if (tag === 'img') inlineImage(original, clone, opts);
   else if (tag === 'iframe' || tag === 'frame') clone.setAttribute('sandbox', '');
+  else if (tag === 'template') sanitizeInert((clone as HTMLTemplateElement).content);
   else copyFormState(original, clone);
+}
+
+/** Template contents are not in the element tree but are saved with it: clean them too. */
+function sanitizeInert(fragment: DocumentFragment | undefined): void {
+  if (!fragment) return;
+  for (const el of [...fragment.querySelectorAll('*')]) {
+    if (DROP.has(el.localName)) el.remove();
+    else {
+      neutralizeAttributes(el);
+      if (el.localName === 'template') sanitizeInert((el as HTMLTemplateElement).content);
+    }
+  }
 }
 
 function addHeadMeta(out: Document, root: Element, doc: Document, capturedAt: string): void {

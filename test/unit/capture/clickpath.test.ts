@@ -112,5 +112,7 @@ describe('draft explanations', () => {
     const a = [{ url: HOME, linkText: '' }, { url: ITA, linkText: 'ITA' }, { url: O5, linkText: 'O5' }];
     const b = [{ url: HOME, linkText: '' }, { url: NEWS, linkText: 'ข่าวประชาสัมพันธ์' }];
     expect(draftItemExplanation([a, b, a, []], 'th')).toBe('1. หน้าแรก → ITA → O5\n2. หน้าแรก → ข่าวประชาสัมพันธ์');
+    const partial = { path: [{ url: ITA, linkText: '' }, { url: O5, linkText: 'O5' }], reachedFromHome: false };
+    expect(draftItemExplanation([{ path: a, reachedFromHome: true }, partial], 'en')).toBe('1. Home → ITA → O5\n2. /ita.php → O5');
   });
 });

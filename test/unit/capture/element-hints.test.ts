@@ -128,3 +128,19 @@ describe('detectHints — none statements and placeholders', () => {
     expect(kinds('อยู่ระหว่างดำเนินการ ปี 2564', O23)).toContain('placeholder:อยู่ระหว่างดำเนินการ');
   });
 });
+
+describe('hintWarningMessages', () => {
+  it('renders warnings with the years involved', async () => {
+    const { hintWarningMessages } = await import('../../../lib/capture/element-hints');
+    const O7 = criterion('O7', [['news', 'News items']], { kind: 'fiscal-year', offset: 0 });
+    const hints = detectHints('ข่าว ปี 2562 และ 2563 กำลังปรับปรุงข้อมูล', O7, ctx);
+    expect(hintWarningMessages(hints, 'th')).toEqual([
+      'หน้านี้กล่าวถึงปี 2562, 2563 แต่ไม่พบปี 2564 ที่ต้องการ',
+      'หน้านี้มีข้อความว่ายังไม่มีข้อมูล ("กำลังปรับปรุงข้อมูล") ผู้ประเมินอาจไม่นับ',
+    ]);
+    const O11 = criterion('O11', [['p', 'Progress']], { kind: 'range', from: '2020-10-01', to: '2021-03-31' });
+    expect(hintWarningMessages(detectHints('รายงาน', O11, ctx), 'en')).toEqual([
+      'No Buddhist Era year found on this page; check that it is data for 2563 or 2564.',
+    ]);
+  });
+});

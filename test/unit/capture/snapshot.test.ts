@@ -39,6 +39,7 @@ describe('snapshotDocument', () => {
           <input type="password" name="p"><textarea name="t"></textarea>
           <select name="s"><option>ก</option><option>ข</option></select></form>
         <div id="ita-evidence-host">แถบเครื่องมือ ITA</div>
+        <template><div onclick="x()"><script>alert(5)</script><a href="javascript:y()">t</a></div></template>
         <table><tr><td>ชื่อ</td><td>ตำแหน่ง</td></tr></table>
       </body></html>`);
     Object.defineProperty(doc, 'URL', { value: PAGE_URL });
@@ -52,6 +53,8 @@ describe('snapshotDocument', () => {
     expect(html).not.toMatch(/\bon(error|load|click)=/i);
     expect(html).not.toContain('srcdoc');
     expect(html).not.toContain('window.evil');
+    expect(html).not.toContain('alert(5)');
+    expect(out.querySelector('template')).not.toBeNull();
     expect(html).not.toContain('http-equiv="refresh"');
     expect(out.querySelector('link[rel=preload]')).toBeNull();
     expect(out.querySelector('a[href="/o5.php"]')?.textContent).toBe('ต่อไป');

@@ -1,0 +1,96 @@
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startStaticServer, type StaticServer } from '../../lib/devserver/static-server';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const E2E_BUILD = path.join(ROOT, '.output/chrome-mv3-e2e');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  ctx: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  extUrl(p: string): string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the e2e build of the extension in a fresh profile. */
+export async function launchExtension(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Harness> {
+  if (!existsSync(path.join(E2E_BUILD, 'manifest.json'))) throw new Error(`No e2e build at ${E2E_BUILD}: run npm run build:e2e`);
+  const profile = await mkdtemp(path.join(tmpdir(), 'ita-e2e-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: opts.locale ?? 'en-US',
+    viewport: opts.viewport ?? { width: 1280, height: 720 },
+    acceptDownloads: true,
+    args: [
+      '--headless=new', `--disable-extensions-except=${E2E_BUILD}`, `--load-extension=${E2E_BUILD}`, '--no-sandbox',
+      '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--disable-quic', `--lang=${opts.locale ?? 'en-US'}`,
+    ],
+  });
+  const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  const extensionId = worker.url().split('/')[2]!;
+  // The first-run options tab opens by itself; tests open their own pages.
+  return {
+    ctx,
+    extensionId,
+    worker,
+    extUrl: (p) => `chrome-extension://${extensionId}/${p.replace(/^\//, '')}`,
+    async close() {
+      await ctx.close().catch(() => undefined);
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function serveFixture(root = path.join(ROOT, 'test/fixtures/site')): Promise<StaticServer> {
+  return startStaticServer({ root });
+}
+
+/** Sets up the agency through the options page, as a reviewer would. */
+export async function setupAgency(h: Harness, homeUrl: string, name = 'เทศบาลตำบลทดสอบ'): Promise<Page> {
+  const page = await h.ctx.newPage();
+  await page.goto(h.extUrl('options.html'));
+  await page.getByRole('textbox', { name: 'Agency name' }).fill(name);
+  await page.getByRole('textbox', { name: 'Main website URL' }).fill(homeUrl);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('status').filter({ hasText: 'Settings saved' }).waitFor();
+  return page;
+}
+
+/** Reads every row of a store of the extension's IndexedDB, through an extension page. */
+export async function dbAll<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const open = indexedDB.open('ita-evidence');
+    const db: IDBDatabase = await new Promise((res, rej) => { open.onsuccess = () => res(open.result); open.onerror = () => rej(open.error); });
+    const rows = await new Promise<unknown[]>((res, rej) => {
+      const r = db.transaction(name).objectStore(name).getAll();
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    return rows;
+  }, store) as Promise<T[]>;
+}
+
+/** Tags the current page through the overlay: pick criteria, optional note, save; returns the status text. */
+export async function tagPage(page: Page, codes: string[], opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {}): Promise<string> {
+  await page.getByRole('button', { name: 'Tag this page' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tag this page as evidence' });
+  await dialog.waitFor();
+  for (const code of codes) {
+    await dialog.getByRole('combobox', { name: 'Criterion' }).fill(code);
+    await dialog.getByRole('option', { name: new RegExp(`^${code} `) }).click();
+  }
+  if (opts.note) await dialog.getByRole('textbox', { name: 'Note' }).fill(opts.note);
+  if (opts.mode) await dialog.getByRole('radiogroup', { name: 'Capture' }).getByRole('radio', { name: opts.mode }).check();
+  await dialog.getByRole('button', { name: 'Save evidence' }).click();
+  const status = dialog.getByRole('status');
+  await status.filter({ hasText: /saved|failed|cannot|refused|full|cancel|limit/i }).waitFor({ timeout: 60_000 });
+  return (await status.textContent()) ?? '';
+}
