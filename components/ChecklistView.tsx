@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { EvidenceRecord } from '../lib/evidence/types';
 import { useUi } from './i18n';
 import type { ChecklistData } from './useChecklistData';

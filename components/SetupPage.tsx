@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useUi } from './i18n';
 import { SetupForm } from './SetupForm';
+import { CriteriaSetsCard, StorageHealthCard } from './workflow';
 
 /** Options page: agency setup, plus the optional all-sites permission with its reason. */
 export function SetupPage() {
@@ -21,6 +22,8 @@ export function SetupPage() {
           ? <p className="status ok">{t('allSitesGranted')}</p>
           : <button type="button" onClick={() => void browser.permissions.request({ origins: ['<all_urls>'] }).then(setAllSites)}>{t('allSitesGrant')}</button>}
       </section>
+      <CriteriaSetsCard />
+      <StorageHealthCard />
       <p><a href={browser.runtime.getURL('/sidepanel.html')}>{t('openChecklist')}</a></p>
     </main>
   );

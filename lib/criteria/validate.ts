@@ -1,6 +1,6 @@
 /** Structural and referential validation of a criteria set (any framework, any year). */
 import type { Confidence, CriteriaSet, Criterion, PeriodRule, RequiredElement, Subindicator } from './types';
-import type { CriteriaError, CriteriaResult } from './errors';
+import type { CriteriaResult } from './errors';
 import { FieldReader, isObj, joinPath, typeName, type Obj } from './field-reader';
 
 export { validateOit2564Split } from './validate-oit-2564';

@@ -54,7 +54,7 @@ export function formatTable(results: VerifyResult[], lang: Lang): string[] {
   const okCount = results.filter((r) => r.ok).length;
   return [
     line(head),
-    line(widths.map((w) => '-'.repeat(Math.min(w, 40)))),
+    line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
     '',
     reportText('summary', lang, { ok: okCount, total: results.length }),

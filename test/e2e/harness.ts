@@ -1,51 +1,18 @@
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtemp, rm } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startStaticServer, type StaticServer } from '../../lib/devserver/static-server';
+import { launchWithExtension, type LaunchedExtension } from '../../scripts/lib/chromium';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const E2E_BUILD = path.join(ROOT, '.output/chrome-mv3-e2e');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export interface Harness {
-  ctx: BrowserContext;
-  extensionId: string;
-  worker: Worker;
-  extUrl(p: string): string;
-  close(): Promise<void>;
-}
+export type Harness = LaunchedExtension;
 
 /** Launches Chromium with the e2e build of the extension in a fresh profile. */
 export async function launchExtension(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Harness> {
   if (!existsSync(path.join(E2E_BUILD, 'manifest.json'))) throw new Error(`No e2e build at ${E2E_BUILD}: run npm run build:e2e`);
-  const profile = await mkdtemp(path.join(tmpdir(), 'ita-e2e-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: opts.locale ?? 'en-US',
-    viewport: opts.viewport ?? { width: 1280, height: 720 },
-    acceptDownloads: true,
-    args: [
-      '--headless=new', `--disable-extensions-except=${E2E_BUILD}`, `--load-extension=${E2E_BUILD}`, '--no-sandbox',
-      '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', `--lang=${opts.locale ?? 'en-US'}`,
-    ],
-  });
-  const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-  const extensionId = worker.url().split('/')[2]!;
-  // The first-run options tab opens by itself; tests open their own pages.
-  return {
-    ctx,
-    extensionId,
-    worker,
-    extUrl: (p) => `chrome-extension://${extensionId}/${p.replace(/^\//, '')}`,
-    async close() {
-      await ctx.close().catch(() => undefined);
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
+  return launchWithExtension({ extensionDir: E2E_BUILD, ...opts });
 }
 
 export async function serveFixture(root = path.join(ROOT, 'test/fixtures/site')): Promise<StaticServer> {

@@ -1,5 +1,5 @@
 // Helpers for checking the static sites (demo-site, test/fixtures/site) in unit tests.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export function listFiles(root: string): string[] {

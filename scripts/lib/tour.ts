@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { OVERLAY_STRINGS } from '../../lib/i18n/overlay-strings';
+import { UI_STRINGS } from '../../lib/i18n/ui';
+import type { LaunchedExtension } from './chromium';
+
+export type TourLang = 'th' | 'en';
+
+export const DEMO_AGENCY = 'เทศบาลเมืองตัวอย่าง';
+
+/** Demo pages to tag, reached by clicking from the home page as a reviewer would. */
+export const DEMO_STEPS: { link: string; codes: string[]; mode?: 'fullpage'; storeDocuments?: boolean; note?: string }[] = [
+  { link: 'โครงสร้าง', codes: ['O1'] },
+  { link: 'ข้อมูลผู้บริหาร', codes: ['O2'] },
+  { link: 'ข้อมูลการติดต่อ', codes: ['O5'], note: 'ที่อยู่ โทรศัพท์ โทรสาร อีเมล แผนที่ ครบ' },
+  { link: 'แผนดำเนินงานประจำปี', codes: ['O10'] },
+  { link: 'รายงานการกำกับติดตามการดำเนินงานประจำปี รอบ 6 เดือน', codes: ['O11'], storeDocuments: true },
+  { link: 'สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน', codes: ['O23'], mode: 'fullpage' },
+  { link: 'ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ', codes: ['O30', 'O32'] },
+];
+
+export async function configureAgency(ext: LaunchedExtension, homeUrl: string, lang: TourLang): Promise<Page> {
+  const t = UI_STRINGS[lang];
+  const page = await ext.ctx.newPage();
+  await page.goto(ext.extUrl('options.html'));
+  await page.getByRole('textbox', { name: t.agencyName }).fill(DEMO_AGENCY);
+  await page.getByRole('textbox', { name: t.homeUrl }).fill(homeUrl);
+  await page.getByRole('button', { name: t.saveSettings }).click();
+  await page.getByRole('status').filter({ hasText: t.settingsSaved.slice(0, 12) }).waitFor();
+  return page;
+}
+
+/** Tags the open page through the real overlay form; returns the status text the reviewer sees. */
+export async function tagOpenPage(page: Page, step: (typeof DEMO_STEPS)[number], lang: TourLang): Promise<string> {
+  const o = OVERLAY_STRINGS[lang];
+  await page.getByRole('button', { name: o.tagButton }).click();
+  const dialog = page.getByRole('dialog', { name: o.dialog });
+  await dialog.waitFor();
+  for (const code of step.codes) {
+    await dialog.getByRole('combobox', { name: o.criterion }).fill(code);
+    await dialog.getByRole('option', { name: new RegExp(`^${code} `) }).click();
+  }
+  if (step.note) await dialog.getByRole('textbox', { name: o.note }).fill(step.note);
+  const mode = step.mode === 'fullpage' ? o.modeFullpage : o.modeViewport;
+  await dialog.getByRole('radiogroup', { name: o.capture }).getByRole('radio', { name: mode }).check();
+  if (step.storeDocuments) {
+    const boxes = dialog.getByRole('group', { name: o.documents }).getByRole('checkbox');
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  }
+  await dialog.getByRole('button', { name: o.save }).click();
+  const status = dialog.getByRole('status');
+  await status.filter({ hasText: /\S/ }).filter({ hasNotText: o.saving }).waitFor({ timeout: 60_000 });
+  const text = (await status.textContent()) ?? '';
+  await dialog.getByRole('button', { name: o.close }).click();
+  return text;
+}
+
+/** Walks the demo site from its home page and tags each step's page. */
+export async function tagDemoPages(ext: LaunchedExtension, homeUrl: string, lang: TourLang, log: (s: string) => void): Promise<void> {
+  const page = await ext.ctx.newPage();
+  for (const step of DEMO_STEPS) {
+    await page.goto(homeUrl);
+    await page.getByRole('link', { name: 'เข้าสู่หน้า ITA' }).click();
+    await page.getByRole('link', { name: step.link, exact: true }).first().click();
+    await page.waitForLoadState('load');
+    const status = await tagOpenPage(page, step, lang);
+    log(`  ${step.codes.join('+')}: ${status}`);
+  }
+  await page.close();
+}

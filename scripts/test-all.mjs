@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// `npm test`: lint, typecheck, unit tests, the e2e build, end-to-end tests. Prints one closing line
+// "N passed, N failed" summed over all suites, and exits non-zero when anything failed.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const out = path.join(root, '.output', 'test-results');
+mkdirSync(out, { recursive: true });
+const only = process.argv.slice(2); // e.g. `npm test -- unit` runs one suite
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function check(name, ok) {
+  if (ok) passed++;
+  else failed++;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
+}
+
+function vitestSuite(name, configArgs) {
+  const file = path.join(out, `${name}.json`);
+  rmSync(file, { force: true });
+  const ok = run('npx', ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  if (!existsSync(file)) return check(`${name}: no report (crashed)`, false);
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + (ok || r.numFailedTests ? 0 : 1);
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+}
+
+const want = (s) => only.length === 0 || only.includes(s);
+
+if (want('lint')) check('lint (eslint)', run('npx', ['eslint', '.']));
+if (want('typecheck')) check('typecheck (tsc --strict)', run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
+if (want('unit')) {
+  check('cli build', run('node', ['scripts/build-cli.mjs']));
+  vitestSuite('unit', []);
+}
+if (want('e2e')) {
+  const built = run('npx', ['wxt', 'build'], { ITA_E2E: '1' });
+  check('e2e build', built);
+  if (built) vitestSuite('e2e', ['--config', 'vitest.e2e.config.ts']);
+}
+
+console.log('\n' + lines.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import type { StaticServer } from '../../lib/devserver/static-server';
+import type { EvidenceRecord } from '../../lib/evidence/types';
+import { ROOT, dbAll, launchExtension, serveFixture, setupAgency, type Harness } from './harness';
+import { blobBase64, near, pngPixels } from './pixels';
+
+const FIXTURES = path.join(ROOT, 'test/fixtures/site');
+const facts = JSON.parse(await readFile(path.join(FIXTURES, 'fixture-facts.json'), 'utf8')) as {
+  longPage: {
+    documentHeight: number;
+    viewport: { width: number; height: number };
+    fixedHeader: { heightPx: number; colour: string };
+    lazyImages: { widthPx: number; heightPx: number; leftPx: number; firstTopPx: number; spacingPx: number; colours: string[] };
+    bottomMarker: { topPx: number; heightPx: number; colour: string };
+  };
+  tis620Page: { path: string; text: string };
+  sixMonthReport: { page: string; pdf: string; linkText: string };
+};
+
+async function openForm(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Tag this page' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Tag this page as evidence' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+async function pick(dialog: Locator, code: string): Promise<void> {
+  await dialog.getByRole('combobox', { name: 'Criterion' }).fill(code);
+  await dialog.getByRole('option', { name: new RegExp(`^${code} `) }).click();
+}
+
+async function saveAndWait(dialog: Locator): Promise<string> {
+  await dialog.getByRole('button', { name: 'Save evidence' }).click();
+  const status = dialog.getByRole('status');
+  await status.filter({ hasText: /saved|failed|cannot|refused|full|cancel|limit/i }).waitFor({ timeout: 60_000 });
+  return (await status.textContent()) ?? '';
+}
+
+const text = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
+
+describe('faithful capture in the real extension', () => {
+  let h: Harness;
+  let site: StaticServer;
+  let ext: Page;
+  const latest = async (): Promise<EvidenceRecord> => {
+    const all = await dbAll<EvidenceRecord>(ext, 'evidence');
+    return all.sort((a, b) => a.capturedAt.localeCompare(b.capturedAt)).at(-1)!;
+  };
+
+  beforeAll(async () => {
+    site = await serveFixture();
+    h = await launchExtension();
+    ext = await setupAgency(h, site.url);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await site?.close();
+  });
+
+  it('full page: one image of the page height, fixed header drawn once, every lazy image, bottom marker', async () => {
+    const lp = facts.longPage;
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}ita/long.html`);
+    await page.evaluate(() => window.scrollTo(0, 1234));
+    const dialog = await openForm(page);
+    await pick(dialog, 'O7');
+    await dialog.getByRole('radiogroup', { name: 'Capture' }).getByRole('radio', { name: 'Full page' }).check();
+    expect(await saveAndWait(dialog)).toMatch(/Evidence saved/);
+    // The reviewer's scroll position is restored.
+    expect(await page.evaluate(() => window.scrollY)).toBe(1234);
+
+    const rec = await latest();
+    const shots = rec.artifacts.filter((a) => a.method === 'fullpage-stitched');
+    expect(shots).toHaveLength(1);
+    const shot = shots[0]!;
+    expect([shot.width, shot.height]).toEqual([lp.viewport.width, lp.documentHeight]);
+    expect(shot.tiles).toBeGreaterThanOrEqual(Math.ceil(lp.documentHeight / lp.viewport.height));
+
+    const headerProbes: [number, number][] = [];
+    for (let y = 10; y < lp.documentHeight; y += lp.viewport.height) headerProbes.push([1000, y]);
+    const l = lp.lazyImages;
+    const imageProbes = l.colours.map((_, i): [number, number] => [l.leftPx + l.widthPx / 2, l.firstTopPx + i * l.spacingPx + l.heightPx / 2]);
+    const marker: [number, number] = [1000, lp.bottomMarker.topPx + lp.bottomMarker.heightPx / 2];
+    const { width, height, pixels } = await pngPixels(ext, await blobBase64(ext, shot.id), [...headerProbes, ...imageProbes, marker]);
+    expect([width, height]).toEqual([1280, 9000]);
+    const header = pixels.slice(0, headerProbes.length);
+    expect(near(header[0]!, lp.fixedHeader.colour)).toBe(true);
+    expect(header.slice(1).map((p) => near(p, lp.fixedHeader.colour))).toEqual(header.slice(1).map(() => false));
+    const images = pixels.slice(headerProbes.length, headerProbes.length + imageProbes.length);
+    expect(images.map((p, i) => near(p, l.colours[i]!))).toEqual(l.colours.map(() => true));
+    expect(near(pixels.at(-1)!, lp.bottomMarker.colour)).toBe(true);
+
+    // The mode is remembered for the next form.
+    await page.reload();
+    const again = await openForm(page);
+    expect(await again.getByRole('radio', { name: 'Full page' }).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('a tab that navigates away during a full-page capture cancels it and stores nothing', async () => {
+    const before = (await dbAll<EvidenceRecord>(ext, 'evidence')).length;
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}ita/long.html`);
+    const dialog = await openForm(page);
+    await pick(dialog, 'O7');
+    await dialog.getByRole('radio', { name: 'Full page' }).check();
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    await page.waitForTimeout(2000);
+    await page.goto(`${site.url}ita/o1.html`);
+    await page.waitForTimeout(2500);
+    expect(await dbAll<EvidenceRecord>(ext, 'evidence')).toHaveLength(before);
+    // The tab is free again for the next capture.
+    const next = await openForm(page);
+    await pick(next, 'O1');
+    await next.getByRole('radio', { name: 'Visible area' }).check();
+    expect(await saveAndWait(next)).toMatch(/Evidence saved/);
+    await page.close();
+  });
+
+  it('Escape during a full-page capture cancels it with a clear message', async () => {
+    const before = (await dbAll<EvidenceRecord>(ext, 'evidence')).length;
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}ita/long.html`);
+    const dialog = await openForm(page);
+    await pick(dialog, 'O7');
+    await dialog.getByRole('radio', { name: 'Full page' }).check();
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    await page.waitForTimeout(1500);
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('status').filter({ hasText: /cancelled/i }).waitFor({ timeout: 20_000 });
+    expect(await dbAll<EvidenceRecord>(ext, 'evidence')).toHaveLength(before);
+    await page.close();
+  });
+
+  it('stores a linked PDF as bytes with the served file\'s SHA-256', async () => {
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}${facts.sixMonthReport.page}`);
+    const dialog = await openForm(page);
+    await pick(dialog, 'O11');
+    await dialog.getByRole('checkbox', { name: facts.sixMonthReport.linkText }).check();
+    expect(await saveAndWait(dialog)).toMatch(/Evidence saved/);
+    const rec = await latest();
+    const doc = rec.artifacts.find((a) => a.method === 'document-bytes')!;
+    const served = await readFile(path.join(FIXTURES, facts.sixMonthReport.pdf));
+    expect(doc.mime).toBe('application/pdf');
+    expect(doc.bytes).toBe(served.byteLength);
+    expect(doc.sha256).toBe(createHash('sha256').update(served).digest('hex'));
+    expect(doc.sourceUrl).toBe(`${site.url}${facts.sixMonthReport.pdf}`);
+    expect(doc.fileName).toBe('report-6m.pdf');
+    const stored = Buffer.from(await blobBase64(ext, doc.id), 'base64');
+    expect(createHash('sha256').update(stored).digest('hex')).toBe(doc.sha256);
+    await page.close();
+  });
+
+  it('keeps correct Thai text for a windows-874 page, with the integrity fields filled', async () => {
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}${facts.tis620Page.path}`);
+    const dialog = await openForm(page);
+    await pick(dialog, 'O5');
+    expect(await saveAndWait(dialog)).toMatch(/Evidence saved/);
+    const rec = await latest();
+    const t = rec.artifacts.find((a) => a.method === 'text')!;
+    expect(t.mime).toMatch(/^text\/plain/);
+    expect(text(await blobBase64(ext, t.id))).toContain('เทศบาลตำบลทดสอบ ข้อมูลการติดต่อ');
+    const snap = rec.artifacts.find((a) => a.method === 'dom-snapshot')!;
+    const html = text(await blobBase64(ext, snap.id));
+    expect(html).toContain('ข้อมูลการติดต่อ');
+    expect(html).not.toMatch(/<script/i);
+    expect(rec.httpStatus).toBe(200);
+    expect(rec.viewport).toEqual({ width: 1280, height: 720 });
+    expect(rec.devicePixelRatio).toBe(1);
+    expect(rec.timeZone).toMatch(/\w/);
+    expect(rec.title).toContain('TIS-620');
+    for (const a of rec.artifacts) {
+      expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(a.bytes).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+
+  it('records the click-path from home, and flags a page opened directly', async () => {
+    const page = await h.ctx.newPage();
+    await page.goto(site.url);
+    await page.getByRole('link', { name: 'ITA', exact: true }).click();
+    await page.getByRole('link', { name: 'O5 ข้อมูลการติดต่อ' }).click();
+    const dialog = await openForm(page);
+    await expect.poll(() => dialog.textContent()).toContain('หน้าแรก → ITA → O5 ข้อมูลการติดต่อ');
+    expect(await dialog.textContent()).not.toContain('opened directly');
+    await pick(dialog, 'O5');
+    // Required elements are pre-ticked from the page text.
+    for (const name of ['Address', 'Telephone number', 'Fax number', 'E-mail address']) {
+      expect(await dialog.getByRole('checkbox', { name }).isChecked()).toBe(true);
+    }
+    expect(await saveAndWait(dialog)).toMatch(/Evidence saved/);
+    const rec = await latest();
+    expect(rec.reachedFromHome).toBe(true);
+    expect(rec.clickPath.map((s) => s.linkText)).toEqual(['', 'ITA', 'O5 ข้อมูลการติดต่อ']);
+    expect(rec.elementTicks.O5).toEqual(expect.arrayContaining(['address', 'phone', 'fax', 'email']));
+    await page.close();
+
+    const direct = await h.ctx.newPage();
+    await direct.goto(`${site.url}ita/o1.html`);
+    const d2 = await openForm(direct);
+    await d2.getByText('This page was opened directly; it may not be reachable from the main website').waitFor();
+    await pick(d2, 'O1');
+    expect(await saveAndWait(d2)).toMatch(/Evidence saved/);
+    const rec2 = await latest();
+    expect(rec2.url).toBe(`${site.url}ita/o1.html`);
+    expect(rec2.reachedFromHome).toBe(false);
+    await direct.close();
+  });
+
+  it('element mode crops real pixels of a block smaller than the viewport', async () => {
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}ita/o5.html`);
+    const dialog = await openForm(page);
+    await pick(dialog, 'O5');
+    await dialog.getByRole('radio', { name: 'Element' }).check();
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    await dialog.getByRole('status').filter({ hasText: /Click a block/ }).waitFor();
+    const box = (await page.locator('#contact').boundingBox())!;
+    await page.mouse.move(box.x + 5, box.y + 5);
+    await page.mouse.click(box.x + 5, box.y + 5);
+    await dialog.getByRole('status').filter({ hasText: /saved|failed/i }).waitFor({ timeout: 30_000 });
+    expect(await dialog.getByRole('status').textContent()).toMatch(/Evidence saved/);
+    const rec = await latest();
+    const shot = rec.artifacts.find((a) => a.method === 'element-crop')!;
+    expect(shot).toBeTruthy();
+    expect(shot.width).toBe(Math.round(box.width));
+    expect(shot.height).toBe(Math.round(box.height));
+    await page.close();
+  });
+});
