@@ -5,6 +5,9 @@ import type { DashboardRow } from '../lib/checklist/dashboard';
 import { statusLabel, confidenceNote, checklistMessage } from '../lib/checklist/messages';
 import { useUi } from './i18n';
 import { Thumb } from './Thumb';
+import { VerdictBadge } from './verify/VerdictBadge';
+import { useVerifyResults } from './verify/results-store';
+import { verdictFor, verdictLabel } from './verify/verdict';
 
 const SHOTS = new Set(['viewport', 'fullpage-stitched', 'element-crop', 'rendered-html2canvas']);
 const MAX_THUMBS = 4;
@@ -23,8 +26,9 @@ export const CriterionItem = memo(function CriterionItem({ criterion, row, evide
   const status = row?.status.status ?? 'unreviewed';
   const note = confidenceNote(criterion.confidence);
   const count = evidence.length ? t('evidenceCount', { count: evidence.length }) : t('noEvidence');
+  const verdict = verdictFor(useVerifyResults(), evidence.map((r) => r.id));
   return (
-    <li aria-label={`${criterion.code} ${name} — ${statusLabel(status, lang)} — ${count}`}>
+    <li aria-label={`${criterion.code} ${name} — ${statusLabel(status, lang)} — ${count}${verdict ? ` — ${verdictLabel(verdict, lang)}` : ''}`}>
       <div className="item-head">
         <span className="code">{criterion.code}</span>
         <button type="button" className="linkish" onClick={() => onSelect(criterion.code)} aria-label={`${criterion.code} ${name}`}>{name}</button>
@@ -32,6 +36,7 @@ export const CriterionItem = memo(function CriterionItem({ criterion, row, evide
         {note && <span className="tag">{checklistMessage(note, lang)}</span>}
         {row?.overdue && <span className="tag">{checklistMessage('item.overdue', lang)}</span>}
         <span className="count">{count}</span>
+        <VerdictBadge verdict={verdict} lang={lang} />
       </div>
       {evidence.length > 0 && (
         <div className="thumbs">

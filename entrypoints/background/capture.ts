@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { captureVisiblePng, extensionVersion } from '../../lib/platform/adapter';
 import { sendToTab } from '../../lib/platform/messaging';
 import { planFullPage } from '../../lib/capture/stitch-plan';
-import { stitchFullPage, CaptureCancelledError } from '../../lib/capture/stitch';
-import { checkDocumentSize } from '../../lib/capture/documents';
+import { stitchFullPage, CaptureCancelledError, isQuotaError } from '../../lib/capture/stitch';
+import { DOCUMENT_SIZE_CAP } from '../../lib/capture/documents';
 import { runCapture, captureErrorCode, CaptureError, type CaptureDeps } from '../../lib/evidence/capture-pipeline';
 import type { CaptureRequest, CaptureResult } from '../../lib/messages/protocol';
 import { loadSettings, saveSettings } from '../../lib/storage/settings';
@@ -31,6 +31,47 @@ async function pngFromCanvas(canvas: OffscreenCanvas): Promise<Uint8Array> {
 const decode = (png: Uint8Array) => createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+async function withQuotaRetry<T>(fn: () => Promise<T>, checkAbort: () => void): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!isQuotaError(e) || attempt >= 3) throw e;
+      await sleep(600 * 2 ** attempt);
+      checkAbort();
+    }
+  }
+}
+
+const tooLarge = (bytes: number) => new CaptureError('document-too-large', (bytes / 1024 / 1024).toFixed(1));
+
+/** Reads a response body, giving up as soon as it passes the document size cap. */
+async function readCapped(res: Response, cap = DOCUMENT_SIZE_CAP): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > cap) throw tooLarge(declared);
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(total);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
 function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string | null }, homeUrl: string, signal: AbortSignal): CaptureDeps {
   const checkAbort = () => {
     if (signal.aborted) throw new CaptureCancelledError();
@@ -45,12 +86,24 @@ function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string
     tabUrl: tab.url,
     captureViewport: async () => {
       checkAbort();
-      return captureVisiblePng(tab.windowId);
+      return withQuotaRetry(() => captureVisiblePng(tab.windowId), checkAbort);
     },
     captureFullPage: async () => {
-      await sendToTab(tab.id, 'page/prepare-fullpage', {});
-      const m = await sendToTab(tab.id, 'page/metrics', {});
-      checkAbort();
+      // Remember where the reviewer was before the lazy-load pass scrolls the page.
+      const start = await sendToTab(tab.id, 'page/metrics', {});
+      const restore = async () => {
+        await sendToTab(tab.id, 'page/restore', { y: start.scrollY }).catch(() => undefined);
+      };
+      let m: typeof start;
+      try {
+        checkAbort();
+        await sendToTab(tab.id, 'page/prepare-fullpage', {});
+        m = await sendToTab(tab.id, 'page/metrics', {});
+        checkAbort();
+      } catch (e) {
+        await restore();
+        throw e;
+      }
       const plan = planFullPage({ pageHeight: m.pageHeight, viewportHeight: m.viewportHeight, viewportWidth: m.viewportWidth, dpr: m.dpr, fixedTop: m.fixedTop, fixedBottom: m.fixedBottom });
       return stitchFullPage(plan, {
         scrollTo: async (y) => (await sendToTab(tab.id, 'page/scroll-to', { y })).y,
@@ -58,9 +111,7 @@ function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string
         decode,
         createCanvas: (w, h) => new OffscreenCanvas(w, h),
         encode: pngFromCanvas,
-        restore: async () => {
-          await sendToTab(tab.id, 'page/restore', { y: m.scrollY }).catch(() => undefined);
-        },
+        restore,
         sleep,
         now: () => performance.now(),
         signal,
@@ -82,9 +133,7 @@ function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string
       checkAbort();
       const res = await fetch(url, { credentials: 'include', cache: 'no-store', signal });
       if (!res.ok) throw new CaptureError('document-failed', `${url}: HTTP ${res.status}`);
-      const declared = Number(res.headers.get('content-length'));
-      if (checkDocumentSize(Number.isFinite(declared) && declared > 0 ? declared : null)) throw new CaptureError('document-too-large', url);
-      return { bytes: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type'), finalUrl: res.url || url };
+      return { bytes: await readCapped(res), contentType: res.headers.get('content-type'), finalUrl: res.url || url };
     },
     clickPath: () => pathForTab(tab.id, tab.url ?? '', homeUrl),
   };

@@ -101,10 +101,14 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
       const data = (await db.blobs.get(w.artifactId))?.data;
       if (!data) throw new BundleFailure({ code: 'export-blob-missing', params: { id: w.artifactId } });
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
-      if (bytes.length !== w.bytes || (await sha256Hex(bytes)) !== w.sha256)
-        throw new BundleFailure({ code: 'export-blob-corrupt', params: { id: w.artifactId } });
+      const corrupt = () => new BundleFailure({ code: 'export-blob-corrupt', params: { id: w.artifactId } });
+      if (bytes.length !== w.bytes) throw corrupt();
+      // Web Crypto hashes off the main thread while fflate computes the CRC on it; a mismatch
+      // still fails the whole export (the caller discards what the sink received).
+      const hashing = sha256Hex(bytes);
       sums.push({ path: w.path, sha256: w.sha256 });
       await writer.addFile(w.path, bytes, shouldDeflate(w.mime), progress, signal);
+      if ((await hashing) !== w.sha256) throw corrupt();
     }
     for (const f of fontFiles) await addListed(f.path, 'font', 'font/woff2', f.bytes, false, true);
     const criteriaBytes = enc.encode(JSON.stringify(set, null, 2));

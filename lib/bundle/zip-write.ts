@@ -40,7 +40,7 @@ export class ZipStreamWriter {
 
   /** Adds one file; `deflate` false stores it (level 0). `onSlice` reports input bytes consumed. */
   async addFile(path: string, data: Uint8Array, deflate: boolean, onSlice?: (bytes: number) => void, signal?: AbortSignal): Promise<void> {
-    const file = deflate ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path);
+    const file = deflate ? new ZipDeflate(path, { level: 1 }) : new ZipPassThrough(path);
     file.mtime = this.mtime;
     this.zip.add(file);
     if (data.length === 0) {

@@ -9,6 +9,7 @@ export type CaptureMessageCode =
   | 'cancelled'
   | 'document-too-large'
   | 'capture-refused'
+  | 'document-failed'
   | 'capture-failed'
   | 'hint-only-other-years'
   | 'hint-placeholder'
@@ -44,12 +45,16 @@ export const CAPTURE_MESSAGES: Record<CaptureMessageCode, { th: string; en: stri
     en: 'Capture cancelled (the tab navigated away or closed during the capture).',
   },
   'document-too-large': {
-    th: 'ไฟล์มีขนาด {size} MB เกินขนาดสูงสุด {limit} MB จึงเก็บเฉพาะลิงก์',
-    en: 'The file is {size} MB, over the {limit} MB limit, so only its link is kept.',
+    th: 'ไฟล์มีขนาด {size} MB เกินขนาดสูงสุด {limit} MB ยังไม่ได้บันทึกหลักฐานนี้ เอาเครื่องหมายที่ไฟล์นั้นออกแล้วบันทึกใหม่ (ลิงก์ยังอยู่ในภาพหน้าเว็บ)',
+    en: 'The file is {size} MB, over the {limit} MB limit, so nothing was saved. Untick it and save again (its link stays in the page capture).',
   },
   'capture-refused': {
     th: 'เบราว์เซอร์ปฏิเสธการจับภาพหน้านี้',
     en: 'The browser refused to capture this page.',
+  },
+  'document-failed': {
+    th: 'ดาวน์โหลดไฟล์เอกสารไม่สำเร็จ จึงยังไม่ได้บันทึกหลักฐานนี้: {detail}',
+    en: 'The document could not be downloaded, so nothing was saved: {detail}',
   },
   'capture-failed': {
     th: 'บันทึกหน้าไม่สำเร็จ: {detail}',

@@ -68,7 +68,7 @@ async function documentArtifacts(req: CaptureRequest, deps: CaptureDeps) {
       if (e instanceof CaptureError) throw e;
       throw new CaptureError('document-failed', `${url}: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (checkDocumentSize(doc.bytes)) throw new CaptureError('document-too-large', url);
+    if (checkDocumentSize(doc.bytes)) throw new CaptureError('document-too-large', (doc.bytes.byteLength / 1024 / 1024).toFixed(1));
     const fileName = decodeURIComponent(new URL(doc.finalUrl).pathname.split('/').pop() || 'document');
     const mime = sniffMime(doc.bytes, fileName) ?? doc.contentType?.split(';')[0]?.trim() ?? 'application/octet-stream';
     out.push({ bytes: doc.bytes, meta: { method: 'document-bytes', mime, sourceUrl: doc.finalUrl, fileName } });

@@ -1,0 +1,96 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ItemStatus } from '../../lib/evidence/types';
+import { filterRows, type RowFilter } from '../../lib/checklist/dashboard';
+import { ITEM_STATUSES } from '../../lib/checklist/status';
+import { statusLabel } from '../../lib/checklist/messages';
+import type { ChecklistData } from '../useChecklistData';
+import { useWorkflowT } from './useWorkflowT';
+import { matchEvidence } from './helpers';
+
+interface State {
+  status: ItemStatus | '';
+  unit: string; // '*' = all units
+  assignee: string;
+  text: string;
+  evidence: string;
+  attention: boolean;
+}
+
+const NONE: State = { status: '', unit: '*', assignee: '', text: '', evidence: '', attention: false };
+
+function isEmpty(s: State): boolean {
+  return !s.status && s.unit === '*' && !s.assignee.trim() && !s.text.trim() && !s.evidence.trim() && !s.attention;
+}
+
+/** Filters above the checklist; calls onChange with the codes to show (undefined = all). */
+export function ChecklistFilters({ data, onChange }: { data: ChecklistData; onChange(codes: Set<string> | undefined): void }) {
+  const { w, lang, settings } = useWorkflowT();
+  const [s, setS] = useState<State>(NONE);
+  const id = useId();
+  const set = (patch: Partial<State>) => setS((cur) => ({ ...cur, ...patch }));
+
+  const units = useMemo(() => {
+    const all = new Set(settings.units);
+    for (const r of data.dashboard.rows) if (r.unit) all.add(r.unit);
+    return [...all];
+  }, [settings.units, data.dashboard.rows]);
+
+  const evidenceMatches = useMemo(() => (s.evidence.trim() ? matchEvidence(data.evidence, s.evidence) : null), [data.evidence, s.evidence]);
+
+  const codes = useMemo(() => {
+    if (isEmpty(s)) return undefined;
+    const filter: RowFilter = {};
+    if (s.status) filter.status = s.status;
+    if (s.unit !== '*') filter.unit = s.unit;
+    if (s.assignee.trim()) filter.assignee = s.assignee;
+    if (s.text.trim()) filter.text = s.text;
+    if (s.attention) filter.needsAttention = true;
+    let rows = filterRows(data.dashboard.rows, filter);
+    if (evidenceMatches) {
+      const tagged = new Set(evidenceMatches.flatMap((r) => r.criteria));
+      rows = rows.filter((r) => tagged.has(r.code));
+    }
+    return new Set(rows.map((r) => r.code));
+  }, [s, data.dashboard.rows, evidenceMatches]);
+
+  const last = useRef(onChange);
+  useEffect(() => {
+    last.current = onChange;
+  });
+  useEffect(() => {
+    last.current(codes);
+  }, [codes]);
+
+  const total = data.dashboard.rows.length;
+  return (
+    <form className="filters card" role="search" aria-label={w('filters')} onSubmit={(e) => e.preventDefault()}>
+      <div className="toolbar">
+        <label htmlFor={`${id}-st`}>{w('filterStatus')}</label>
+        <select id={`${id}-st`} value={s.status} onChange={(e) => set({ status: e.target.value as ItemStatus | '' })}>
+          <option value="">{w('allStatuses')}</option>
+          {ITEM_STATUSES.map((st) => <option key={st} value={st}>{statusLabel(st, lang)}</option>)}
+        </select>
+        <label htmlFor={`${id}-un`}>{w('filterUnit')}</label>
+        <select id={`${id}-un`} value={s.unit} onChange={(e) => set({ unit: e.target.value })}>
+          <option value="*">{w('allUnits')}</option>
+          <option value="">{w('noUnit')}</option>
+          {units.map((u) => <option key={u} value={u}>{u}</option>)}
+        </select>
+        <label className="check">
+          <input type="checkbox" checked={s.attention} onChange={(e) => set({ attention: e.target.checked })} />
+          {w('filterAttention')}
+        </label>
+      </div>
+      <div className="toolbar">
+        <input type="search" aria-label={w('filterText')} placeholder={w('filterText')} value={s.text} onChange={(e) => set({ text: e.target.value })} />
+        <input type="search" aria-label={w('filterAssignee')} placeholder={w('filterAssignee')} value={s.assignee} onChange={(e) => set({ assignee: e.target.value })} />
+        <input type="search" aria-label={w('filterEvidence')} placeholder={w('filterEvidence')} value={s.evidence} onChange={(e) => set({ evidence: e.target.value })} />
+        {!isEmpty(s) && <button type="button" onClick={() => setS(NONE)}>{w('clearFilters')}</button>}
+      </div>
+      <p className="muted" role="status">
+        {codes ? w('shownCount', { shown: codes.size, total }) : ''}
+        {evidenceMatches ? ` · ${w('evidenceMatches', { count: evidenceMatches.length })}` : ''}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { TaskRecord } from '../../lib/evidence/types';
+import { addTask, deleteTask, listTasks, memoTasks, seedTasks, updateTask } from '../../lib/storage/tasks-repo';
+import { getDb } from '../db';
+import { useWorkflowT } from './useWorkflowT';
+import { saveErrorText } from './errors';
+import { formatPeriod } from './helpers';
+import { TaskForm } from './TaskForm';
+
+/** The task calendar: the memo's tasks or the reviewer's own, with add, edit, delete and done. */
+export function TasksView() {
+  const { w, t, lang, settings } = useWorkflowT();
+  const tasks = useLiveQuery(() => listTasks(getDb()), []);
+  const [editing, setEditing] = useState<TaskRecord | 'new' | null>(null);
+  const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
+  const run = async (job: () => Promise<unknown>, ok?: string) => {
+    try {
+      await job();
+      setMsg(ok ? { text: ok, error: false } : null);
+      return true;
+    } catch (e) {
+      setMsg({ text: saveErrorText(e, lang, t), error: true });
+      return false;
+    }
+  };
+  const loadMemo = () => {
+    const seed = memoTasks(settings.fiscalYear);
+    void run(() => seedTasks(getDb(), seed), w('memoLoaded', { count: seed.length }));
+  };
+  const save = async (input: Omit<TaskRecord, 'id'>) => {
+    const target = editing;
+    const ok = await run(() => (target && target !== 'new' ? updateTask(getDb(), target.id, input) : addTask(getDb(), input)), w('saved'));
+    if (ok) setEditing(null);
+  };
+
+  return (
+    <section aria-label={w('tasksTitle')}>
+      <h2>{w('tasksTitle')}</h2>
+      <div className="toolbar">
+        <button type="button" onClick={loadMemo}>{w('loadMemo')}</button>
+        <button type="button" onClick={() => setEditing('new')}>{w('addTask')}</button>
+      </div>
+      {editing && <TaskForm key={editing === 'new' ? 'new' : editing.id} task={editing === 'new' ? null : editing} onSave={save} onCancel={() => setEditing(null)} />}
+      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>{msg?.text}</div>
+      {tasks && tasks.length === 0 && <p className="muted">{w('noTasks')}</p>}
+      {tasks && tasks.length > 0 && (
+        <table>
+          <thead><tr><th>{w('taskDone')}</th><th>{w('taskTitle')}</th><th>{w('taskPeriod')}</th><th>{w('taskPeople')}</th><th>{w('actions')}</th></tr></thead>
+          <tbody>
+            {tasks.map((task) => (
+              <tr key={task.id} className={task.done ? 'muted' : undefined}>
+                <td><input type="checkbox" checked={task.done} aria-label={w('taskDoneFor', { title: task.title })} onChange={(e) => void run(() => updateTask(getDb(), task.id, { done: e.target.checked }))} /></td>
+                <td>{task.title}</td>
+                <td>{formatPeriod(task.start, task.end, lang)}</td>
+                <td>{task.people}</td>
+                <td>
+                  <div className="toolbar">
+                    <button type="button" aria-label={w('editTask', { title: task.title })} onClick={() => setEditing(task)}>✎</button>
+                    <button type="button" className="danger" aria-label={w('deleteTask', { title: task.title })} onClick={() => void run(() => deleteTask(getDb(), task.id))}>×</button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { resolveLanguage } from '../../../lib/i18n/language';
+import { validateSetup } from '../../../components/setup-validation';
+
+describe('UI language', () => {
+  it('follows the browser when it is Thai or English, Thai otherwise, and a setting overrides it', () => {
+    expect(resolveLanguage('auto', 'th-TH')).toBe('th');
+    expect(resolveLanguage('auto', 'en-GB')).toBe('en');
+    expect(resolveLanguage('auto', 'fr-FR')).toBe('th');
+    expect(resolveLanguage('auto', undefined)).toBe('th');
+    expect(resolveLanguage('en', 'th-TH')).toBe('en');
+    expect(resolveLanguage('th', 'en-US')).toBe('th');
+  });
+});
+
+describe('setup form validation', () => {
+  const base = { agencyName: 'เทศบาลเมืองตัวอย่าง', homeUrl: 'www.tuayang.go.th', fiscalYear: '๒๕๖๔', units: 'สำนักปลัด\n\nกองคลัง\nกองคลัง', urlCap: '๕' };
+  it('accepts Thai digits and a bare host name', () => {
+    const r = validateSetup(base);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.value).toMatchObject({ fiscalYear: 2564, urlCap: 5, homeUrl: 'https://www.tuayang.go.th', units: ['สำนักปลัด', 'กองคลัง'] });
+      expect(r.pattern).toBe('https://www.tuayang.go.th/*');
+    }
+  });
+  it('names each invalid field', () => {
+    const r = validateSetup({ agencyName: ' ', homeUrl: 'ftp://x', fiscalYear: '1999', units: '', urlCap: '0' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual({ agencyName: 'errAgencyName', homeUrl: 'errHomeUrl', fiscalYear: 'errFiscalYear', urlCap: 'errUrlCap' });
+  });
+});
