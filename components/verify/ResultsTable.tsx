@@ -26,42 +26,44 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
         <input type="checkbox" checked={onlyBad} onChange={(e) => setOnlyBad(e.target.checked)} /> {tv('needsAttentionOnly')}
       </label>
       <p className="muted" aria-live="polite">{tv('shown', { shown: shown.length, total: results.length })}</p>
-      <table className="verify-results">
-        <caption>{tv('results')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{tv('colUrl')}</th>
-            <th scope="col">{tv('colCriterion')}</th>
-            <th scope="col">{tv('colVerdict')}</th>
-            <th scope="col">{tv('colProblems')}</th>
-            <th scope="col">{tv('colSimilarity')}</th>
-            <th scope="col">{tv('colLinkPath')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((r) => (
-            <tr key={r.key} data-key={r.key}>
-              <td>
-                {r.kind === 'document' && <span className="tag">{tv('document')}</span>}{' '}
-                <a href={r.url} target="_blank" rel="noopener noreferrer">{displayUrl(r.url)}</a>
-              </td>
-              <td>{r.criterion}</td>
-              <td><span className={`badge ${r.ok ? 'complete' : 'missing'}`}>{tv(r.ok ? 'verdictOk' : 'verdictBad')}</span></td>
-              <td>
-                {problemsText(r.problems, lang)}
-                {r.details.error === NO_PERMISSION && (
-                  <p className="warn">
-                    {tv('noPermission')}{' '}
-                    <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{tv('openSettings')}</button>
-                  </p>
-                )}
-              </td>
-              <td>{similarityText(r.similarity)}</td>
-              <td>{linkPathText(r, lang)}</td>
+      <div style={{ overflowX: 'auto' }}>
+        <table className="verify-results">
+          <caption>{tv('results')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tv('colUrl')}</th>
+              <th scope="col">{tv('colCriterion')}</th>
+              <th scope="col">{tv('colVerdict')}</th>
+              <th scope="col">{tv('colProblems')}</th>
+              <th scope="col">{tv('colSimilarity')}</th>
+              <th scope="col">{tv('colLinkPath')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.key} data-key={r.key}>
+                <td>
+                  {r.kind === 'document' && <span className="tag">{tv('document')}</span>}{' '}
+                  <a href={r.url} target="_blank" rel="noopener noreferrer">{displayUrl(r.url)}</a>
+                </td>
+                <td>{r.criterion}</td>
+                <td><span className={`badge ${r.ok ? 'complete' : 'missing'}`}>{tv(r.ok ? 'verdictOk' : 'verdictBad')}</span></td>
+                <td>
+                  {problemsText(r.problems, lang)}
+                  {r.details.error === NO_PERMISSION && (
+                    <p className="warn">
+                      {tv('noPermission')}{' '}
+                      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{tv('openSettings')}</button>
+                    </p>
+                  )}
+                </td>
+                <td>{similarityText(r.similarity)}</td>
+                <td>{linkPathText(r, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -95,6 +95,7 @@ export async function runVerify(input: RunInput): Promise<void> {
   update({ phase: 'running', done: 0, total: 0, crawling: false, ok: 0, bad: 0, error: null });
   const { db } = input;
   const saves: Promise<void>[] = [];
+  let begun = false;
   try {
     const targets = await targetsFromEvidence(input.evidence, (id) => getBlob(db, id), input.set);
     const prior = input.resume ? await getJob(db) : null;
@@ -102,6 +103,7 @@ export async function runVerify(input: RunInput): Promise<void> {
     const crawl = prior ? prior.crawl : input.crawl;
     if (prior) await setJobStatus(db, 'running');
     else await beginJob(db, targets.map((t) => t.key), crawl);
+    begun = true;
     const missing = await originsWithoutPermission(targets.map((t) => t.url));
     const home = crawl && input.homeUrl ? input.homeUrl : undefined;
     update({ total: targets.length, crawling: !!home });
@@ -126,8 +128,8 @@ export async function runVerify(input: RunInput): Promise<void> {
   } catch (e) {
     await Promise.allSettled(saves);
     const cancelled = c.signal.aborted;
-    await setJobStatus(db, cancelled ? 'cancelled' : 'failed').catch(() => undefined);
-    const job = await getJob(db).catch(() => null);
+    if (begun) await setJobStatus(db, cancelled ? 'cancelled' : 'failed').catch(() => undefined);
+    const job = begun ? await getJob(db).catch(() => null) : null;
     update({
       phase: cancelled ? 'cancelled' : 'failed',
       crawling: false,

@@ -8,6 +8,8 @@ import { runCapture, captureErrorCode, CaptureError, type CaptureDeps } from '..
 import type { CaptureRequest, CaptureResult } from '../../lib/messages/protocol';
 import { loadSettings, saveSettings } from '../../lib/storage/settings';
 import type { ItaDb } from '../../lib/storage/db';
+import { resolveLanguage } from '../../lib/i18n/language';
+import { captureMessage } from '../../lib/capture/messages';
 import { pathForTab } from './trail-store';
 
 const running = new Map<number, AbortController>();
@@ -161,4 +163,19 @@ export async function handleCapture(db: ItaDb, req: CaptureRequest, tab: { id: n
     void browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
     running.delete(tab.id);
   }
+}
+
+/**
+ * The toolbar button could not put the form on the page (chrome://, the Web Store, a page the
+ * browser protects): say so on the button itself, and leave the reason for the side panel.
+ */
+export async function reportTagFailure(db: ItaDb, tab: { id: number; url?: string }, error: unknown): Promise<void> {
+  const code = captureErrorCode(error);
+  const s = await loadSettings(db).catch(() => null);
+  const lang = resolveLanguage(s?.language ?? 'auto', navigator.language);
+  const message = captureMessage(code === 'permission-missing' ? 'permission-missing' : 'restricted-page', lang, { url: tab.url ?? '' });
+  await browser.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#a93226' }).catch(() => undefined);
+  await browser.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => undefined);
+  await browser.action.setTitle({ tabId: tab.id, title: message }).catch(() => undefined);
+  await browser.storage.session.set({ lastTagError: { tabId: tab.id, url: tab.url ?? '', code, message, at: new Date().toISOString() } }).catch(() => undefined);
 }

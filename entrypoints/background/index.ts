@@ -6,7 +6,7 @@ import { injectForm, injectOverlay, openChecklistPanel, registerSiteOverlay } fr
 import { resolveLanguage } from '../../lib/i18n/language';
 import { getCriteriaSet } from '../../lib/storage/criteria-store';
 import { listen } from './router';
-import { cancelCapture, handleCapture } from './capture';
+import { cancelCapture, handleCapture, reportTagFailure } from './capture';
 import { forgetTab, pathForTab, recordTrail } from './trail-store';
 
 export default defineBackground(() => {
@@ -50,7 +50,7 @@ export default defineBackground(() => {
   });
 
   // The toolbar button and the keyboard shortcut tag the current page, on any site (activeTab).
-  const tagActiveTab = async (tab?: { id?: number; windowId?: number }) => {
+  const tagActiveTab = async (tab?: { id?: number; windowId?: number; url?: string }) => {
     void openChecklistPanel(tab?.windowId).catch(() => undefined);
     if (tab?.id === undefined) return;
     try {
@@ -58,6 +58,7 @@ export default defineBackground(() => {
       await injectForm(tab.id);
     } catch (e) {
       console.warn('[ita-evidence] cannot tag this page', e);
+      await reportTagFailure(db, { id: tab.id, url: tab.url }, e);
     }
   };
   browser.action.onClicked.addListener((tab) => void tagActiveTab(tab));

@@ -1,22 +1,38 @@
 import type { Region } from '../../lib/messages/protocol';
 
 /**
- * Lets the reviewer click a block of the page. Resolves with the element, or null on Escape.
+ * Lets the reviewer click a block of the page; ArrowUp/ArrowDown widen or narrow the choice to the
+ * parent or back, Enter takes it. Resolves with the element, or null on Escape.
  * Page handlers never see the click: we stop it in the capture phase.
  */
 export function pickElement(doc: Document, exclude: Element): Promise<Element | null> {
   return new Promise((resolve) => {
-    const box = doc.createElement('div');
+    const box = doc.createElement('ita-evidence-pick');
     box.setAttribute('data-ita-evidence', '');
-    box.setAttribute('style', 'position:fixed!important;pointer-events:none!important;z-index:2147483646!important;border:3px solid #f39c12!important;background:rgba(243,156,18,.15)!important;display:none');
+    const BOX_STYLE = 'position:fixed!important;pointer-events:none!important;z-index:2147483646!important;border:3px solid #f39c12!important;background:rgba(243,156,18,.15)!important;margin:0!important;padding:0!important;box-sizing:border-box!important;transform:none!important;opacity:1!important;';
+    box.setAttribute('style', `${BOX_STYLE}display:none!important`);
     doc.documentElement.appendChild(box);
-    let current: Element | null = null;
+    let base: Element | null = null;
+    let level = 0;
+    const current = (): Element | null => {
+      let el = base;
+      for (let i = 0; i < level && el?.parentElement && el.parentElement !== doc.documentElement; i++) el = el.parentElement;
+      return el;
+    };
+    const draw = () => {
+      const el = current();
+      if (!el) return;
+      const r = el.getBoundingClientRect();
+      box.setAttribute('style', `${BOX_STYLE}display:block!important;left:${r.left}px!important;top:${r.top}px!important;width:${r.width}px!important;height:${r.height}px!important`);
+    };
     const onMove = (e: MouseEvent) => {
       const el = doc.elementFromPoint(e.clientX, e.clientY);
-      if (!el || exclude.contains(el) || el === box) return;
-      current = el;
-      const r = el.getBoundingClientRect();
-      box.style.cssText += `;display:block!important;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`;
+      if (!el || exclude.contains(el) || el === box || el === base) return;
+      // Keep a widened choice while the pointer stays inside it.
+      if (level > 0 && current()?.contains(el)) return;
+      base = el;
+      level = 0;
+      draw();
     };
     const finish = (el: Element | null) => {
       doc.removeEventListener('mousemove', onMove, true);
@@ -30,10 +46,18 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
       e.preventDefault();
       e.stopPropagation();
       onMove(e);
-      finish(current);
+      finish(current());
     };
     const onKey = (e: KeyboardEvent) => {
+      if (!e.isTrusted) return;
       if (e.key === 'Escape') finish(null);
+      else if (e.key === 'Enter' && base) finish(current());
+      else if (e.key === 'ArrowUp' && base) level++;
+      else if (e.key === 'ArrowDown') level = Math.max(0, level - 1);
+      else return;
+      e.preventDefault();
+      e.stopPropagation();
+      draw();
     };
     doc.addEventListener('mousemove', onMove, true);
     doc.addEventListener('click', onClick, true);
@@ -43,7 +67,8 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
 
 /** Scrolls the element into view and returns its rectangle within the viewport (clamped). */
 export async function regionOf(el: Element): Promise<{ region: Region; fits: boolean }> {
-  el.scrollIntoView({ block: 'start', inline: 'nearest', behavior: 'instant' });
+  // 'nearest' leaves a visible element where it is (under no fixed header it was not under before).
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const r = el.getBoundingClientRect();
   const fits = r.height <= window.innerHeight && r.width <= window.innerWidth;

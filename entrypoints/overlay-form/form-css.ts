@@ -27,4 +27,7 @@ fieldset label, .radio label { display: inline; font-weight: 400; margin: 0 0 0 
 .status { margin-top: 8px; min-height: 1.5em; }
 .status.error { color: #a93226; font-weight: 600; }
 .status.ok { color: #1e8449; font-weight: 600; }
+.panel.picking { width: auto; max-width: min(440px, calc(100vw - 32px)); }
+.panel.picking > :not(.status) { display: none; }
+.panel.picking .status { margin: 0; }
 `;

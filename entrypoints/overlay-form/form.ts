@@ -8,7 +8,8 @@ import { OVERLAY_STRINGS, fill } from '../../lib/i18n/overlay-strings';
 import type { ClickStep } from '../../lib/evidence/types';
 import { h, uid } from './dom';
 import { criterionCombobox } from './combobox';
-import { documentLinks, hasMap } from './page-facts';
+import { documentLinks, hasMap, openDocument } from './page-facts';
+import { DOCUMENT_SIZE_CAP } from '../../lib/capture/documents';
 
 export interface FormContext {
   config: OverlayConfig;
@@ -29,6 +30,8 @@ export interface FormView {
   root: HTMLElement;
   setStatus(text: string, kind?: 'ok' | 'error' | 'info'): void;
   setBusy(busy: boolean): void;
+  /** While the reviewer picks a block, only the status line stays on screen. */
+  setPicking(picking: boolean): void;
   values(): FormValues;
 }
 
@@ -40,14 +43,15 @@ const ERROR_CODE: Record<Extract<CaptureResult, { ok: false }>['code'], CaptureM
   'storage-full': 'storage-full',
   cancelled: 'cancelled',
   'document-too-large': 'document-too-large',
-  'document-failed': 'capture-failed',
+  'document-failed': 'document-failed',
   'invalid-request': 'capture-failed',
   failed: 'capture-failed',
 };
 
 export function resultMessage(r: CaptureResult, lang: 'th' | 'en'): string {
   if (r.ok) return fill(OVERLAY_STRINGS[lang].saved, { count: r.artifacts });
-  return captureMessage(ERROR_CODE[r.code], lang, { detail: r.detail ?? '', url: location.href, size: '?', limit: 50 });
+  const detail = r.detail ?? '';
+  return captureMessage(ERROR_CODE[r.code], lang, { detail, url: location.href, size: detail || '?', limit: Math.round(DOCUMENT_SIZE_CAP / 1024 / 1024) });
 }
 
 export function buildForm(ctx: FormContext, actions: { onSave(): void; onClose(): void }): FormView {
@@ -101,14 +105,16 @@ export function buildForm(ctx: FormContext, actions: { onSave(): void; onClose()
     }));
 
   const docs = documentLinks(document);
+  const self = openDocument(document);
   const docBox = docs.length
     ? h('fieldset', {}, h('legend', {}, t.documents), ...docs.slice(0, 20).map((d) => {
         const id = uid('doc');
-        return h('div', { class: 'check' }, h('input', { type: 'checkbox', id, value: d.url, 'data-doc': '' }), h('label', { for: id }, d.text));
+        return h('div', { class: 'check' }, h('input', { type: 'checkbox', id, value: d.url, 'data-doc': '', checked: d.url === self?.url }), h('label', { for: id }, d.text));
       }))
     : null;
 
-  const pathText = draftExplanation(ctx.clickPath.path, lang);
+  // The draft คำอธิบายเพิ่มเติม is submitted to ITAS, which is Thai whatever the UI language.
+  const pathText = draftExplanation(ctx.clickPath.path, 'th', { fromHome: ctx.clickPath.reachedFromHome });
   const pathBox = h('div', {},
     h('label', {}, t.clickPath),
     h('p', { class: 'path' }, pathText || '—'),
@@ -133,6 +139,9 @@ export function buildForm(ctx: FormContext, actions: { onSave(): void; onClose()
     },
     setBusy(busy) {
       save.disabled = busy;
+    },
+    setPicking(picking) {
+      root.classList.toggle('picking', picking);
     },
     values() {
       const mode = (root.querySelector<HTMLInputElement>(`input[name="${radioName}"]:checked`)?.value ?? 'viewport') as CaptureMode;

@@ -5,6 +5,7 @@ import { extractText } from '../../lib/capture/page-text';
 import type { CaptureRequest } from '../../lib/messages/protocol';
 import type { OverlayGlobal } from '../overlay.content';
 import { FORM_CSS } from './form-css';
+import { OVERLAY_STRINGS } from '../../lib/i18n/overlay-strings';
 import { buildForm, resultMessage, type FormView } from './form';
 import { gatherPageFacts } from './page-facts';
 import { pickElement, regionOf } from './element-picker';
@@ -56,13 +57,11 @@ async function open(): Promise<void> {
 }
 
 async function elementParts(g: OverlayGlobal, lang: 'th' | 'en', view: FormView): Promise<Pick<CaptureRequest, 'region' | 'renderedPng'> | null> {
-  view.setStatus(lang === 'th' ? 'คลิกเลือกส่วนของหน้า (Esc เพื่อยกเลิก)' : 'Click a block of the page (Esc to cancel)');
+  view.setStatus(OVERLAY_STRINGS[lang].pickElement);
+  view.setPicking(true);
+  const el = await pickElement(document, g.overlay.host).finally(() => view.setPicking(false));
+  if (!el) return null;
   g.overlay.setHidden(true);
-  const el = await pickElement(document, g.overlay.host);
-  if (!el) {
-    g.overlay.setHidden(false);
-    return null;
-  }
   const { region, fits } = await regionOf(el);
   if (fits) return { region };
   // Taller than the viewport: real pixels cannot be had in one capture, so draw it and say so.
@@ -73,11 +72,11 @@ async function elementParts(g: OverlayGlobal, lang: 'th' | 'en', view: FormView)
 async function save(g: OverlayGlobal, view: FormView, lang: 'th' | 'en'): Promise<void> {
   const v = view.values();
   if (!v.criteria.length) {
-    view.setStatus(lang === 'th' ? 'โปรดเลือกเกณฑ์อย่างน้อยหนึ่งข้อ' : 'Choose at least one criterion', 'error');
+    view.setStatus(OVERLAY_STRINGS[lang].needCriterion, 'error');
     return;
   }
   view.setBusy(true);
-  view.setStatus(lang === 'th' ? 'กำลังบันทึก…' : 'Saving…');
+  view.setStatus(OVERLAY_STRINGS[lang].saving);
   try {
     const extra = v.mode === 'element' ? await elementParts(g, lang, view) : {};
     if (!extra) {

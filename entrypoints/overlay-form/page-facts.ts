@@ -18,9 +18,27 @@ function imageToDataUrl(img: HTMLImageElement): string | null {
   return c.toDataURL('image/png'); // throws on tainted (cross-origin) images: the snapshot keeps the src
 }
 
+/** The tab itself shows a document (Chrome's PDF viewer, an image): offer to store its bytes. */
+export function openDocument(doc: Document): { url: string; text: string } | null {
+  const type = doc.contentType || '';
+  if (/html|xml/i.test(type) || !/^https?:/.test(doc.URL) || !classifyDocumentUrl(doc.URL, type)) return null;
+  let name = doc.URL;
+  try {
+    name = decodeURIComponent(new URL(doc.URL).pathname.split('/').pop() || doc.URL);
+  } catch {
+    /* keep the URL */
+  }
+  return { url: doc.URL, text: name };
+}
+
 export function documentLinks(doc: Document): { url: string; text: string }[] {
   const seen = new Set<string>();
   const out: { url: string; text: string }[] = [];
+  const self = openDocument(doc);
+  if (self) {
+    seen.add(self.url);
+    out.push(self);
+  }
   for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     if (a.closest(OVERLAY) || !/^https?:/.test(a.href) || seen.has(a.href)) continue;
     if (!classifyDocumentUrl(a.href)) continue;

@@ -87,6 +87,12 @@ export function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits = DEFA
       localOffset: dv.getUint32(p + 42, true),
     };
     p += 46 + nameLen + extraLen + commentLen;
+    if (name.endsWith('/') && name.length > 1) {
+      // Directory entries, as `zip -r` and Windows add when re-zipping an unzipped bundle: checked, then skipped.
+      const dirReason = unsafePathReason(name.slice(0, -1)) ?? (entry.size > 0 ? 'directory-with-data' : null);
+      if (dirReason) errors.push({ code: 'path-unsafe', file: name, params: { reason: dirReason } });
+      continue;
+    }
     const reason = unsafePathReason(name);
     if (reason) { errors.push({ code: 'path-unsafe', file: name, params: { reason } }); continue; }
     if (seen.has(name)) { errors.push({ code: 'duplicate-entry', file: name }); continue; }

@@ -1,4 +1,5 @@
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { Zip, ZipDeflate, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
+import { crc32Update } from './crc32';
 
 export type Sink = (chunk: Uint8Array) => Promise<void> | void;
 
@@ -40,7 +41,7 @@ export class ZipStreamWriter {
 
   /** Adds one file; `deflate` false stores it (level 0). `onSlice` reports input bytes consumed. */
   async addFile(path: string, data: Uint8Array, deflate: boolean, onSlice?: (bytes: number) => void, signal?: AbortSignal): Promise<void> {
-    const file = deflate ? new ZipDeflate(path, { level: 1 }) : new ZipPassThrough(path);
+    const file = deflate ? new ZipDeflate(path, { level: 1 }) : new StoredEntry(path);
     file.mtime = this.mtime;
     this.zip.add(file);
     if (data.length === 0) {
@@ -67,5 +68,27 @@ export class ZipStreamWriter {
 
   abort(): void {
     this.zip.terminate();
+  }
+}
+
+/**
+ * A stored (level 0) zip entry like fflate's ZipPassThrough, with the faster CRC of ./crc32.
+ * fflate documents implementing ZipInputFile for custom entries.
+ */
+export class StoredEntry implements ZipInputFile {
+  crc = 0;
+  size = 0;
+  compression = 0;
+  mtime?: Date;
+  ondata?: AsyncFlateStreamHandler;
+  private running = 0;
+
+  constructor(public filename: string) {}
+
+  push(chunk: Uint8Array, final = false): void {
+    this.running = crc32Update(this.running, chunk);
+    this.size += chunk.length;
+    if (final) this.crc = this.running;
+    this.ondata!(null, chunk as Uint8Array<ArrayBuffer>, final);
   }
 }

@@ -126,7 +126,7 @@ export function captureErrorCode(e: unknown): Extract<CaptureResult, { ok: false
   const msg = e instanceof Error ? e.message : String(e);
   if ((e as { code?: string })?.code === 'cancelled') return 'cancelled';
   if (/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(msg)) return 'quota';
-  if (/cannot be scripted|chrome:\/\/|Cannot access contents|webstore|extensions gallery/i.test(msg)) return 'restricted-page';
+  if (/cannot be scripted|chrome:\/\/|chrome-extension:\/\/|Cannot access (contents|a )|webstore|extensions gallery|chromewebstore/i.test(msg)) return 'restricted-page';
   if (/permission|activeTab|<all_urls>/i.test(msg)) return 'permission-missing';
   return 'failed';
 }

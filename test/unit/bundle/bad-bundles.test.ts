@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests mutate parsed manifests freely to build bad bundles */
 import { strToU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BundleLimits } from '../../../lib/bundle/check';
@@ -33,6 +34,7 @@ const CASES: Case[] = [
   { name: 'truncated zip (half)', code: 'zip-truncated', make: () => good.slice(0, Math.floor(good.length / 2)) },
   { name: 'zip-slip ../', code: 'path-unsafe', file: '../evil.sh', make: () => fromFiles({ ...files, '../evil.sh': strToU8('x') }) },
   { name: 'zip-slip nested', code: 'path-unsafe', make: () => fromFiles({ ...files, 'evidence/../../evil.sh': strToU8('x') }) },
+  { name: 'zip-slip directory entry', code: 'path-unsafe', file: '../up/', make: () => fromFiles({ ...files, '../up/': new Uint8Array(0) }) },
   { name: 'absolute path', code: 'path-unsafe', file: '/etc/cron.d/x', make: () => fromFiles({ ...files, '/etc/cron.d/x': strToU8('x') }) },
   { name: 'path with backslash', code: 'path-unsafe', make: () => fromFiles({ ...files, 'evidence\\..\\x.png': strToU8('x') }) },
   { name: 'Windows drive path', code: 'path-unsafe', file: 'C:/Windows/x.dll', make: () => fromFiles({ ...files, 'C:/Windows/x.dll': strToU8('x') }) },

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests mutate parsed manifests freely to build bad bundles */
 import { readFileSync } from 'node:fs';
 import { strFromU8 } from 'fflate';
 import Ajv from 'ajv';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests mutate parsed manifests freely to build bad bundles */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { getBuiltInSet } from '../../../lib/criteria/registry';
 import type { CriteriaSet } from '../../../lib/criteria/types';

@@ -86,7 +86,7 @@ describe('planMerge / applyMerge', () => {
     const before = await dumpDb(coord);
     const plan = await planMerge(coord, bundle);
     const orig = coord.items.bulkPut.bind(coord.items);
-    coord.items.bulkPut = (() => Promise.reject(new Error('disk full'))) as typeof orig;
+    coord.items.bulkPut = (() => Promise.reject(new Error("disk full"))) as unknown as typeof orig;
     await expect(applyMerge(coord, bundle, plan)).rejects.toSatisfy((e: unknown) => e instanceof BundleFailure && e.error.code === 'db-write-failed');
     coord.items.bulkPut = orig;
     expect(await dumpDb(coord)).toBe(before);

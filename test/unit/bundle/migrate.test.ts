@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests mutate parsed manifests freely to build bad bundles */
 import { describe, expect, it } from 'vitest';
 import { checkBundle } from '../../../lib/bundle/check';
 import { importBundle } from '../../../lib/bundle/import';

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,5 +62,28 @@ describe('bundle round trip', () => {
     await seed(db);
     const r = await readBundle(await exportBytes(db));
     expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+});
+
+describe('re-zipped bundles', () => {
+  it('a bundle unzipped and zipped again with Info-ZIP (directory entries included) still checks', async () => {
+    const db = freshDb();
+    await seed(db);
+    const files = unzip(await exportBytes(db));
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-rezip-'));
+    try {
+      for (const [path, data] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, 'b', path)), { recursive: true });
+        writeFileSync(join(dir, 'b', path), data);
+      }
+      execFileSync('zip', ['-qr', join(dir, 'again.zip'), '.'], { cwd: join(dir, 'b') });
+      const again = new Uint8Array(readFileSync(join(dir, 'again.zip')));
+      const listing = execFileSync('unzip', ['-Z1', join(dir, 'again.zip')], { encoding: 'utf8' });
+      expect(listing).toContain('evidence/O05/\n');
+      const r = await readBundle(again);
+      expect(r.ok ? [] : r.errors).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
