@@ -17,14 +17,15 @@ export function ChecklistView({ data, visibleCodes, onOpen, onSelect }: { data: 
         <section key={g.number} aria-label={`${t('indicator', { n: g.number })} ${lang === 'th' ? g.nameTh : g.nameEn}`}>
           <h2>{t('indicator', { n: g.number })} {lang === 'th' ? g.nameTh : g.nameEn}</h2>
           {g.subindicators.map((s) => {
-            const items = s.items.filter((c) => !visibleCodes || visibleCodes.has(c.code));
-            if (!items.length) return null;
+            // Filtered-out items stay mounted but hidden, so a filter change does not reload their thumbnails.
+            const shown = (code: string) => !visibleCodes || visibleCodes.has(code);
+            const items = s.items;
             return (
-              <section key={s.subindicator.code}>
+              <section key={s.subindicator.code} hidden={!items.some((c) => shown(c.code))}>
                 <h3>{s.subindicator.code} {lang === 'th' ? s.subindicator.nameTh : s.subindicator.nameEn}</h3>
                 <ul className="items">
                   {items.map((c) => (
-                    <CriterionItem key={c.code} criterion={c} row={rows.get(c.code)} evidence={data.byCode.get(c.code) ?? EMPTY} onOpen={open} onSelect={onSelect} />
+                    <CriterionItem key={c.code} hidden={!shown(c.code)} criterion={c} row={rows.get(c.code)} evidence={data.byCode.get(c.code) ?? EMPTY} onOpen={open} onSelect={onSelect} />
                   ))}
                 </ul>
               </section>

@@ -18,9 +18,11 @@ interface Props {
   evidence: EvidenceRecord[];
   onOpen(r: EvidenceRecord): void;
   onSelect(code: string): void;
+  /** Filtered out: kept mounted (thumbnails stay loaded) but not shown. */
+  hidden?: boolean;
 }
 
-export const CriterionItem = memo(function CriterionItem({ criterion, row, evidence, onOpen, onSelect }: Props) {
+export const CriterionItem = memo(function CriterionItem({ criterion, row, evidence, onOpen, onSelect, hidden }: Props) {
   const { t, lang } = useUi();
   const name = lang === 'th' ? criterion.nameTh : criterion.nameEn;
   const status = row?.status.status ?? 'unreviewed';
@@ -28,7 +30,7 @@ export const CriterionItem = memo(function CriterionItem({ criterion, row, evide
   const count = evidence.length ? t('evidenceCount', { count: evidence.length }) : t('noEvidence');
   const verdict = verdictFor(useVerifyResults(), evidence.map((r) => r.id));
   return (
-    <li aria-label={`${criterion.code} ${name} — ${statusLabel(status, lang)} — ${count}${verdict ? ` — ${verdictLabel(verdict, lang)}` : ''}`}>
+    <li hidden={hidden} aria-label={`${criterion.code} ${name} — ${statusLabel(status, lang)} — ${count}${verdict ? ` — ${verdictLabel(verdict, lang)}` : ''}`}>
       <div className="item-head">
         <span className="code">{criterion.code}</span>
         <button type="button" className="linkish" onClick={() => onSelect(criterion.code)} aria-label={`${criterion.code} ${name}`}>{name}</button>

@@ -1,17 +1,15 @@
 import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useUi } from './i18n';
 import { getDb } from './db';
 import { saveSettings, type UiLanguage } from '../lib/storage/settings';
-import { listCriteriaSets } from '../lib/storage/criteria-store';
 import { sendToBackground } from '../lib/platform/messaging';
 import { validateSetup, type SetupInput } from './setup-validation';
+import type { UiKey } from '../lib/i18n/ui';
 import { Field } from './Field';
 
 export function SetupForm() {
-  const { t, settings, lang } = useUi();
-  const sets = useLiveQuery(() => listCriteriaSets(getDb()), []) ?? [];
+  const { t, settings } = useUi();
   const [input, setInput] = useState<SetupInput>({
     agencyName: settings.agencyName,
     homeUrl: settings.homeUrl,
@@ -19,12 +17,11 @@ export function SetupForm() {
     units: settings.units.join('\n'),
     urlCap: String(settings.urlCap),
   });
-  const [setId, setSetId] = useState(settings.criteriaSetId);
   const [language, setLanguage] = useState<UiLanguage>(settings.language);
   const [errors, setErrors] = useState<Partial<Record<keyof SetupInput, string>>>({});
-  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' } | null>(null);
+  // Kept as a key, so that the message follows a language change made by this very save.
+  const [status, setStatus] = useState<{ key: UiKey; detail?: string; kind: 'ok' | 'error' } | null>(null);
   const langId = useId();
-  const setSelectId = useId();
   const bind = (k: keyof SetupInput) => ({ value: input[k], onChange: (v: string) => setInput({ ...input, [k]: v }), error: errors[k] });
 
   const onSave = () => {
@@ -39,12 +36,12 @@ export function SetupForm() {
     const granted = browser.permissions.request({ origins: [result.pattern] }).catch(() => false);
     void (async () => {
       try {
-        await saveSettings(getDb(), { ...result.value, criteriaSetId: setId, language });
+        await saveSettings(getDb(), { ...result.value, language });
         const ok = await granted;
         await sendToBackground('settings/apply', {});
-        setStatus(ok ? { text: t('settingsSaved'), kind: 'ok' } : { text: t('permissionDenied'), kind: 'error' });
+        setStatus(ok ? { key: 'settingsSaved', kind: 'ok' } : { key: 'permissionDenied', kind: 'error' });
       } catch (e) {
-        setStatus({ text: t('errorGeneric', { detail: e instanceof Error ? e.message : String(e) }), kind: 'error' });
+        setStatus({ key: 'errorGeneric', detail: e instanceof Error ? e.message : String(e), kind: 'error' });
       }
     })();
   };
@@ -56,12 +53,6 @@ export function SetupForm() {
       <Field label={t('agencyName')} {...bind('agencyName')} />
       <Field label={t('homeUrl')} hint={t('homeUrlHint')} type="url" {...bind('homeUrl')} />
       <Field label={t('fiscalYear')} inputMode="numeric" {...bind('fiscalYear')} />
-      <div className="field">
-        <label htmlFor={setSelectId}>{t('criteriaSet')}</label>
-        <select id={setSelectId} value={setId} onChange={(e) => setSetId(e.target.value)}>
-          {sets.map((s) => <option key={s.id} value={s.id}>{lang === 'th' ? s.titleTh : s.titleEn}</option>)}
-        </select>
-      </div>
       <Field label={t('units')} multiline {...bind('units')} />
       <Field label={t('urlCap')} inputMode="numeric" {...bind('urlCap')} />
       <div className="field">
@@ -74,7 +65,7 @@ export function SetupForm() {
       </div>
       <p className="why">{t('permissionWhy')}</p>
       <button type="submit" className="primary">{t('saveSettings')}</button>
-      <div role="status" className={`status ${status?.kind ?? ''}`}>{status?.text}</div>
+      <div role="status" className={`status ${status?.kind ?? ''}`}>{status && t(status.key, { detail: status.detail ?? '' })}</div>
     </form>
   );
 }

@@ -107,7 +107,7 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     // The overlay may have pre-ticked elements from the page text: start from none.
     await setAllTicks(ticks, false);
     await expect.poll(() => badge(dialog).textContent()).toBe('Missing');
-    await setChecked(ticks.getByRole('checkbox', { name: 'Address' }), true);
+    await setChecked(ticks.getByRole('checkbox', { name: 'Address', exact: true }), true);
     await expect.poll(() => badge(dialog).textContent()).toBe('Incomplete');
     expect(await dialog.textContent()).toMatch(/Elements missing.*Telephone number, Fax number, E-mail address, Location map/);
     await setAllTicks(ticks, true);
@@ -276,5 +276,39 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     await expect.poll(() => done.isChecked()).toBe(true);
     await view.getByRole('button', { name: 'Delete: ประชุมติดตามผล' }).click();
     await expect.poll(() => view.getByRole('row').count()).toBe(11);
+  });
+  it('copies, moves, annotates and bulk-deletes evidence with undo', async () => {
+    const count = (code: string) => panel.getByRole('listitem', { name: new RegExp(`^${code} `) }).textContent();
+    const o7 = await openItem('O7', 'News / public relations');
+    const record = o7.getByRole('region', { name: 'Evidence for this item' });
+    await record.getByRole('combobox', { name: /^Target item/ }).selectOption('O1');
+    await record.getByRole('button', { name: 'Also attach to another item' }).click();
+    await record.getByRole('status').filter({ hasText: 'Evidence also attached to O1' }).waitFor();
+    await record.getByRole('textbox', { name: /^Note: / }).fill('หน้าข่าว');
+    await record.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(async () => (await dbAll<{ note: string; url: string }>(panel, 'evidence')).find((r) => r.url.endsWith('o7.html'))?.note).toBe('หน้าข่าว');
+    await closeItem(o7);
+    await expect.poll(() => count('O1')).toMatch(/1 evidence/);
+
+    const o1 = await openItem('O1', (await panel.getByRole('listitem', { name: /^O1 / }).getByRole('button').first().getAttribute('aria-label'))!.slice(3));
+    const list = o1.getByRole('region', { name: 'Evidence for this item' });
+    expect(await list.textContent()).toContain('Tagged for: O7');
+    await list.getByRole('combobox', { name: /^Target item/ }).selectOption('O3');
+    await list.getByRole('button', { name: 'Move to another item' }).click();
+    await list.getByRole('status').filter({ hasText: 'Evidence moved to O3' }).waitFor();
+    await closeItem(o1);
+    await expect.poll(() => count('O1')).toMatch(/No evidence/);
+    await expect.poll(() => count('O3')).toMatch(/1 evidence/);
+
+    const o3 = await openItem('O3', (await panel.getByRole('listitem', { name: /^O3 / }).getByRole('button').first().getAttribute('aria-label'))!.slice(3));
+    const ev3 = o3.getByRole('region', { name: 'Evidence for this item' });
+    await ev3.getByRole('checkbox', { name: /^Select: / }).check();
+    await ev3.getByRole('button', { name: 'Delete selected evidence (1)' }).click();
+    await ev3.getByRole('status').filter({ hasText: '1 evidence deleted' }).waitFor();
+    await expect.poll(() => count('O7')).toMatch(/No evidence/);
+    await ev3.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => count('O7')).toMatch(/1 evidence/);
+    await expect.poll(() => count('O3')).toMatch(/1 evidence/);
+    await closeItem(o3);
   });
 });
