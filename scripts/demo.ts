@@ -4,7 +4,7 @@ import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { startStaticServer } from '../lib/devserver/static-server';
 import { ensureE2eBuild, launchWithExtension, repoRoot } from './lib/chromium';
-import { configureAgency, tagDemoPages } from './lib/tour';
+import { DEMO_STEPS, configureAgency, tagDemoPages } from './lib/tour';
 import { exportBundleFromPanel } from './lib/export-from-panel';
 
 function outDir(): string {
@@ -27,7 +27,8 @@ async function main() {
     console.log(`Demo site: ${site.url}`);
     const options = await configureAgency(ext, site.url, 'th');
     await options.close();
-    await tagDemoPages(ext, site.url, 'th', (s) => console.log(s));
+    const tagged = await tagDemoPages(ext, site.url, 'th', (s) => console.log(s));
+    console.log(`Tagged ${tagged} of ${DEMO_STEPS.length} demo pages`);
     const file = await exportBundleFromPanel(ext, out, 'th');
     console.log(`Bundle: ${file}`);
   } finally {

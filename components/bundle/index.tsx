@@ -1,6 +1,14 @@
-// Placeholder: the bundle UI (export/import with progress, cancel and merge conflicts).
+// The export/import tab of the side panel: the checklist bundle (zip) out and back in.
+import './bundle.css';
 import type { ChecklistData } from '../useChecklistData';
+import { ExportCard } from './ExportCard';
+import { ImportCard } from './ImportCard';
 
-export function BundlePanel(_props: { data: ChecklistData }) {
-  return null;
+export function BundlePanel({ data }: { data: ChecklistData }) {
+  return (
+    <div className="bundle">
+      <ExportCard data={data} />
+      <ImportCard />
+    </div>
+  );
 }

@@ -48,14 +48,13 @@ function update(patch: Partial<RunState>): void {
   for (const l of listeners) l();
 }
 
+function subscribe(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
 export function useRunState(): RunState {
-  return useSyncExternalStore(
-    (fn) => {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    },
-    () => state,
-  );
+  return useSyncExternalStore(subscribe, () => state);
 }
 
 export function cancelVerify(): void {

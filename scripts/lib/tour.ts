@@ -54,16 +54,35 @@ export async function tagOpenPage(page: Page, step: (typeof DEMO_STEPS)[number],
   return text;
 }
 
-/** Walks the demo site from its home page and tags each step's page. */
-export async function tagDemoPages(ext: LaunchedExtension, homeUrl: string, lang: TourLang, log: (s: string) => void): Promise<void> {
-  const page = await ext.ctx.newPage();
+/**
+ * Walks the demo site from its home page and tags each step's page. A step that fails (a capture
+ * bug, a missing link) is logged as a warning and skipped, so the tour still ends with an export.
+ * Returns how many pages were tagged.
+ */
+export async function tagDemoPages(ext: LaunchedExtension, homeUrl: string, lang: TourLang, log: (s: string) => void): Promise<number> {
+  const savedPrefix = OVERLAY_STRINGS[lang].saved.split('(')[0]!.trim();
+  let tagged = 0;
   for (const step of DEMO_STEPS) {
-    await page.goto(homeUrl);
-    await page.getByRole('link', { name: 'เข้าสู่หน้า ITA' }).click();
-    await page.getByRole('link', { name: step.link, exact: true }).first().click();
-    await page.waitForLoadState('load');
-    const status = await tagOpenPage(page, step, lang);
-    log(`  ${step.codes.join('+')}: ${status}`);
+    const label = step.codes.join('+');
+    // A fresh tab per step: a failed step cannot leave a dialog or a half-loaded page behind.
+    const page = await ext.ctx.newPage();
+    try {
+      await page.goto(homeUrl);
+      await page.getByRole('link', { name: 'เข้าสู่หน้า ITA' }).click();
+      await page.getByRole('link', { name: step.link, exact: true }).first().click();
+      await page.waitForLoadState('load');
+      const status = await tagOpenPage(page, step, lang);
+      if (status.includes(savedPrefix)) {
+        tagged++;
+        log(`  ${label}: ${status}`);
+      } else {
+        log(`  WARNING ${label}: not saved: ${status}`);
+      }
+    } catch (e) {
+      log(`  WARNING ${label}: skipped (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    } finally {
+      await page.close().catch(() => undefined);
+    }
   }
-  await page.close();
+  return tagged;
 }

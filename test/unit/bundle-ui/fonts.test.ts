@@ -1,0 +1,29 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadReportFonts, REPORT_FONTS } from '../../../components/bundle/fonts';
+import { REPORT_FONT_FILES } from '../../../lib/bundle/node-fonts';
+
+describe('loadReportFonts', () => {
+  it('names the same fonts as the Node loader, all present in public/fonts', () => {
+    expect([...REPORT_FONTS].sort()).toEqual([...REPORT_FONT_FILES].sort());
+    const onDisk = readdirSync(path.resolve(import.meta.dirname, '../../../public/fonts'));
+    for (const f of REPORT_FONTS) expect(onDisk).toContain(f);
+  });
+
+  it('fetches each font from its extension URL', async () => {
+    const asked: string[] = [];
+    const fonts = await loadReportFonts(async (u) => {
+      asked.push(u);
+      return { ok: true, status: 200, arrayBuffer: async () => new Uint8Array([u.length]).buffer };
+    }, (p) => `chrome-extension://id${p}`);
+    expect(asked).toEqual(REPORT_FONTS.map((n) => `chrome-extension://id/fonts/${n}`));
+    expect(fonts.map((f) => f.name)).toEqual([...REPORT_FONTS]);
+    expect(fonts[0]!.bytes).toEqual(new Uint8Array([asked[0]!.length]));
+  });
+
+  it('fails naming the font that could not be loaded', async () => {
+    await expect(loadReportFonts(async (u) => ({ ok: !u.includes('thai-700'), status: 404, arrayBuffer: async () => new ArrayBuffer(0) }), (p) => p))
+      .rejects.toThrow('sarabun-thai-700-normal.woff2: HTTP 404');
+  });
+});
