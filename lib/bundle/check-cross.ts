@@ -36,6 +36,9 @@ function expectedFiles(m: BundleManifest, errors: BundleError[]): Map<string, Ex
       add(a.path, { sha256: a.sha256, bytes: a.bytes });
     }
   }
+  for (const v of m.verification ?? []) {
+    if (!evidenceIds.has(v.evidenceId)) errors.push({ code: 'verification-unknown-evidence', file: MANIFEST_FILE, params: { id: v.evidenceId } });
+  }
   for (const f of m.files) add(f.path, { sha256: f.sha256, bytes: f.bytes });
   const crit = out.get(m.criteriaSet.path);
   if (!crit) errors.push({ code: 'file-missing', file: m.criteriaSet.path, params: { source: MANIFEST_FILE } });

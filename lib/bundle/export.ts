@@ -10,7 +10,7 @@ import { checklistCsv, itasCsv } from './csv';
 import { selectForExport } from './export-select';
 import {
   BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, CRITERIA_FILE, MANIFEST_FILE,
-  type BundleManifest, type BundleSubset, type FileRole, type ManifestEvidence, type ManifestFile,
+  type BundleManifest, type BundleSubset, type FileRole, type ManifestEvidence, type ManifestFile, type ManifestVerification,
 } from './manifest';
 import { BundleFailure } from './messages';
 import { EvidencePathAllocator, safeSegment, shouldDeflate } from './paths';
@@ -130,6 +130,7 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
       items: sel.items.map((s) => ({ ...s.item, evidenceIds: evidenceIds(s.item.code) })),
       evidence,
       files,
+      verification: await verificationOf(db, evidence.map((e) => e.id)),
     };
     await addListed('checklist.csv', 'checklist-csv', 'text/csv', enc.encode(checklistCsv(manifest.items)), true);
     await addListed('itas.csv', 'itas-csv', 'text/csv', enc.encode(itasCsv(manifest.items, settings.urlCap)), true);
@@ -153,4 +154,12 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
   if (!opts.subset || opts.subset.changedSince !== undefined) await db.meta.put({ key: LAST_EXPORT_KEY, value: exportedAt });
   const partial = !!opts.subset;
   return { fileName: bundleFileName(exportedAt, settings.fiscalYear, partial), files: sums.length + 1, bytes: writer.written };
+}
+
+async function verificationOf(db: ItaDb, evidenceIds: string[]): Promise<ManifestVerification[]> {
+  const rows = await db.verify.where('evidenceId').anyOf(evidenceIds).toArray();
+  return rows
+    .filter((r) => r.result && typeof r.result === 'object')
+    .map((r) => ({ key: r.key, evidenceId: r.evidenceId, checkedAt: r.checkedAt, result: r.result as Record<string, unknown> }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
 }

@@ -117,6 +117,14 @@ export function validateManifest(m: Obj): BundleError[] {
     c.int(f, 'bytes', p);
     if (!ROLES.includes(f.role as string)) c.add(`${p}.role`, 'unknown role');
   });
+  if (m.verification !== undefined) {
+    c.list(m, 'verification', '').forEach((v, i) => {
+      const p = `.verification[${i}]`;
+      if (!isObj(v)) return c.add(p, 'expected an object');
+      for (const k of ['key', 'evidenceId', 'checkedAt']) c.str(v, k, p, { nonEmpty: true });
+      if (!isObj(v.result)) c.add(`${p}.result`, 'expected an object');
+    });
+  }
   return c.errors;
 }
 

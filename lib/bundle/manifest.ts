@@ -43,6 +43,15 @@ export interface ManifestItem {
   updatedAt: string | null;
 }
 
+/** The latest re-verification of a page or stored document (lib/verify), as the extension stored it. */
+export interface ManifestVerification {
+  key: string;
+  evidenceId: string;
+  checkedAt: string;
+  /** A VerifyResult: url, ok, status, finalUrl, redirects, problems, similarity, linkPath, details. */
+  result: Record<string, unknown>;
+}
+
 export type FileRole = 'report' | 'checklist-csv' | 'itas-csv' | 'font' | 'criteria';
 
 export interface ManifestFile {
@@ -71,6 +80,8 @@ export interface BundleManifest {
   items: ManifestItem[];
   evidence: ManifestEvidence[];
   files: ManifestFile[];
+  /** Optional (added in 0.1): link re-verification results of the exported evidence. */
+  verification?: ManifestVerification[];
 }
 
 /** The DB record of a manifest evidence entry: the same object without the zip paths. */

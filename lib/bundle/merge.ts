@@ -37,7 +37,7 @@ export async function applyMerge(db: ItaDb, bundle: ParsedBundle, plan: MergePla
   const theirsEvidence = new Map(bundle.manifest.evidence.map((e) => [e.id, toEvidenceRecord(e)]));
   const theirsItems = new Map(bundle.manifest.items.map((i) => [i.code, toItemRecord(i)]));
   try {
-    await db.transaction('rw', [db.evidence, db.blobs, db.items, db.criteriaSets], async () => {
+    await db.transaction('rw', [db.evidence, db.blobs, db.items, db.criteriaSets, db.verify], async () => {
       const fresh = await planMerge(db, bundle);
       failOpen(fresh, resolutions);
 
@@ -103,6 +103,11 @@ export async function applyMerge(db: ItaDb, bundle: ParsedBundle, plan: MergePla
         }
       }
       await db.items.bulkPut(items);
+      // Re-verification results: the newer check of each page or document wins.
+      for (const v of bundle.manifest.verification ?? []) {
+        const mine = await db.verify.get(v.key);
+        if (!mine || mine.checkedAt < v.checkedAt) await db.verify.put({ key: v.key, evidenceId: v.evidenceId, checkedAt: v.checkedAt, result: v.result });
+      }
       if (fresh.addCriteriaSet && bundle.criteriaSet) {
         await db.criteriaSets.put(bundle.criteriaSet);
         result.addedCriteriaSet = true;

@@ -28,6 +28,7 @@ export const BUNDLE_MESSAGES = {
   },
   'manifest-schema': { th: 'manifest.json ไม่ตรงตามโครงสร้างที่ {path}: {problem}', en: 'manifest.json does not match the schema at {path}: {problem}' },
   'duplicate-evidence-id': { th: 'รหัสหลักฐานซ้ำ: {id}', en: 'Duplicate evidence id: {id}' },
+  'verification-unknown-evidence': { th: 'ผลการตรวจลิงก์อ้างถึงหลักฐานที่ไม่มีในชุดนี้: {id}', en: 'A re-verification result refers to evidence not in this bundle: {id}' },
   'duplicate-artifact-id': { th: 'รหัสไฟล์หลักฐานซ้ำ: {id}', en: 'Duplicate artifact id: {id}' },
   'path-conflict': { th: 'ไฟล์เดียวกันถูกอ้างด้วยค่าแฮชต่างกัน', en: 'The same path is listed with different hashes' },
   'file-missing': { th: 'ไม่พบไฟล์ที่ระบุไว้ใน {source}', en: 'File listed in {source} is missing' },

@@ -27,6 +27,27 @@ describe('bundle round trip', () => {
     expect(await dst.criteriaSets.get('nacc-ita-oit/2564/all')).toBeTruthy();
   });
 
+  it('carries re-verification results, and the newer check wins on import', async () => {
+    const src = freshDb();
+    await seed(src);
+    const ev = (await src.evidence.toArray())[0]!;
+    const result = { key: ev.id, url: ev.url, ok: false, problems: ['drifted'], similarity: 0.2 };
+    await src.verify.put({ key: ev.id, evidenceId: ev.id, checkedAt: '2021-05-01T00:00:00.000Z', result });
+    const bytes = await exportBytes(src);
+    const read = await readBundle(bytes);
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.bundle.manifest.verification).toEqual([{ key: ev.id, evidenceId: ev.id, checkedAt: '2021-05-01T00:00:00.000Z', result }]);
+
+    const dst = freshDb();
+    await dst.verify.put({ key: ev.id, evidenceId: ev.id, checkedAt: '2021-06-01T00:00:00.000Z', result: { ok: true } });
+    const r = await importBundle(dst, bytes);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect((await dst.verify.get(ev.id))?.result).toEqual({ ok: true }); // mine is newer: kept
+    const older = freshDb();
+    await importBundle(older, bytes);
+    expect((await older.verify.get(ev.id))?.result).toEqual(result);
+  });
+
   it('importing the same bundle twice changes nothing the second time', async () => {
     const src = freshDb();
     await seed(src);
