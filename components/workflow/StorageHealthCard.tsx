@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { formatBytes, storageHealth, STORAGE_HEALTH_MESSAGES, type StorageHealth } from '../../lib/storage/storage-health';
 import { useWorkflowT } from './useWorkflowT';
+import { fillTemplate as fill } from '../../lib/i18n/template';
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
 /** Options-page card: space used against the quota, persistent-storage request, backup reminder. */
 export function StorageHealthCard() {

@@ -1,4 +1,6 @@
 /** Error codes of the bundle (zip) reader, checker, importer and exporter, with their { th, en } texts. */
+
+import { fillTemplate } from '../i18n/template';
 export type Lang = 'th' | 'en';
 
 export const BUNDLE_MESSAGES = {
@@ -60,7 +62,7 @@ export interface BundleError {
 
 export function bundleMessage(e: BundleError, lang: Lang): string {
   const tpl: string = BUNDLE_MESSAGES[e.code][lang];
-  const text = tpl.replace(/\{(\w+)\}/g, (whole, k: string) => (e.params && k in e.params ? String(e.params[k]) : whole));
+  const text = fillTemplate(tpl, e.params);
   return e.file ? `${e.file}: ${text}` : text;
 }
 

@@ -1,6 +1,7 @@
 import type { Confidence } from '../criteria/types';
 import type { ItemStatus } from '../evidence/types';
 import { STATUS_LABELS } from './status';
+import { fillTemplate } from '../i18n/template';
 
 export type Lang = 'th' | 'en';
 
@@ -48,9 +49,7 @@ export function checklistMessage(
   params: Record<string, string | number> = {},
 ): string {
   const template: string = CHECKLIST_MESSAGES[code][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillTemplate(template, params);
 }
 
 export function statusLabel(status: ItemStatus, lang: Lang): string {

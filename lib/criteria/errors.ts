@@ -1,4 +1,6 @@
 /** Error codes produced while loading a criteria set, and their Thai/English messages. */
+
+import { fillTemplate } from '../i18n/template';
 export type CriteriaErrorCode =
   | 'json-syntax'
   | 'too-large'
@@ -80,7 +82,7 @@ export const CRITERIA_MESSAGES: Record<CriteriaErrorCode, { th: string; en: stri
 
 export function formatCriteriaError(e: CriteriaError, lang: Lang): string {
   const template = CRITERIA_MESSAGES[e.code][lang];
-  const text = template.replace(/\{(\w+)\}/g, (m, name: string) => (name in e.params ? String(e.params[name]) : m));
+  const text = fillTemplate(template, e.params);
   const where = [e.path || (lang === 'th' ? '(ทั้งเอกสาร)' : '(document)')];
   if (e.line !== undefined) {
     where.push(lang === 'th' ? `บรรทัด ${e.line}` : `line ${e.line}`);

@@ -1,4 +1,6 @@
 /** Strings of the export/import (checklist bundle) panel. Both languages carry the same keys. */
+
+import { fillTemplate } from './template';
 const th = {
   exportTitle: 'ส่งออกชุดหลักฐาน',
   exportIntro: 'ไฟล์ zip เดียวที่มีรายงาน (report.html) ไฟล์ CSV สำหรับ ITAS หลักฐานทุกไฟล์ และค่าแฮช SHA256SUMS ใช้ส่งผู้ประสานงาน สำรองข้อมูล หรือแบ่งงานระหว่างหน่วยงาน',
@@ -124,7 +126,7 @@ const en: Record<BundleUiKey, string> = {
 export const BUNDLE_UI_STRINGS: Record<'th' | 'en', Record<BundleUiKey, string>> = { th, en };
 
 export function bundleText(lang: 'th' | 'en', key: BundleUiKey, params: Record<string, string | number> = {}): string {
-  return BUNDLE_UI_STRINGS[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillTemplate(BUNDLE_UI_STRINGS[lang][key], params);
 }
 
 export function isBundleUiKey(k: string): k is BundleUiKey {

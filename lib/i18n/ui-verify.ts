@@ -1,4 +1,6 @@
 /** Strings of the re-verify panel and the verdict badges. Both languages carry the same keys. */
+
+import { fillTemplate } from './template';
 const th = {
   title: 'ตรวจลิงก์หลักฐานซ้ำ',
   intro: 'ตรวจว่าทุก URL ที่แท็กไว้และทุกเอกสารที่เก็บไว้ยังเปิดได้ เนื้อหายังเหมือนตอนบันทึก และยังมีลิงก์จากหน้าแรก',
@@ -80,5 +82,5 @@ export type VerifyUiKey = keyof typeof th;
 export const VERIFY_UI_STRINGS: Record<'th' | 'en', Record<VerifyUiKey, string>> = { th, en };
 
 export function verifyText(lang: 'th' | 'en', key: VerifyUiKey, params: Record<string, string | number> = {}): string {
-  return VERIFY_UI_STRINGS[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillTemplate(VERIFY_UI_STRINGS[lang][key], params);
 }

@@ -1,4 +1,6 @@
 /** Strings of the checklist workflow screens (item detail, dashboard, tasks, criteria sets, storage). */
+
+import { fillTemplate } from './template';
 const th = {
   // item detail
   itemStatus: 'สถานะ',
@@ -228,5 +230,5 @@ const en: Record<WorkflowKey, string> = {
 export const WORKFLOW_STRINGS: Record<'th' | 'en', Record<WorkflowKey, string>> = { th, en };
 
 export function translateWorkflow(lang: 'th' | 'en', key: WorkflowKey, params: Record<string, string | number> = {}): string {
-  return WORKFLOW_STRINGS[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillTemplate(WORKFLOW_STRINGS[lang][key], params);
 }

@@ -1,4 +1,6 @@
 /** Strings of the extension pages (options, side panel). Both languages carry the same keys. */
+
+import { fillTemplate } from './template';
 const th = {
   appName: 'ITA Evidence',
   // setup
@@ -136,5 +138,5 @@ const en: Record<UiKey, string> = {
 export const UI_STRINGS: Record<'th' | 'en', Record<UiKey, string>> = { th, en };
 
 export function translate(lang: 'th' | 'en', key: UiKey, params: Record<string, string | number> = {}): string {
-  return UI_STRINGS[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillTemplate(UI_STRINGS[lang][key], params);
 }
