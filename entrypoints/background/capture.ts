@@ -74,7 +74,7 @@ async function readCapped(res: Response, cap = DOCUMENT_SIZE_CAP): Promise<Uint8
   return out;
 }
 
-function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string | null }, homeUrl: string, signal: AbortSignal): CaptureDeps {
+function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string | null }, homeUrl: Promise<string>, signal: AbortSignal): CaptureDeps {
   const checkAbort = () => {
     if (signal.aborted) throw new CaptureCancelledError();
   };
@@ -137,7 +137,7 @@ function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string
       if (!res.ok) throw new CaptureError('document-failed', `${url}: HTTP ${res.status}`);
       return { bytes: await readCapped(res), contentType: res.headers.get('content-type'), finalUrl: res.url || url };
     },
-    clickPath: () => pathForTab(tab.id, tab.url ?? '', homeUrl),
+    clickPath: async () => pathForTab(tab.id, tab.url ?? '', await homeUrl),
   };
 }
 
@@ -151,9 +151,10 @@ export async function handleCapture(db: ItaDb, req: CaptureRequest, tab: { id: n
   };
   browser.tabs.onUpdated.addListener(onUpdated);
   try {
-    const settings = await loadSettings(db);
-    const record = await runCapture(req, browserDeps(db, tab, settings.homeUrl, controller.signal));
-    if (settings.lastCaptureMode !== req.mode) await saveSettings(db, { lastCaptureMode: req.mode });
+    const settings = loadSettings(db);
+    settings.catch(() => undefined);
+    const record = await runCapture(req, browserDeps(db, tab, settings.then((s) => s.homeUrl), controller.signal));
+    if ((await settings).lastCaptureMode !== req.mode) await saveSettings(db, { lastCaptureMode: req.mode });
     return { ok: true, evidenceId: record.id, artifacts: record.artifacts.length, reachedFromHome: record.reachedFromHome };
   } catch (e) {
     const code = controller.signal.aborted ? 'cancelled' : captureErrorCode(e);

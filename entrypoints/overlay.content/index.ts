@@ -20,15 +20,31 @@ export interface OverlayGlobal {
 declare global {
   // The isolated world's global, shared with overlay-form.js; invisible to page scripts.
   var __itaEvidence: OverlayGlobal | undefined;
+  var __itaEvidenceStarting: boolean | undefined;
 }
 
 export default defineContentScript({
   registration: 'runtime',
   main() {
-    if (globalThis.__itaEvidence) return;
-    void start();
+    // Injected twice (registered script and toolbar button): the first one wins.
+    if (globalThis.__itaEvidence || globalThis.__itaEvidenceStarting) return;
+    globalThis.__itaEvidenceStarting = true;
+    afterLoad(() => void start());
   },
 });
+
+/** A page nobody tags should not wait for us: start after its load event (or after 3 s at most). */
+function afterLoad(run: () => void): void {
+  if (document.readyState === 'complete') return run();
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  addEventListener('load', () => setTimeout(once, 0), { once: true });
+  setTimeout(once, 3000);
+}
 
 async function start(): Promise<void> {
   const config = await sendToBackground('overlay/config', {}).catch(() => null);

@@ -1,6 +1,7 @@
 /** Error codes of the bundle (zip) reader, checker, importer and exporter, with their { th, en } texts. */
 
 import { fillTemplate } from '../i18n/template';
+
 export type Lang = 'th' | 'en';
 
 export const BUNDLE_MESSAGES = {

@@ -1,6 +1,7 @@
 /** Error codes produced while loading a criteria set, and their Thai/English messages. */
 
 import { fillTemplate } from '../i18n/template';
+
 export type CriteriaErrorCode =
   | 'json-syntax'
   | 'too-large'

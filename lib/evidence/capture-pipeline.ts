@@ -78,20 +78,22 @@ async function documentArtifacts(req: CaptureRequest, deps: CaptureDeps) {
 
 /** Captures, hashes and stores one piece of evidence. Nothing is written unless every step succeeded. */
 export async function runCapture(req: CaptureRequest, deps: CaptureDeps): Promise<EvidenceRecord> {
-  const pieces = [
-    ...(await screenshotArtifacts(req, deps)),
-    { bytes: enc.encode(req.page.html), meta: { method: 'dom-snapshot', mime: 'text/html; charset=utf-8' } as ArtifactMeta },
-    { bytes: enc.encode(req.page.text), meta: { method: 'text', mime: 'text/plain; charset=utf-8' } as ArtifactMeta },
-    ...(await documentArtifacts(req, deps)),
-  ];
-  const artifacts: Artifact[] = [];
-  const blobs: BlobRow[] = [];
-  for (const p of pieces) {
-    const made = await makeArtifact(p.bytes, p.meta, deps.newId);
-    artifacts.push(made.artifact);
-    blobs.push(made.blob);
-  }
-  const { path, reachedFromHome } = await deps.clickPath();
+  // The screenshot comes first (the page must not change meanwhile); hashing the snapshot and
+  // reading the click-path overlap with it.
+  const made = (p: { bytes: Uint8Array; meta: ArtifactMeta }) => makeArtifact(p.bytes, p.meta, deps.newId);
+  const snapshot = Promise.all([
+    made({ bytes: enc.encode(req.page.html), meta: { method: 'dom-snapshot', mime: 'text/html; charset=utf-8' } }),
+    made({ bytes: enc.encode(req.page.text), meta: { method: 'text', mime: 'text/plain; charset=utf-8' } }),
+  ]);
+  const trail = deps.clickPath();
+  snapshot.catch(() => undefined);
+  trail.catch(() => undefined);
+  const shots = await Promise.all((await screenshotArtifacts(req, deps)).map(made));
+  const docs = await Promise.all((await documentArtifacts(req, deps)).map(made));
+  const all = [...shots, ...(await snapshot), ...docs];
+  const artifacts: Artifact[] = all.map((m) => m.artifact);
+  const blobs: BlobRow[] = all.map((m) => m.blob);
+  const { path, reachedFromHome } = await trail;
   const now = deps.now().toISOString();
   const ticks: Record<string, string[]> = {};
   for (const code of req.criteria) ticks[code] = [...new Set(req.elementTicks[code] ?? [])];

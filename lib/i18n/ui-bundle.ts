@@ -1,6 +1,7 @@
 /** Strings of the export/import (checklist bundle) panel. Both languages carry the same keys. */
 
 import { fillTemplate } from './template';
+
 const th = {
   exportTitle: 'ส่งออกชุดหลักฐาน',
   exportIntro: 'ไฟล์ zip เดียวที่มีรายงาน (report.html) ไฟล์ CSV สำหรับ ITAS หลักฐานทุกไฟล์ และค่าแฮช SHA256SUMS ใช้ส่งผู้ประสานงาน สำรองข้อมูล หรือแบ่งงานระหว่างหน่วยงาน',

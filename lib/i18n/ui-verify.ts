@@ -1,6 +1,7 @@
 /** Strings of the re-verify panel and the verdict badges. Both languages carry the same keys. */
 
 import { fillTemplate } from './template';
+
 const th = {
   title: 'ตรวจลิงก์หลักฐานซ้ำ',
   intro: 'ตรวจว่าทุก URL ที่แท็กไว้และทุกเอกสารที่เก็บไว้ยังเปิดได้ เนื้อหายังเหมือนตอนบันทึก และยังมีลิงก์จากหน้าแรก',

@@ -1,6 +1,7 @@
 /** Strings of the checklist workflow screens (item detail, dashboard, tasks, criteria sets, storage). */
 
 import { fillTemplate } from './template';
+
 const th = {
   // item detail
   itemStatus: 'สถานะ',

@@ -1,6 +1,7 @@
 /** Strings of the extension pages (options, side panel). Both languages carry the same keys. */
 
 import { fillTemplate } from './template';
+
 const th = {
   appName: 'ITA Evidence',
   // setup

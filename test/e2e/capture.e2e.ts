@@ -8,6 +8,12 @@ import type { EvidenceRecord } from '../../lib/evidence/types';
 import { ROOT, dbAll, launchExtension, serveFixture, setupAgency, type Harness } from './harness';
 import { blobBase64, near, pngPixels } from './pixels';
 
+/** The few extension APIs evaluated in the service worker. */
+declare const chrome: {
+  tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+  scripting: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+};
+
 const FIXTURES = path.join(ROOT, 'test/fixtures/site');
 const facts = JSON.parse(await readFile(path.join(FIXTURES, 'fixture-facts.json'), 'utf8')) as {
   longPage: {
