@@ -11,6 +11,7 @@ import { ChecklistView } from './ChecklistView';
 import { EvidenceDialog } from './EvidenceDialog';
 import { UndoToast } from './UndoToast';
 import { errorText } from './error-text';
+import { TagErrorBanner } from './TagErrorBanner';
 import { ChecklistFilters, DashboardView, ItemDetail, TasksView } from './workflow';
 import { BundlePanel } from './bundle';
 import { VerifyPanel } from './verify';
@@ -57,6 +58,7 @@ export function SidePanelApp() {
           {t('notConfigured')} <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openSetup')}</button>
         </p>
       )}
+      <TagErrorBanner />
       <nav className="tabs" role="tablist" aria-label={t('appName')}>
         {TABS.map(([id, label]) => (
           <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>{t(label)}</button>

@@ -3,6 +3,8 @@ import type { StaticServer } from '../../lib/devserver/static-server';
 import type { EvidenceRecord } from '../../lib/evidence/types';
 import { dbAll, launchExtension, serveFixture, setupAgency, tagPage, type Harness } from './harness';
 
+type SessionApi = { chrome: { storage: { session: { set(v: object): Promise<void> } } } };
+
 describe('resilience: a killed service worker, and an overlay that does not disturb the page', () => {
   let h: Harness;
   let site: StaticServer;
@@ -59,5 +61,26 @@ describe('resilience: a killed service worker, and an overlay that does not dist
     });
     expect(hostStyle).toEqual({ position: 'fixed', parent: 'HTML' });
     expect(await boxes()).toBe(withOverlay);
+  });
+
+  it('updates the open side panel live when evidence is added from a page', async () => {
+    const panel = await h.ctx.newPage();
+    await panel.goto(h.extUrl('sidepanel.html'));
+    const o1 = panel.getByRole('listitem', { name: /^O1 / });
+    await expect.poll(() => o1.textContent()).toMatch(/No evidence/);
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}ita/o1.html`);
+    expect(await tagPage(page, ['O1'])).toMatch(/Evidence saved/);
+    await expect.poll(() => o1.textContent(), { timeout: 10_000 }).toMatch(/1 evidence/);
+  });
+
+  it('tells the reviewer in the side panel why a page could not be tagged', async () => {
+    const panel = await h.ctx.newPage();
+    await panel.goto(h.extUrl('sidepanel.html'));
+    await h.worker.evaluate(() => (globalThis as unknown as SessionApi).chrome.storage.session.set({ lastTagError: { message: 'This page cannot be captured: chrome://settings', at: new Date().toISOString() } }));
+    const alert = panel.getByRole('alert').filter({ hasText: 'cannot be captured' });
+    await alert.waitFor();
+    await alert.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => alert.count()).toBe(0);
   });
 });
