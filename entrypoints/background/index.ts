@@ -1,16 +1,18 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { openDb } from '../../lib/storage/db';
-import { isConfigured, loadSettings, originPattern } from '../../lib/storage/settings';
-import { injectForm, injectOverlay, openChecklistPanel, registerSiteOverlay } from '../../lib/platform/adapter';
+import { isConfigured, loadSettings } from '../../lib/storage/settings';
+import { injectForm, injectOverlay, openChecklistPanel } from '../../lib/platform/adapter';
 import { resolveLanguage } from '../../lib/i18n/language';
 import { getCriteriaSet } from '../../lib/storage/criteria-store';
 import { listen } from './router';
+import { watchSitePages } from './site-overlay';
 import { cancelCapture, handleCapture, reportTagFailure } from './capture';
 import { forgetTab, pathForTab, recordTrail } from './trail-store';
 
 export default defineBackground(() => {
   const db = openDb();
+  const sitePages = watchSitePages(db);
 
   listen({
     'overlay/config': async () => {
@@ -43,8 +45,7 @@ export default defineBackground(() => {
     },
     'capture/cancel': (_p, sender) => ({ ok: cancelCapture(sender.tab!.id!) }),
     'settings/apply': async () => {
-      const s = await loadSettings(db);
-      const registered = await registerSiteOverlay(originPattern(s.homeUrl));
+      const registered = await sitePages.refresh();
       return { ok: true, registered };
     },
   });
@@ -70,11 +71,8 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     const s = await loadSettings(db);
-    await registerSiteOverlay(originPattern(s.homeUrl)).catch(() => false);
     if (reason === 'install' && !isConfigured(s)) await browser.runtime.openOptionsPage();
   });
-  browser.permissions.onAdded?.addListener(async () => {
-    const s = await loadSettings(db);
-    await registerSiteOverlay(originPattern(s.homeUrl)).catch(() => false);
-  });
+  browser.permissions.onAdded?.addListener(() => void sitePages.refresh());
+  browser.permissions.onRemoved?.addListener(() => void sitePages.refresh());
 });

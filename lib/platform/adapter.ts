@@ -36,20 +36,12 @@ export function extensionVersion(): string {
   return browser.runtime.getManifest().version;
 }
 
-export const SITE_SCRIPT_ID = 'ita-evidence-site-overlay';
 export const OVERLAY_SCRIPT_FILE = '/content-scripts/overlay.js';
 export const FORM_SCRIPT_FILE = '/overlay-form.js';
 
-/** Registers the overlay for the configured site only, when its host permission is granted. */
-export async function registerSiteOverlay(pattern: string | null): Promise<boolean> {
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SITE_SCRIPT_ID] });
-  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SITE_SCRIPT_ID] });
-  if (!pattern) return false;
-  if (!(await browser.permissions.contains({ origins: [pattern] }))) return false;
-  await browser.scripting.registerContentScripts([
-    { id: SITE_SCRIPT_ID, matches: [pattern], js: [OVERLAY_SCRIPT_FILE.slice(1)], runAt: 'document_idle', persistAcrossSessions: true },
-  ]);
-  return true;
+/** The overlay is shown on the configured site only, and only once its host permission is granted. */
+export async function siteOverlayAllowed(pattern: string | null): Promise<boolean> {
+  return !!pattern && browser.permissions.contains({ origins: [pattern] });
 }
 
 export async function injectOverlay(tabId: number): Promise<void> {

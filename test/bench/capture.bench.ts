@@ -3,7 +3,7 @@
  *  (a) Save → stored record for a viewport capture, driven through the real form, against the bare
  *      captureVisibleTab + PNG read + SHA-256 done in the service worker (both ≥ 20 runs, ≥ 550 ms apart);
  *  (b) the always-injected overlay: script size, and page load time on the configured origin
- *      (overlay injected) against the same page on 127.0.0.2 (nothing injected), ≥ 10 loads each;
+ *      (overlay injected) against the same page on 127.0.0.2 (nothing injected), 30 loads each, interleaved;
  *  (c) a full-page capture of ita/long.html against the floor Chrome's capture quota sets
  *      (tiles ÷ 2 per second).
  */
@@ -24,7 +24,7 @@ declare const chrome: {
 };
 
 const SAVE_RUNS = 21;
-const LOADS = 12;
+const LOADS = 30;
 const FULLPAGE_RUNS = 3;
 const GAP_MS = 600;
 
