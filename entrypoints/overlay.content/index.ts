@@ -9,7 +9,8 @@ import { trackLinkClicks } from './trail';
 /**
  * Always-present part of the overlay: the "Tag this page" button, navigation trail and the page
  * commands used by full-page capture. The form itself is injected lazily (overlay-form.js).
- * Registered at run time for the configured site only; injected on demand elsewhere.
+ * Injected by the background once a page of the configured site has loaded (entrypoints/background/site-overlay.ts),
+ * and on demand elsewhere (toolbar button, shortcut). `registration: runtime` keeps it out of the manifest.
  */
 export interface OverlayGlobal {
   overlay: OverlayHost;
@@ -26,7 +27,7 @@ declare global {
 export default defineContentScript({
   registration: 'runtime',
   main() {
-    // Injected twice (registered script and toolbar button): the first one wins.
+    // Injected twice (site watcher and toolbar button): the first one wins.
     if (globalThis.__itaEvidence || globalThis.__itaEvidenceStarting) return;
     globalThis.__itaEvidenceStarting = true;
     afterLoad(() => void start());
