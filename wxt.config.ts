@@ -15,7 +15,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'th',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'downloads',
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel'])],
     optional_host_permissions: ['<all_urls>'],
     host_permissions: e2e ? ['<all_urls>'] : [],
