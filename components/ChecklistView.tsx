@@ -7,7 +7,7 @@ import { CriterionItem } from './CriterionItem';
 const EMPTY: EvidenceRecord[] = [];
 
 /** The 43 items grouped by indicator and sub-indicator, each with its status, count and thumbnails. */
-export function ChecklistView({ data, visibleCodes, onOpen, onSelect }: { data: ChecklistData; visibleCodes?: Set<string>; onOpen(r: EvidenceRecord): void; onSelect(code: string): void }) {
+export function ChecklistView({ data, visibleCodes, onOpen, onSelect }: { data: ChecklistData; visibleCodes?: Set<string>; onOpen(r: EvidenceRecord, opener: HTMLElement): void; onSelect(code: string): void }) {
   const { t, lang } = useUi();
   const rows = useMemo(() => new Map(data.dashboard.rows.map((r) => [r.code, r])), [data.dashboard.rows]);
   const open = useCallback(onOpen, [onOpen]);

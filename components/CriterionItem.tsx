@@ -16,7 +16,8 @@ interface Props {
   criterion: Criterion;
   row: DashboardRow | undefined;
   evidence: EvidenceRecord[];
-  onOpen(r: EvidenceRecord): void;
+  /** `opener` is the thumbnail pressed, so that focus can go back near it. */
+  onOpen(r: EvidenceRecord, opener: HTMLElement): void;
   onSelect(code: string): void;
   /** Filtered out: kept mounted (thumbnails stay loaded) but not shown. */
   hidden?: boolean;
@@ -27,10 +28,11 @@ export const CriterionItem = memo(function CriterionItem({ criterion, row, evide
   const name = lang === 'th' ? criterion.nameTh : criterion.nameEn;
   const status = row?.status.status ?? 'unreviewed';
   const note = confidenceNote(criterion.confidence);
-  const count = evidence.length ? t('evidenceCount', { count: evidence.length }) : t('noEvidence');
+  const count = evidence.length ? t(evidence.length === 1 ? 'evidenceCountOne' : 'evidenceCount', { count: evidence.length }) : t('noEvidence');
   const verdict = verdictFor(useVerifyResults(), evidence.map((r) => r.id));
+  const unlinked = row?.unlinkedOnly ? checklistMessage('item.unlinkedOnly', lang) : '';
   return (
-    <li hidden={hidden} aria-label={`${criterion.code} ${name} — ${statusLabel(status, lang)} — ${count}${verdict ? ` — ${verdictLabel(verdict, lang)}` : ''}`}>
+    <li hidden={hidden} data-code={criterion.code} aria-label={`${criterion.code} ${name} — ${statusLabel(status, lang)} — ${count}${unlinked ? ` — ${unlinked}` : ''}${verdict ? ` — ${verdictLabel(verdict, lang)}` : ''}`}>
       <div className="item-head">
         <span className="code">{criterion.code}</span>
         <button type="button" className="linkish" onClick={() => onSelect(criterion.code)} aria-label={`${criterion.code} ${name}`}>{name}</button>
@@ -40,10 +42,11 @@ export const CriterionItem = memo(function CriterionItem({ criterion, row, evide
         <span className="count">{count}</span>
         <VerdictBadge verdict={verdict} lang={lang} />
       </div>
+      {unlinked && <p className="warn unlinked">{unlinked}</p>}
       {evidence.length > 0 && (
         <div className="thumbs">
           {evidence.slice(0, MAX_THUMBS).map((r) => (
-            <Thumb key={r.id} blobId={r.artifacts.find((a) => SHOTS.has(a.method))?.id} label={`${t('openEvidence')}: ${r.title || r.url}`} onOpen={() => onOpen(r)} />
+            <Thumb key={r.id} blobId={r.artifacts.find((a) => SHOTS.has(a.method))?.id} label={`${t('openEvidence')}: ${r.title || r.url}`} onOpen={(el) => onOpen(r, el)} />
           ))}
           {evidence.length > MAX_THUMBS && <span className="muted">+{evidence.length - MAX_THUMBS}</span>}
         </div>

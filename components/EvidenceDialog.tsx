@@ -4,16 +4,20 @@ import { formatDateBE } from '../lib/i18n/buddhist-era';
 import { draftExplanation } from '../lib/capture/clickpath';
 import type { UiKey } from '../lib/i18n/ui';
 import { useUi } from './i18n';
-import { useBlobUrl } from './Thumb';
+import { formatBytes } from '../lib/storage/storage-health';
+import { BrokenImage, useBlobImage } from './Thumb';
 
 const IMAGE_METHODS = new Set(['viewport', 'fullpage-stitched', 'element-crop', 'rendered-html2canvas']);
 
-/** One evidence record: its screenshot, URL, Buddhist Era time, click-path and stored files with hashes. */
+/**
+ * One evidence record: its screenshot, URL, Buddhist Era time, click-path and stored files with hashes.
+ * Delete closes the dialog first (so focus is not lost with an unmounted modal), then calls onDelete.
+ */
 export function EvidenceDialog({ record, onClose, onDelete }: { record: EvidenceRecord; onClose(): void; onDelete(): void }) {
   const { t, lang } = useUi();
   const ref = useRef<HTMLDialogElement>(null);
   const shot = record.artifacts.find((a) => IMAGE_METHODS.has(a.method));
-  const url = useBlobUrl(shot?.id, shot?.mime ?? 'image/png');
+  const { url, failed } = useBlobImage(shot?.id, shot?.mime ?? 'image/png');
   useEffect(() => {
     ref.current?.showModal();
   }, []);
@@ -22,6 +26,7 @@ export function EvidenceDialog({ record, onClose, onDelete }: { record: Evidence
       <h2>{record.title || record.url}</h2>
       {shot?.method === 'rendered-html2canvas' && <p className="warn">{t('method_rendered-html2canvas')}</p>}
       {url && <img src={url} alt={t('screenshot')} />}
+      {failed && <p className="warn"><BrokenImage text={`${t('screenshot')}: ${t('imageFailed')}`} /></p>}
       <dl className="meta">
         <dt>{t('url')}</dt>
         <dd><a href={record.url} target="_blank" rel="noreferrer noopener">{record.url}</a></dd>
@@ -39,7 +44,7 @@ export function EvidenceDialog({ record, onClose, onDelete }: { record: Evidence
           {record.artifacts.map((a) => (
             <tr key={a.id}>
               <td>{t(`method_${a.method}` as UiKey)}{a.part ? ` (${a.part}/${a.parts})` : ''}</td>
-              <td>{a.bytes.toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')}</td>
+              <td>{formatBytes(a.bytes, lang)}</td>
               <td><code>{a.sha256}</code></td>
             </tr>
           ))}
@@ -47,7 +52,7 @@ export function EvidenceDialog({ record, onClose, onDelete }: { record: Evidence
       </table>
       <p className="muted">{t('hashNote')}</p>
       <div className="toolbar">
-        <button type="button" className="danger" onClick={onDelete}>{t('deleteEvidence')}</button>
+        <button type="button" className="danger" onClick={() => { ref.current?.close(); onDelete(); }}>{t('deleteEvidence')}</button>
         <button type="button" onClick={() => ref.current?.close()}>{t('close')}</button>
       </div>
     </dialog>

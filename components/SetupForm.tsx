@@ -33,7 +33,7 @@ export function SetupForm() {
     }
     setErrors({});
     // permissions.request must run inside the click's user gesture: call it before any await.
-    const granted = browser.permissions.request({ origins: [result.pattern] }).catch(() => false);
+    const granted = browser.permissions.request({ origins: result.patterns }).catch(() => false);
     void (async () => {
       try {
         await saveSettings(getDb(), { ...result.value, language });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { EvidenceRecord } from '../lib/evidence/types';
 import { deleteEvidence, restoreEvidence, type DeletedEvidence } from '../lib/storage/evidence-repo';
@@ -12,12 +12,18 @@ import { EvidenceDialog } from './EvidenceDialog';
 import { UndoToast } from './UndoToast';
 import { errorText } from './error-text';
 import { TagErrorBanner } from './TagErrorBanner';
+import { PanelTabs } from './PanelTabs';
 import { ChecklistFilters, DashboardView, ItemDetail, TasksView } from './workflow';
 import { BundlePanel } from './bundle';
 import { VerifyPanel } from './verify';
 
 type Tab = 'checklist' | 'dashboard' | 'tasks' | 'bundle' | 'verify';
 const TABS: [Tab, UiKey][] = [['checklist', 'tabChecklist'], ['dashboard', 'tabDashboard'], ['tasks', 'tabTasks'], ['bundle', 'tabBundle'], ['verify', 'tabVerify']];
+
+/** Where focus goes after the opened evidence is deleted: its item's name button, which stays. */
+function focusTargetFor(opener: HTMLElement): HTMLElement {
+  return opener.closest('li')?.querySelector<HTMLElement>('button.linkish') ?? opener;
+}
 
 export function SidePanelApp() {
   const { t, settings } = useUi();
@@ -26,58 +32,69 @@ export function SidePanelApp() {
   const [opened, setOpened] = useState<EvidenceRecord | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [visible, setVisible] = useState<Set<string> | undefined>(undefined);
-  const [toast, setToast] = useState<{ text: string; undo?: DeletedEvidence } | null>(null);
+  const [toast, setToast] = useState<{ id: number; text: string; undo?: DeletedEvidence } | null>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  const toastSeq = useRef(0);
 
-  const onOpen = useCallback((r: EvidenceRecord) => setOpened(r), []);
+  const onOpen = useCallback((r: EvidenceRecord, opener: HTMLElement) => {
+    returnFocus.current = focusTargetFor(opener);
+    setOpened(r);
+  }, []);
   const onSelect = useCallback((code: string) => setSelected(code), []);
   const dismiss = useCallback(() => setToast(null), []);
+  const show = (text: string, undo?: DeletedEvidence) => setToast({ id: ++toastSeq.current, text, undo });
+  const tabs = useMemo(() => TABS.map(([id, key]) => ({ id, label: t(key) })), [t]);
 
+  // The dialog has closed itself already (native focus return to the thumbnail); the thumbnail goes
+  // away with the record, so focus moves to the item it belonged to.
   const remove = async (r: EvidenceRecord) => {
     setOpened(null);
+    const target = returnFocus.current;
+    target?.focus();
     try {
       const undo = await deleteEvidence(getDb(), [r.id]);
-      setToast({ text: t('deleted'), undo });
+      show(t('deleted'), undo);
     } catch (e) {
-      setToast({ text: errorText(e, t) });
+      show(errorText(e, t));
     }
+    if (target?.isConnected && document.activeElement !== target) target.focus();
   };
   const undo = async (d: DeletedEvidence) => {
     setToast(null);
     try {
       await restoreEvidence(getDb(), d);
     } catch (e) {
-      setToast({ text: errorText(e, t) });
+      show(errorText(e, t));
     }
   };
 
   return (
     <main>
-      <h1>{t('appName')}{settings.agencyName ? ` — ${settings.agencyName}` : ''}</h1>
+      <div className="panel-head">
+        <h1>{t('appName')}{settings.agencyName ? ` — ${settings.agencyName}` : ''}</h1>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('settings')}</button>
+      </div>
       {!isConfigured(settings) && (
         <p className="warn">
           {t('notConfigured')} <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openSetup')}</button>
         </p>
       )}
       <TagErrorBanner />
-      <nav className="tabs" role="tablist" aria-label={t('appName')}>
-        {TABS.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>{t(label)}</button>
-        ))}
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('settings')}</button>
-      </nav>
-      {data && tab === 'checklist' && (
-        <>
-          <ChecklistFilters data={data} onChange={setVisible} />
-          <ChecklistView data={data} visibleCodes={visible} onOpen={onOpen} onSelect={onSelect} />
-        </>
-      )}
-      {data && tab === 'dashboard' && <DashboardView data={data} />}
-      {tab === 'tasks' && <TasksView />}
-      {data && tab === 'bundle' && <BundlePanel data={data} />}
-      {data && tab === 'verify' && <VerifyPanel data={data} />}
+      <PanelTabs<Tab> tabs={tabs} selected={tab} onSelect={setTab} label={t('panelTabs')}>
+        {data && tab === 'checklist' && (
+          <>
+            <ChecklistFilters data={data} onChange={setVisible} />
+            <ChecklistView data={data} visibleCodes={visible} onOpen={onOpen} onSelect={onSelect} />
+          </>
+        )}
+        {data && tab === 'dashboard' && <DashboardView data={data} />}
+        {tab === 'tasks' && <TasksView />}
+        {data && tab === 'bundle' && <BundlePanel data={data} />}
+        {data && tab === 'verify' && <VerifyPanel data={data} />}
+      </PanelTabs>
       {data && selected && <ItemDetail data={data} code={selected} onClose={() => setSelected(null)} />}
       {opened && <EvidenceDialog record={opened} onClose={() => setOpened(null)} onDelete={() => void remove(opened)} />}
-      {toast && <UndoToast text={toast.text} onUndo={toast.undo ? () => void undo(toast.undo!) : undefined} onDismiss={dismiss} />}
+      {toast && <UndoToast key={toast.id} text={toast.text} onUndo={toast.undo ? () => void undo(toast.undo!) : undefined} onDismiss={dismiss} />}
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import { parseLocaleInt } from '../lib/i18n/thai-digits';
 import type { UiKey } from '../lib/i18n/ui';
 import type { Settings } from '../lib/storage/settings';
-import { originPattern } from '../lib/storage/settings';
+import { originPattern, sitePatterns } from '../lib/storage/settings';
 
 export interface SetupInput {
   agencyName: string;
@@ -12,7 +12,13 @@ export interface SetupInput {
 }
 
 export type SetupResult =
-  | { ok: true; value: Pick<Settings, 'agencyName' | 'homeUrl' | 'fiscalYear' | 'units' | 'urlCap'>; pattern: string }
+  | {
+    ok: true;
+    value: Pick<Settings, 'agencyName' | 'homeUrl' | 'fiscalYear' | 'units' | 'urlCap'>;
+    pattern: string;
+    /** Every origin to request in one permissions.request: http and https, with and without "www.". */
+    patterns: string[];
+  }
   | { ok: false; errors: Partial<Record<keyof SetupInput, UiKey>> };
 
 /** Validates the setup form; Thai digits are accepted in number fields. */
@@ -21,6 +27,7 @@ export function validateSetup(input: SetupInput): SetupResult {
   const agencyName = input.agencyName.trim();
   if (!agencyName) errors.agencyName = 'errAgencyName';
   let homeUrl = input.homeUrl.trim();
+  // A bare host name gets https://; the requested permissions also cover http (sitePatterns).
   if (homeUrl && !/^[a-z]+:\/\//i.test(homeUrl)) homeUrl = `https://${homeUrl}`;
   const pattern = originPattern(homeUrl);
   if (!pattern) errors.homeUrl = 'errHomeUrl';
@@ -30,5 +37,5 @@ export function validateSetup(input: SetupInput): SetupResult {
   if (cap === null || cap < 1 || cap > 20) errors.urlCap = 'errUrlCap';
   if (Object.keys(errors).length || !pattern) return { ok: false, errors };
   const units = [...new Set(input.units.split('\n').map((u) => u.trim()).filter(Boolean))];
-  return { ok: true, value: { agencyName, homeUrl, fiscalYear: fy!, units, urlCap: cap! }, pattern };
+  return { ok: true, value: { agencyName, homeUrl, fiscalYear: fy!, units, urlCap: cap! }, pattern, patterns: sitePatterns(homeUrl) };
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { compareCodes } from '../../lib/criteria/registry';
+import { formatDateBE } from '../../lib/i18n/buddhist-era';
 import { verifyText, type VerifyUiKey } from '../../lib/i18n/ui-verify';
 import type { VerifyResult } from '../../lib/verify/types';
 import { useUi } from '../i18n';
@@ -37,6 +38,7 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
               <th scope="col">{tv('colProblems')}</th>
               <th scope="col">{tv('colSimilarity')}</th>
               <th scope="col">{tv('colLinkPath')}</th>
+              <th scope="col">{tv('colCheckedAt')}</th>
             </tr>
           </thead>
           <tbody>
@@ -59,6 +61,7 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
                 </td>
                 <td>{similarityText(r.similarity)}</td>
                 <td>{linkPathText(r, lang)}</td>
+                <td><time dateTime={r.checkedAt}>{formatDateBE(r.checkedAt, lang, { time: true })}</time></td>
               </tr>
             ))}
           </tbody>

@@ -29,6 +29,7 @@ export function ItemDetail({ data, code, onClose }: { data: ChecklistData; code:
     <dialog ref={ref} className="item-detail" aria-label={`${code} ${name}`.trim()} onClose={onClose}>
       <h2>{code} {name}</h2>
       {note && <p className="tag">{checklistMessage(note, lang)}</p>}
+      {row?.unlinkedOnly && <p className="warn" role="note">{checklistMessage('item.unlinkedOnly', lang)}</p>}
       {criterion && row ? (
         <>
           <ItemStatusPanel criterion={criterion} status={row.status} evidence={evidence} />

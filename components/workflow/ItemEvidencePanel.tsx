@@ -39,7 +39,7 @@ export function ItemEvidencePanel({ code, evidence, data }: { code: string; evid
     try {
       const undo = await deleteEvidence(getDb(), ids);
       setSelected(new Set());
-      setMsg({ text: w('deletedCount', { count: undo.records.length }), undo });
+      setMsg({ text: w(undo.records.length === 1 ? 'deletedCountOne' : 'deletedCount', { count: undo.records.length }), undo });
     } catch (e) {
       fail(e);
     }

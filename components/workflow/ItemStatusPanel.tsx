@@ -15,6 +15,12 @@ import { toggleTick } from './helpers';
 export function ItemStatusPanel({ criterion, status, evidence }: { criterion: Criterion; status: StatusInfo; evidence: EvidenceRecord[] }) {
   const { w, t, lang } = useWorkflowT();
   const [choice, setChoice] = useState<ItemStatus>(status.status);
+  // When the status changes (a tick, an override, another window), the select follows it.
+  const [shown, setShown] = useState<ItemStatus>(status.status);
+  if (shown !== status.status) {
+    setShown(status.status);
+    setChoice(status.status);
+  }
   const [reason, setReason] = useState('');
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
   const statusId = useId();
@@ -24,16 +30,16 @@ export function ItemStatusPanel({ criterion, status, evidence }: { criterion: Cr
     return e ? (lang === 'th' ? e.th : e.en) : key;
   };
   const order = criterion.elements.map((e) => e.key);
-  const run = async (job: () => Promise<unknown>) => {
+  const run = async (job: () => Promise<unknown>, done: string) => {
     try {
       await job();
-      setMsg({ text: w('saved'), error: false });
+      setMsg({ text: done, error: false });
     } catch (e) {
       setMsg({ text: saveErrorText(e, lang, t), error: true });
     }
   };
   const tick = (r: EvidenceRecord, key: string, on: boolean) =>
-    void run(() => updateEvidence(getDb(), r.id, { elementTicks: toggleTick(r.elementTicks, criterion.code, key, on, order) }));
+    void run(() => updateEvidence(getDb(), r.id, { elementTicks: toggleTick(r.elementTicks, criterion.code, key, on, order) }), w('ticksSaved'));
 
   return (
     <section aria-labelledby={`${statusId}-h`}>
@@ -78,11 +84,11 @@ export function ItemStatusPanel({ criterion, status, evidence }: { criterion: Cr
           <input id={reasonId} type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
         <div className="toolbar">
-          <button type="button" onClick={() => void run(() => setOverride(getDb(), criterion.code, choice, reason))}>{w('overrideSet')}</button>
-          {status.overridden && <button type="button" onClick={() => void run(() => clearOverride(getDb(), criterion.code))}>{w('overrideClear')}</button>}
+          <button type="button" onClick={() => void run(() => setOverride(getDb(), criterion.code, choice, reason), w('overrideApplied', { status: statusLabel(choice, lang) }))}>{w('overrideSet')}</button>
+          {status.overridden && <button type="button" onClick={() => void run(() => clearOverride(getDb(), criterion.code), w('overrideRemoved'))}>{w('overrideClear')}</button>}
         </div>
       </fieldset>
-      <div role="status" className={`status ${msg?.error ? 'error' : ''}`}>{msg?.error ? msg.text : ''}</div>
+      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>{msg?.text}</div>
     </section>
   );
 }

@@ -1,19 +1,20 @@
 import { useId, useState } from 'react';
 import type { EvidenceRecord, ItemRecord } from '../../lib/evidence/types';
 import { checklistMessage } from '../../lib/checklist/messages';
+import { submitUrls } from '../../lib/checklist/submit-urls';
 import { updateItem } from '../../lib/storage/items-repo';
 import { getDb } from '../db';
 import { useWorkflowT } from './useWorkflowT';
 import { saveErrorText } from './errors';
-import { moveEntry, orderedUrls } from './helpers';
+import { moveEntry } from './helpers';
 
-/** The URLs to enter in ITAS, in order, capped by settings.urlCap. */
+/** The URLs to enter in ITAS, in order, capped by settings.urlCap: the same list the export sends. */
 export function SubmitUrlsPanel({ code, item, evidence }: { code: string; item: ItemRecord | null; evidence: EvidenceRecord[] }) {
   const { w, t, lang, settings } = useWorkflowT();
   const [error, setError] = useState('');
   const id = useId();
   const cap = settings.urlCap;
-  const { urls, custom } = orderedUrls(item, evidence);
+  const { all: urls, custom, overCap, available } = submitUrls(item, evidence, cap);
   const save = async (next: string[] | null) => {
     try {
       await updateItem(getDb(), code, { submitUrls: next });
@@ -26,7 +27,7 @@ export function SubmitUrlsPanel({ code, item, evidence }: { code: string; item: 
     <section aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{w('submitTitle')}</h3>
       <p className="muted">{w('submitCap', { cap })}{custom ? ` · ${w('customOrder')}` : ''}</p>
-      {urls.length > cap && <p className="warn">{checklistMessage('urls.overCap', lang, { available: urls.length, cap })}</p>}
+      {overCap && <p className="warn">{checklistMessage('urls.overCap', lang, { available, cap })}</p>}
       {urls.length === 0 ? <p className="muted">{checklistMessage('urls.none', lang)}</p> : (
         <ol className="urls">
           {urls.map((url, i) => (

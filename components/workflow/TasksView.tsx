@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TaskRecord } from '../../lib/evidence/types';
 import { addTask, deleteTask, listTasks, memoTasks, seedTasks, updateTask } from '../../lib/storage/tasks-repo';
@@ -13,7 +13,7 @@ export function TasksView() {
   const { w, t, lang, settings } = useWorkflowT();
   const tasks = useLiveQuery(() => listTasks(getDb()), []);
   const [editing, setEditing] = useState<TaskRecord | 'new' | null>(null);
-  const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
+  const [msg, setMsg] = useState<{ text: string; error: boolean; undo?: TaskRecord } | null>(null);
   const run = async (job: () => Promise<unknown>, ok?: string) => {
     try {
       await job();
@@ -28,6 +28,18 @@ export function TasksView() {
     const seed = memoTasks(settings.fiscalYear);
     void run(() => seedTasks(getDb(), seed), w('memoLoaded', { count: seed.length }));
   };
+  // Deleting is immediate; the deleted task is kept here so Undo can put it back with the same id.
+  const remove = async (task: TaskRecord) => {
+    const ok = await run(() => deleteTask(getDb(), task.id));
+    if (ok) setMsg({ text: w('taskDeleted', { title: task.title }), error: false, undo: task });
+  };
+  // The deleted row took focus with it: put it on Undo, the likely next step.
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const undoFor = msg?.undo;
+  useEffect(() => {
+    if (undoFor) undoRef.current?.focus();
+  }, [undoFor]);
+  const restore = (task: TaskRecord) => void run(() => seedTasks(getDb(), [task]));
   const save = async (input: Omit<TaskRecord, 'id'>) => {
     const target = editing;
     const ok = await run(() => (target && target !== 'new' ? updateTask(getDb(), target.id, input) : addTask(getDb(), input)), w('saved'));
@@ -42,7 +54,10 @@ export function TasksView() {
         <button type="button" onClick={() => setEditing('new')}>{w('addTask')}</button>
       </div>
       {editing && <TaskForm key={editing === 'new' ? 'new' : editing.id} task={editing === 'new' ? null : editing} onSave={save} onCancel={() => setEditing(null)} />}
-      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>{msg?.text}</div>
+      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>
+        {msg?.text}
+        {msg?.undo && <> <button ref={undoRef} type="button" onClick={() => restore(msg.undo!)}>{t('undo')}</button></>}
+      </div>
       {tasks && tasks.length === 0 && <p className="muted">{w('noTasks')}</p>}
       {tasks && tasks.length > 0 && (
         <table>
@@ -57,7 +72,7 @@ export function TasksView() {
                 <td>
                   <div className="toolbar">
                     <button type="button" aria-label={w('editTask', { title: task.title })} onClick={() => setEditing(task)}>✎</button>
-                    <button type="button" className="danger" aria-label={w('deleteTask', { title: task.title })} onClick={() => void run(() => deleteTask(getDb(), task.id))}>×</button>
+                    <button type="button" className="danger" aria-label={w('deleteTask', { title: task.title })} onClick={() => void remove(task)}>×</button>
                   </div>
                 </td>
               </tr>

@@ -1,26 +1,6 @@
 /** Plain helpers of the workflow screens (no React), unit-tested in test/unit/workflow. */
-import type { EvidenceRecord, ItemRecord } from '../../lib/evidence/types';
-import { submitUrls } from '../../lib/checklist/submit-urls';
+import type { EvidenceRecord } from '../../lib/evidence/types';
 import { formatDateBE, parseDateInput } from '../../lib/i18n/buddhist-era';
-
-export interface OrderedUrls {
-  /** Every URL that can be submitted, in submission order. */
-  urls: string[];
-  /** True when the reviewer set the order by hand (item.submitUrls). */
-  custom: boolean;
-}
-
-/**
- * The reviewer's order (item.submitUrls) followed by evidence URLs captured since, in capture order;
- * without a hand-set order, the evidence URLs in capture order.
- */
-export function orderedUrls(item: ItemRecord | null | undefined, evidence: readonly EvidenceRecord[]): OrderedUrls {
-  const derived = submitUrls(null, evidence, Number.MAX_SAFE_INTEGER).urls;
-  if (!item?.submitUrls) return { urls: derived, custom: false };
-  const urls = [...item.submitUrls];
-  for (const url of derived) if (!urls.includes(url)) urls.push(url);
-  return { urls, custom: true };
-}
 
 /** A copy of `list` with the entry at `index` moved by `delta` places; unchanged when out of range. */
 export function moveEntry<T>(list: readonly T[], index: number, delta: number): T[] {
@@ -83,4 +63,11 @@ export function toggleTick(ticks: Record<string, string[]>, code: string, key: s
 /** A file name for an exported criteria set: "nacc-ita-oit-2564-all.json". */
 export function setFileName(id: string): string {
   return `${id.replace(/[^A-Za-z0-9_.-]+/g, '-')}.json`;
+}
+
+/** True when an explanation is one of the drafts, ignoring line-end spaces and blank lines at the ends. */
+export function isSameAsDraft(text: string, drafts: readonly string[]): boolean {
+  const tidy = (s: string) => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trim();
+  const mine = tidy(text);
+  return drafts.some((d) => tidy(d) === mine);
 }

@@ -10,6 +10,7 @@ import { loadSettings, saveSettings } from '../../lib/storage/settings';
 import type { ItaDb } from '../../lib/storage/db';
 import { resolveLanguage } from '../../lib/i18n/language';
 import { captureMessage } from '../../lib/capture/messages';
+import { documentFetchDecision, type FetchContext } from '../../lib/net/address-policy';
 import { pathForTab } from './trail-store';
 
 const running = new Map<number, AbortController>();
@@ -74,9 +75,55 @@ async function readCapped(res: Response, cap = DOCUMENT_SIZE_CAP): Promise<Uint8
   return out;
 }
 
-function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string | null }, homeUrl: Promise<string>, signal: AbortSignal): CaptureDeps {
+type CaptureTab = { id: number; windowId: number; url: string | null };
+
+/**
+ * captureVisibleTab shoots whatever tab is in front of the window: before every shot (tiles and
+ * quota retries included) make sure that is still our tab, at the same URL.
+ */
+async function assertStillInFront(tab: CaptureTab, onChanged: () => void): Promise<void> {
+  const [active] = await browser.tabs.query({ active: true, windowId: tab.windowId });
+  if (!active || active.id !== tab.id || (tab.url && active.url && active.url !== tab.url)) {
+    onChanged();
+    throw new CaptureCancelledError();
+  }
+}
+
+/**
+ * Fetches a ticked document under the fetch policy (lib/net/address-policy): the page chose the
+ * URL, so no private addresses, and cookies only for the site itself. A redirect is followed and
+ * its end judged again; leaving the site drops the cookies. Failures keep their detail for the
+ * console only.
+ */
+async function fetchUnderPolicy(url: string, ctx: FetchContext, signal: AbortSignal): Promise<{ res: Response; url: string }> {
+  const first = documentFetchDecision(url, ctx);
+  if (!first.ok) throw new Error(`document refused (${first.reason}): ${url}`);
+  let res = await fetch(url, { credentials: first.credentials, cache: 'no-store', redirect: 'follow', signal });
+  let final = res.url || url;
+  const landed = documentFetchDecision(final, ctx);
+  if (!landed.ok) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new Error(`document redirect refused (${landed.reason}): ${url} -> ${final}`);
+  }
+  if (first.credentials === 'include' && landed.credentials === 'omit') {
+    await res.body?.cancel().catch(() => undefined);
+    res = await fetch(final, { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal });
+    final = res.url || final;
+    const again = documentFetchDecision(final, ctx);
+    if (!again.ok) throw new Error(`document redirect refused (${again.reason}): ${url} -> ${final}`);
+  }
+  if (!res.ok) throw new Error(`document HTTP ${res.status}: ${final}`);
+  return { res, url: final };
+}
+
+function browserDeps(db: ItaDb, tab: CaptureTab, homeUrl: Promise<string>, signal: AbortSignal, onTabChanged: () => void): CaptureDeps {
   const checkAbort = () => {
     if (signal.aborted) throw new CaptureCancelledError();
+  };
+  const shoot = async () => {
+    checkAbort();
+    await assertStillInFront(tab, onTabChanged);
+    return captureVisiblePng(tab.windowId);
   };
   return {
     db,
@@ -88,7 +135,7 @@ function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string
     tabUrl: tab.url,
     captureViewport: async () => {
       checkAbort();
-      return withQuotaRetry(() => captureVisiblePng(tab.windowId), checkAbort);
+      return withQuotaRetry(shoot, checkAbort);
     },
     captureFullPage: async () => {
       // Remember where the reviewer was before the lazy-load pass scrolls the page.
@@ -109,7 +156,7 @@ function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string
       const plan = planFullPage({ pageHeight: m.pageHeight, viewportHeight: m.viewportHeight, viewportWidth: m.viewportWidth, dpr: m.dpr, fixedTop: m.fixedTop, fixedBottom: m.fixedBottom });
       return stitchFullPage(plan, {
         scrollTo: async (y) => (await sendToTab(tab.id, 'page/scroll-to', { y })).y,
-        capture: () => captureVisiblePng(tab.windowId),
+        capture: shoot,
         decode,
         createCanvas: (w, h) => new OffscreenCanvas(w, h),
         encode: pngFromCanvas,
@@ -133,34 +180,46 @@ function browserDeps(db: ItaDb, tab: { id: number; windowId: number; url: string
     },
     fetchDocument: async (url) => {
       checkAbort();
-      const res = await fetch(url, { credentials: 'include', cache: 'no-store', signal });
-      if (!res.ok) throw new CaptureError('document-failed', `${url}: HTTP ${res.status}`);
-      return { bytes: await readCapped(res), contentType: res.headers.get('content-type'), finalUrl: res.url || url };
+      const { res, url: finalUrl } = await fetchUnderPolicy(url, { tabUrl: tab.url, homeUrl: await homeUrl.catch(() => '') }, signal);
+      return { bytes: await readCapped(res), contentType: res.headers.get('content-type'), finalUrl };
     },
     clickPath: async () => pathForTab(tab.id, tab.url ?? '', await homeUrl),
   };
 }
 
 /** One capture per tab at a time; navigation away cancels it; nothing is stored unless it all worked. */
-export async function handleCapture(db: ItaDb, req: CaptureRequest, tab: { id: number; windowId: number; url: string | null }): Promise<CaptureResult> {
+export async function handleCapture(db: ItaDb, req: CaptureRequest, tab: CaptureTab): Promise<CaptureResult> {
   if (running.has(tab.id)) return { ok: false, code: 'failed', detail: 'busy' };
   const controller = new AbortController();
   running.set(tab.id, controller);
+  let tabChanged = false;
+  const onTabChanged = () => {
+    tabChanged = true;
+    controller.abort();
+  };
   const onUpdated = (tabId: number, info: { url?: string; status?: string }) => {
     if (tabId === tab.id && (info.url || info.status === 'loading')) controller.abort();
   };
+  const onActivated = (info: { tabId: number; windowId: number }) => {
+    if (info.windowId === tab.windowId && info.tabId !== tab.id) onTabChanged();
+  };
   browser.tabs.onUpdated.addListener(onUpdated);
+  browser.tabs.onActivated.addListener(onActivated);
   try {
     const settings = loadSettings(db);
     settings.catch(() => undefined);
-    const record = await runCapture(req, browserDeps(db, tab, settings.then((s) => s.homeUrl), controller.signal));
+    const record = await runCapture(req, browserDeps(db, tab, settings.then((s) => s.homeUrl), controller.signal, onTabChanged));
     if ((await settings).lastCaptureMode !== req.mode) await saveSettings(db, { lastCaptureMode: req.mode });
     return { ok: true, evidenceId: record.id, artifacts: record.artifacts.length, reachedFromHome: record.reachedFromHome };
   } catch (e) {
-    const code = controller.signal.aborted ? 'cancelled' : captureErrorCode(e);
+    if (controller.signal.aborted) return { ok: false, code: 'cancelled', ...(tabChanged ? { detail: 'tab-changed' } : {}) };
+    const code = captureErrorCode(e);
+    // The page can read the status line: URLs and HTTP statuses stay in the background console.
+    console.warn('[ita-evidence] capture failed', code, e, (e as { cause?: unknown })?.cause ?? '');
     return { ok: false, code, detail: e instanceof Error ? e.message : String(e) };
   } finally {
     browser.tabs.onUpdated.removeListener(onUpdated);
+    browser.tabs.onActivated.removeListener(onActivated);
     void browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
     running.delete(tab.id);
   }

@@ -8,7 +8,7 @@ import { getCriteriaSet } from '../../lib/storage/criteria-store';
 import { listen } from './router';
 import { watchSitePages } from './site-overlay';
 import { cancelCapture, handleCapture, reportTagFailure } from './capture';
-import { forgetTab, pathForTab, recordTrail } from './trail-store';
+import { copyTrail, forgetTab, pathForTab, recordTrail } from './trail-store';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -36,7 +36,11 @@ export default defineBackground(() => {
       return pathForTab(sender.tab!.id!, sender.tab!.url ?? '', s.homeUrl);
     },
     'trail/event': async (ev, sender) => {
-      await recordTrail(sender.tab!.id!, ev);
+      const via = ev.via;
+      // A click happened on the sender's page: take its URL from the browser, not from the payload
+      // (sender.url is the sending document itself, so a navigation racing the message cannot swap it).
+      const fromUrl = via === 'click' ? (sender.url ?? sender.tab?.url ?? '') : ev.fromUrl;
+      await recordTrail(sender.tab!.id!, { url: ev.url, linkText: via === 'click' ? ev.linkText : '', fromUrl, via });
       return { ok: true };
     },
     'capture/save': (req, sender) => {
@@ -68,6 +72,10 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // A link opened in a new tab (target=_blank) keeps the path recorded in the tab it came from.
+  browser.tabs.onCreated.addListener((tab) => {
+    if (tab.id !== undefined && tab.openerTabId !== undefined) void copyTrail(tab.openerTabId, tab.id).catch(() => undefined);
+  });
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     const s = await loadSettings(db);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { injectOverlay, siteOverlayAllowed } from '../../lib/platform/adapter';
 import { loadSettings, originPattern } from '../../lib/storage/settings';
+import { sameSite } from '../../lib/storage/site-match';
 import type { ItaDb } from '../../lib/storage/db';
 
 /**
@@ -22,21 +23,13 @@ export function watchSitePages(db: ItaDb): { refresh(): Promise<boolean> } {
 
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     if (info.status !== 'complete' || !tab.url || !/^https?:/.test(tab.url)) return;
-    void ready().then(() => {
+    void ready().then(async () => {
       if (!site || !sameSite(tab.url!, site.origin)) return;
+      // The tab may have moved on while the settings loaded: look at where it is now.
+      const now = await browser.tabs.get(tabId).catch(() => null);
+      if (!now?.url || !sameSite(now.url, site.origin)) return;
       return injectOverlay(tabId).catch(() => undefined);
     });
   });
   return { refresh };
-}
-
-/** Match patterns ignore the port, so a site on 127.0.0.1:PORT is the site whatever the port. */
-function sameSite(url: string, origin: string): boolean {
-  try {
-    const u = new URL(url);
-    const o = new URL(origin);
-    return u.protocol === o.protocol && u.hostname === o.hostname;
-  } catch {
-    return false;
-  }
 }

@@ -11,7 +11,10 @@ export interface ComboboxOptions {
   onPick(c: Criterion): void;
 }
 
-/** An ARIA 1.2 combobox with a listbox popup: type a code ("O5", "๕") or words, pick with Enter or click. */
+/**
+ * An ARIA 1.2 combobox with a listbox popup: type a code ("O5", "๕") or words, pick with Enter or click.
+ * Only trusted mouse and key events pick: page script must not be able to add criteria.
+ */
 export function criterionCombobox(o: ComboboxOptions): HTMLElement {
   const listId = uid('list');
   const inputId = uid('input');
@@ -25,7 +28,7 @@ export function criterionCombobox(o: ComboboxOptions): HTMLElement {
     list.replaceChildren(
       ...(matches.length
         ? matches.map((c, i) =>
-            h('li', { id: `${listId}-${i}`, role: 'option', 'aria-selected': String(i === active), class: i === active ? 'opt active' : 'opt', onmousedown: (e) => { e.preventDefault(); pick(i); } }, name(c)))
+            h('li', { id: `${listId}-${i}`, role: 'option', 'aria-selected': String(i === active), class: i === active ? 'opt active' : 'opt', onmousedown: (e) => { e.preventDefault(); if (e.isTrusted) pick(i); } }, name(c)))
         : [h('li', { class: 'opt empty', 'aria-disabled': 'true' }, o.noMatch)]),
     );
     if (active >= 0) input.setAttribute('aria-activedescendant', `${listId}-${active}`);
@@ -52,6 +55,7 @@ export function criterionCombobox(o: ComboboxOptions): HTMLElement {
   input.addEventListener('focus', update);
   input.addEventListener('blur', () => open(false));
   input.addEventListener('keydown', (e) => {
+    if (!e.isTrusted) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       if (list.hidden) update();

@@ -28,6 +28,8 @@ export interface FormValues {
 
 export interface FormView {
   root: HTMLElement;
+  /** The status line: our own text node host (see tamper-guard.ts). */
+  status: HTMLElement;
   setStatus(text: string, kind?: 'ok' | 'error' | 'info'): void;
   setBusy(busy: boolean): void;
   /** While the reviewer picks a block, only the status line stays on screen. */
@@ -44,6 +46,7 @@ const ERROR_CODE: Record<Extract<CaptureResult, { ok: false }>['code'], CaptureM
   cancelled: 'cancelled',
   'document-too-large': 'document-too-large',
   'document-failed': 'document-failed',
+  'document-type': 'document-type',
   'invalid-request': 'capture-failed',
   failed: 'capture-failed',
 };
@@ -51,22 +54,45 @@ const ERROR_CODE: Record<Extract<CaptureResult, { ok: false }>['code'], CaptureM
 export function resultMessage(r: CaptureResult, lang: 'th' | 'en'): string {
   if (r.ok) return fill(OVERLAY_STRINGS[lang].saved, { count: r.artifacts });
   const detail = r.detail ?? '';
+  if (r.code === 'cancelled' && detail === 'tab-changed') return captureMessage('tab-changed', lang);
   return captureMessage(ERROR_CODE[r.code], lang, { detail, url: location.href, size: detail || '?', limit: Math.round(DOCUMENT_SIZE_CAP / 1024 / 1024) });
 }
 
-export function buildForm(ctx: FormContext, actions: { onSave(): void; onClose(): void }): FormView {
+/**
+ * The form's state lives in these closures and only trusted (user) events change it: the shadow
+ * root is open, so page script can edit the DOM, dispatch events or call .click(), and nothing
+ * it does there reaches what is saved.
+ */
+export function buildForm(ctx: FormContext, actions: { onSave(e: MouseEvent, save: HTMLButtonElement): void; onClose(): void }): FormView {
   const lang = ctx.config.language;
   const t = OVERLAY_STRINGS[lang];
   const selected: Criterion[] = [];
   const ticks = new Map<string, Set<string>>();
+  let mode: CaptureMode = ctx.config.lastCaptureMode;
+  let noteText = '';
+  // The documents offered, fixed when the form is built; checkboxes refer to them by index.
+  const docs = documentLinks(document).slice(0, 20);
+  const self = openDocument(document);
+  const pickedDocs = new Set<number>(docs.flatMap((d, i) => (d.url === self?.url ? [i] : [])));
   const chips = h('ul', { class: 'chips', 'aria-label': t.selected });
   const elementsBox = h('div');
   const map = hasMap(document);
 
+  /** A checkbox or radio the page toggled by script is put back to what the state says. */
+  const trusted = (e: Event, restore: () => void): boolean => {
+    if (!e.isTrusted) restore();
+    return e.isTrusted;
+  };
+
   const renderSelected = () => {
     chips.replaceChildren(...selected.map((c) =>
       h('li', {}, `${c.code} ${lang === 'th' ? c.nameTh : c.nameEn}`,
-        h('button', { type: 'button', 'aria-label': `${t.remove} ${c.code}`, onclick: () => { selected.splice(selected.indexOf(c), 1); ticks.delete(c.code); renderSelected(); } }, '×'))));
+        h('button', { type: 'button', 'aria-label': `${t.remove} ${c.code}`, onclick: (e) => {
+          if (!e.isTrusted) return;
+          selected.splice(selected.indexOf(c), 1);
+          ticks.delete(c.code);
+          renderSelected();
+        } }, '×'))));
     elementsBox.replaceChildren(...selected.map((c) => elementFieldset(c)));
   };
 
@@ -84,9 +110,12 @@ export function buildForm(ctx: FormContext, actions: { onSave(): void; onClose()
       h('p', { class: 'hint' }, t.elementsHint),
       ...c.elements.map((el) => {
         const id = uid('el');
-        return h('div', { class: 'check' },
-          h('input', { type: 'checkbox', id, checked: mine.has(el.key), onchange: (e) => { if ((e.target as HTMLInputElement).checked) mine.add(el.key); else mine.delete(el.key); } }),
-          h('label', { for: id }, lang === 'th' ? el.th : el.en));
+        const box = h('input', { type: 'checkbox', id, checked: mine.has(el.key), onchange: (e) => {
+          if (!trusted(e, () => { box.checked = mine.has(el.key); })) return;
+          if (box.checked) mine.add(el.key);
+          else mine.delete(el.key);
+        } });
+        return h('div', { class: 'check' }, box, h('label', { for: id }, lang === 'th' ? el.th : el.en));
       }),
       ...warnings);
   };
@@ -98,18 +127,27 @@ export function buildForm(ctx: FormContext, actions: { onSave(): void; onClose()
 
   const radioName = uid('mode');
   const modes: [CaptureMode, string][] = [['viewport', t.modeViewport], ['fullpage', t.modeFullpage], ['element', t.modeElement]];
+  const radioInputs: HTMLInputElement[] = [];
   const radios = h('div', { role: 'radiogroup', 'aria-label': t.capture, class: 'radio' },
     ...modes.map(([value, label]) => {
       const id = uid('r');
-      return h('span', {}, h('input', { type: 'radio', name: radioName, id, value, checked: ctx.config.lastCaptureMode === value }), h('label', { for: id }, label));
+      const radio = h('input', { type: 'radio', name: radioName, id, value, checked: mode === value, onchange: (e) => {
+        if (!trusted(e, () => { for (const [i, r] of radioInputs.entries()) r.checked = modes[i]![0] === mode; })) return;
+        if (radio.checked) mode = value;
+      } });
+      radioInputs.push(radio);
+      return h('span', {}, radio, h('label', { for: id }, label));
     }));
 
-  const docs = documentLinks(document);
-  const self = openDocument(document);
   const docBox = docs.length
-    ? h('fieldset', {}, h('legend', {}, t.documents), ...docs.slice(0, 20).map((d) => {
+    ? h('fieldset', {}, h('legend', {}, t.documents), ...docs.map((d, i) => {
         const id = uid('doc');
-        return h('div', { class: 'check' }, h('input', { type: 'checkbox', id, value: d.url, 'data-doc': '', checked: d.url === self?.url }), h('label', { for: id }, d.text));
+        const box = h('input', { type: 'checkbox', id, checked: pickedDocs.has(i), onchange: (e) => {
+          if (!trusted(e, () => { box.checked = pickedDocs.has(i); })) return;
+          if (box.checked) pickedDocs.add(i);
+          else pickedDocs.delete(i);
+        } });
+        return h('div', { class: 'check' }, box, h('label', { for: id }, d.text));
       }))
     : null;
 
@@ -121,18 +159,19 @@ export function buildForm(ctx: FormContext, actions: { onSave(): void; onClose()
     ctx.clickPath.reachedFromHome ? null : h('p', { class: 'warn', role: 'note' }, t.directOpen));
 
   const noteId = uid('note');
-  const note = h('textarea', { id: noteId });
+  const note = h('textarea', { id: noteId, oninput: (e) => { if (e.isTrusted) noteText = note.value; } });
   const status = h('div', { role: 'status', 'aria-live': 'polite', class: 'status' });
-  const save = h('button', { type: 'button', class: 'primary', onclick: (e) => { if (e.isTrusted) actions.onSave(); } }, t.save);
-  const close = h('button', { type: 'button', onclick: () => actions.onClose() }, t.close);
+  const save: HTMLButtonElement = h('button', { type: 'button', class: 'primary', onclick: (e) => { if (e.isTrusted) actions.onSave(e as MouseEvent, save); } }, t.save);
+  const close = h('button', { type: 'button', onclick: (e) => { if (e.isTrusted) actions.onClose(); } }, t.close);
   const root = h('div', { class: 'panel', role: 'dialog', 'aria-label': t.dialog, 'aria-modal': 'false' },
     h('h2', {}, t.dialog), combo, chips, elementsBox, radios, docBox, pathBox,
     h('label', { for: noteId }, t.note), note,
     h('div', { class: 'actions' }, close, save), status);
-  root.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !save.disabled) actions.onClose(); });
+  root.addEventListener('keydown', (e) => { if (e.isTrusted && e.key === 'Escape' && !save.disabled) actions.onClose(); });
 
   return {
     root,
+    status,
     setStatus(text, kind = 'info') {
       status.textContent = text;
       status.className = `status ${kind}`;
@@ -144,15 +183,14 @@ export function buildForm(ctx: FormContext, actions: { onSave(): void; onClose()
       root.classList.toggle('picking', picking);
     },
     values() {
-      const mode = (root.querySelector<HTMLInputElement>(`input[name="${radioName}"]:checked`)?.value ?? 'viewport') as CaptureMode;
       const elementTicks: Record<string, string[]> = {};
       for (const c of selected) elementTicks[c.code] = [...(ticks.get(c.code) ?? [])];
       return {
         criteria: selected.map((c) => c.code),
-        note: note.value,
+        note: noteText,
         mode,
         elementTicks,
-        documents: [...root.querySelectorAll<HTMLInputElement>('input[data-doc]:checked')].map((i) => i.value),
+        documents: [...pickedDocs].sort((a, b) => a - b).map((i) => docs[i]!.url),
       };
     },
   };

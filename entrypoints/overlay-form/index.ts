@@ -9,6 +9,8 @@ import { OVERLAY_STRINGS } from '../../lib/i18n/overlay-strings';
 import { buildForm, resultMessage, type FormView } from './form';
 import { gatherPageFacts } from './page-facts';
 import { pickElement, regionOf } from './element-picker';
+import { guardShadowRoot, type TamperGuard } from './tamper-guard';
+import { ownElements } from './dom';
 
 /** The tagging form: injected into the page on demand, so pages the reviewer has not tagged pay nothing for it. */
 export default defineUnlistedScript(() => {
@@ -45,19 +47,56 @@ async function open(): Promise<void> {
   ]);
   const style = document.createElement('style');
   style.textContent = FORM_CSS;
-  const fab = g.overlay.root.querySelector<HTMLElement>('.fab');
+  ownElements.add(style);
+  const fab = ([...g.overlay.root.children].find((n) => n.matches('button.fab')) as HTMLElement | undefined) ?? null;
   const pageText = extractText(document.body ?? document.documentElement, { excludeSelector: '[data-ita-evidence]' });
+  for (const n of g.overlay.root.querySelectorAll('.ita-notice')) n.remove();
+  const guard = guardShadowRoot(g.overlay.root, () => g.overlay.styleIntact());
   const close = () => {
+    guard.disconnect();
     view.root.remove();
     style.remove();
     current = null;
     if (fab) fab.hidden = false;
   };
-  const view = buildForm({ config, set, pageText, clickPath }, { onSave: () => void save(g, view, config.language), onClose: close });
+  const onSave = (e: MouseEvent, button: HTMLButtonElement) => void guardedSave(g, view, guard, config.language, e, button, close);
+  const view = buildForm({ config, set, pageText, clickPath }, { onSave, onClose: close });
+  guard.ownText(view.status);
   current = view;
   if (fab) fab.hidden = true;
   g.overlay.root.append(style, view.root);
+  guard.ownStyle(style);
   view.root.querySelector<HTMLInputElement>('[role=combobox]')?.focus();
+}
+
+/** Refuses a Save the page may have steered the reviewer into (tamper-guard.ts), then saves. */
+async function guardedSave(g: OverlayGlobal, view: FormView, guard: TamperGuard, lang: 'th' | 'en', e: MouseEvent, button: HTMLButtonElement, close: () => void): Promise<void> {
+  if (button.disabled) return;
+  view.setBusy(true);
+  const reason = await guard.checkSave(button, e);
+  view.setBusy(false);
+  if (reason) {
+    console.warn('[ita-evidence] Save refused: the page tampered with the form', reason);
+    close();
+    showNotice(g, OVERLAY_STRINGS[lang].tampered);
+    return;
+  }
+  await save(g, view, lang);
+}
+
+/** A short-lived notice beside the "Tag this page" button, for when the form had to be closed. */
+function showNotice(g: OverlayGlobal, text: string): void {
+  const root = g.overlay.root;
+  for (const n of root.querySelectorAll('.ita-notice')) n.remove();
+  const notice = document.createElement('div');
+  notice.className = 'ita-notice';
+  notice.setAttribute('role', 'alert');
+  notice.textContent = text;
+  const style = document.createElement('style');
+  style.textContent = '.ita-notice { max-width: 360px; margin: 0 0 8px; padding: 8px 12px; background: #fdedec; color: #7b241c; border: 2px solid #a93226; border-radius: 8px; font: 600 14px/1.4 "Sarabun", "Loma", Tahoma, system-ui, sans-serif; }';
+  notice.prepend(style);
+  root.prepend(notice);
+  setTimeout(() => notice.remove(), 15_000);
 }
 
 async function elementParts(g: OverlayGlobal, lang: 'th' | 'en', view: FormView): Promise<Pick<CaptureRequest, 'region' | 'renderedPng'> | null> {
@@ -94,7 +133,7 @@ async function save(g: OverlayGlobal, view: FormView, lang: 'th' | 'en'): Promis
     const page = gatherPageFacts(document);
     await hidden;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') void sendToBackground('capture/cancel', {});
+      if (e.isTrusted && e.key === 'Escape') void sendToBackground('capture/cancel', {});
     };
     document.addEventListener('keydown', onKey, true);
     const result = await sendToBackground('capture/save', { ...v, ...extra, page }).finally(() => {

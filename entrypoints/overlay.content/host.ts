@@ -12,6 +12,8 @@ export interface OverlayHost {
   host: HTMLElement;
   root: ShadowRoot;
   setHidden(hidden: boolean): void;
+  /** The host's style attribute is still exactly what we set (page script can rewrite it). */
+  styleIntact(): boolean;
   destroy(): void;
 }
 
@@ -19,9 +21,13 @@ export function createHost(doc: Document): OverlayHost {
   const host = doc.createElement('ita-evidence-overlay');
   host.setAttribute('style', HOST_STYLE);
   host.setAttribute('data-ita-evidence', '');
-  // Open, so that assistive technology and automation can reach the controls. Page scripts could
-  // reach in too, so every action handler ignores untrusted (synthetic) events, and the
-  // background validates every message whatever the overlay says.
+  // Open on purpose: screen readers and other assistive technology, and Playwright in our e2e
+  // tests, must reach the controls. A closed root would not stop a hostile page anyway (it can
+  // hook attachShadow before we run in some browsers, and it can always paint over us). The price
+  // is that page script can read and edit our nodes, so the form (overlay-form/) keeps all its
+  // state in JS and never reads it back from the DOM, every handler ignores untrusted events,
+  // Save first checks that the form is untampered and visible (tamper-guard.ts), and the
+  // background validates every message and applies its own fetch policy whatever the overlay says.
   const root = host.attachShadow({ mode: 'open' });
   const attach = () => {
     if (!host.isConnected) doc.documentElement.appendChild(host);
@@ -33,12 +39,16 @@ export function createHost(doc: Document): OverlayHost {
   });
   observer.observe(doc.documentElement, { childList: true });
   let hidden = false;
+  const expected = () => HOST_STYLE + (hidden ? '; visibility: hidden !important' : '');
   return {
     host,
     root,
     setHidden(h) {
       hidden = h;
-      host.setAttribute('style', HOST_STYLE + (hidden ? '; visibility: hidden !important' : ''));
+      host.setAttribute('style', expected());
+    },
+    styleIntact() {
+      return host.getAttribute('style') === expected();
     },
     destroy() {
       observer.disconnect();

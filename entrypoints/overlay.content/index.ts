@@ -80,6 +80,6 @@ async function start(): Promise<void> {
     return true;
   });
 
-  void sendToBackground('trail/event', { url: location.href, linkText: '', fromUrl: document.referrer.startsWith('http') ? document.referrer : '' }).catch(() => {});
+  void sendToBackground('trail/event', { url: location.href, linkText: '', fromUrl: document.referrer.startsWith('http') ? document.referrer : '', via: 'load' }).catch(() => {});
   trackLinkClicks(document, (ev) => void sendToBackground('trail/event', ev).catch(() => {}));
 }

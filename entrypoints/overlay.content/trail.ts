@@ -1,15 +1,35 @@
 import type { TrailEvent } from '../../lib/messages/protocol';
 
+/** A link click as reported to the background, which takes `fromUrl` from the sender, not from here. */
+export type ClickReport = TrailEvent & { via: 'click' };
+
+/** What a link says: its visible text, else an image's alt text, else aria-label or title. */
+export function linkLabel(a: HTMLAnchorElement | HTMLAreaElement): string {
+  // innerText skips hidden text; jsdom and non-rendered nodes lack it, textContent stands in.
+  const visible = typeof a.innerText === 'string' ? a.innerText : (a.textContent ?? '');
+  const alt = a.querySelector<HTMLImageElement>('img[alt]')?.alt ?? (a instanceof HTMLAreaElement ? a.alt : '');
+  const raw = [visible, alt, a.getAttribute('aria-label') ?? '', a.title].find((s) => s.trim() !== '') ?? '';
+  return raw.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+/**
+ * The report for a click, or null. Untrusted (script-made) clicks are ignored: a page could
+ * otherwise forge the path by "clicking" links it never showed.
+ */
+export function clickReport(e: Pick<Event, 'isTrusted' | 'target'>, pageUrl: string): ClickReport | null {
+  if (!e.isTrusted) return null;
+  const a = (e.target as Element | null)?.closest?.('a[href], area[href]') as HTMLAnchorElement | HTMLAreaElement | null | undefined;
+  if (!a || !/^https?:/.test(a.href)) return null;
+  return { url: a.href, linkText: linkLabel(a), fromUrl: pageUrl, via: 'click' };
+}
+
 /** Reports each link click (target URL and its text) so the background can rebuild the click-path. */
-export function trackLinkClicks(doc: Document, report: (ev: TrailEvent) => void): void {
-  doc.addEventListener(
-    'click',
-    (e) => {
-      const a = (e.target as Element | null)?.closest?.('a[href], area[href]') as HTMLAnchorElement | null;
-      if (!a || !/^https?:/.test(a.href)) return;
-      const text = (a.innerText || a.getAttribute('aria-label') || a.title || '').replace(/\s+/g, ' ').trim().slice(0, 200);
-      report({ url: a.href, linkText: text, fromUrl: location.href });
-    },
-    { capture: true },
-  );
+export function trackLinkClicks(doc: Document, report: (ev: ClickReport) => void): void {
+  const onClick = (e: MouseEvent) => {
+    if (e.type === 'auxclick' && e.button !== 1) return; // middle click opens a new tab; others do not follow
+    const r = clickReport(e, doc.location.href);
+    if (r) report(r);
+  };
+  doc.addEventListener('click', onClick, { capture: true });
+  doc.addEventListener('auxclick', onClick, { capture: true });
 }

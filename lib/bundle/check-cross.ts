@@ -3,6 +3,7 @@ import { MANIFEST_FILE, type BundleManifest } from './manifest';
 import type { BundleError } from './messages';
 import { unsafePathReason } from './paths';
 import { SUMS_FILE, type SumEntry } from './sha256sums';
+import { verificationProblem } from './verification-check';
 
 interface Expected {
   sha256: string;
@@ -14,9 +15,11 @@ export interface CrossInput {
   actual: Map<string, string>;
   sums: SumEntry[];
   manifest: BundleManifest | null;
+  /** Current time (ms), for rejecting re-verification results dated in the future. */
+  now?: number;
 }
 
-function expectedFiles(m: BundleManifest, errors: BundleError[]): Map<string, Expected> {
+function expectedFiles(m: BundleManifest, errors: BundleError[], now: number): Map<string, Expected> {
   const out = new Map<string, Expected>();
   const add = (path: string, e: Expected) => {
     const reason = path === MANIFEST_FILE || path === SUMS_FILE ? 'reserved' : unsafePathReason(path);
@@ -38,6 +41,8 @@ function expectedFiles(m: BundleManifest, errors: BundleError[]): Map<string, Ex
   }
   for (const v of m.verification ?? []) {
     if (!evidenceIds.has(v.evidenceId)) errors.push({ code: 'verification-unknown-evidence', file: MANIFEST_FILE, params: { id: v.evidenceId } });
+    const problem = verificationProblem(v, now);
+    if (problem) errors.push({ code: 'verification-invalid', file: MANIFEST_FILE, params: { key: String(v.key).slice(0, 200), problem } });
   }
   for (const f of m.files) add(f.path, { sha256: f.sha256, bytes: f.bytes });
   const crit = out.get(m.criteriaSet.path);
@@ -46,7 +51,7 @@ function expectedFiles(m: BundleManifest, errors: BundleError[]): Map<string, Ex
   return out;
 }
 
-export function cross({ files, actual, sums, manifest }: CrossInput): BundleError[] {
+export function cross({ files, actual, sums, manifest, now = Date.now() }: CrossInput): BundleError[] {
   const errors: BundleError[] = [];
   const named = new Set<string>(); // files already reported as changed
 
@@ -60,7 +65,7 @@ export function cross({ files, actual, sums, manifest }: CrossInput): BundleErro
     if (path !== SUMS_FILE && !sumsByPath.has(path)) errors.push({ code: 'sums-missing-entry', file: path });
   }
 
-  const expected = manifest ? expectedFiles(manifest, errors) : new Map<string, Expected>();
+  const expected = manifest ? expectedFiles(manifest, errors, now) : new Map<string, Expected>();
   if (manifest) {
     for (const [path, exp] of expected) {
       const data = files.get(path);

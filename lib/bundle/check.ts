@@ -44,7 +44,8 @@ function parseJsonObject(bytes: Uint8Array, file: string): { ok: true; value: Re
   return { ok: true, value: value as Record<string, unknown> };
 }
 
-export async function readBundle(bytes: Uint8Array, limits: Partial<BundleLimits> = {}): Promise<ReadResult> {
+/** `now` (ms since the epoch) dates re-verification results; injectable for tests. */
+export async function readBundle(bytes: Uint8Array, limits: Partial<BundleLimits> = {}, now: () => number = Date.now): Promise<ReadResult> {
   const lim: BundleLimits = { ...DEFAULT_BUNDLE_LIMITS, ...limits };
   const cd = readCentralDirectory(bytes, lim);
   if (!cd.ok) return cd;
@@ -85,7 +86,7 @@ export async function readBundle(bytes: Uint8Array, limits: Partial<BundleLimits
       else { manifest = asManifest(mig.manifest); fromVersion = mig.fromVersion; }
     }
   }
-  errors.push(...cross({ files, actual, sums: sums.entries, manifest }));
+  errors.push(...cross({ files, actual, sums: sums.entries, manifest, now: now() }));
 
   let criteriaSet: CriteriaSet | null = null;
   if (manifest && files.has(manifest.criteriaSet.path) && !errors.length) {

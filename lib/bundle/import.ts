@@ -20,7 +20,13 @@ export async function importBundle(
 ): Promise<ImportOutcome> {
   const read = await readBundle(bytes, opts.limits);
   if (!read.ok) return { ok: false, errors: read.errors };
-  const plan = await planMerge(db, read.bundle);
+  let plan: MergePlan;
+  try {
+    plan = await planMerge(db, read.bundle);
+  } catch (e) {
+    if (e instanceof BundleFailure) return { ok: false, errors: [e.error], bundle: read.bundle };
+    throw e;
+  }
   const open = unresolved(plan, opts.resolutions ?? {});
   if (open.length) {
     return {

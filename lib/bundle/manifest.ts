@@ -84,9 +84,30 @@ export interface BundleManifest {
   verification?: ManifestVerification[];
 }
 
-/** The DB record of a manifest evidence entry: the same object without the zip paths. */
+const ARTIFACT_OPTIONAL = ['width', 'height', 'part', 'parts', 'tiles', 'sourceUrl', 'fileName'] as const;
+
+function toArtifact(a: ManifestArtifact): Artifact {
+  if (typeof a !== 'object' || a === null) return a; // left for validateEvidence to report
+  const out: Artifact = { id: a.id, method: a.method, mime: a.mime, bytes: a.bytes, sha256: a.sha256 };
+  const extra = out as unknown as Record<string, unknown>;
+  for (const k of ARTIFACT_OPTIONAL) if (a[k] !== undefined) extra[k] = a[k];
+  return out;
+}
+
+/**
+ * The DB record of a manifest evidence entry: the known EvidenceRecord fields only (no zip paths,
+ * nothing else a bundle might carry), so that an import cannot plant unknown fields in the database.
+ */
 export function toEvidenceRecord(e: ManifestEvidence): EvidenceRecord {
-  return { ...e, artifacts: e.artifacts.map(({ path: _path, ...a }) => a) };
+  return {
+    schemaVersion: e.schemaVersion, id: e.id, criteria: e.criteria, requestedUrl: e.requestedUrl, url: e.url,
+    title: e.title, httpStatus: e.httpStatus, capturedAt: e.capturedAt, timeZone: e.timeZone, userAgent: e.userAgent,
+    extensionVersion: e.extensionVersion, viewport: e.viewport && { width: e.viewport.width, height: e.viewport.height },
+    devicePixelRatio: e.devicePixelRatio, note: e.note,
+    artifacts: Array.isArray(e.artifacts) ? e.artifacts.map(toArtifact) : e.artifacts,
+    clickPath: Array.isArray(e.clickPath) ? e.clickPath.map((s) => (s && typeof s === 'object' ? { url: s.url, linkText: s.linkText } : s)) : e.clickPath,
+    reachedFromHome: e.reachedFromHome, elementTicks: e.elementTicks, updatedAt: e.updatedAt,
+  };
 }
 
 /** The DB row of a manifest item, or null when the exporter had none. */

@@ -6,6 +6,7 @@ import type { EvidenceRecord, ItemRecord } from '../evidence/types';
 import type { ItaDb } from '../storage/db';
 import type { ParsedBundle } from './check';
 import { toEvidenceRecord, toItemRecord } from './manifest';
+import { BundleFailure } from './messages';
 
 export type Choice = 'mine' | 'theirs';
 /** Keyed by item code, or `evidence:<id>` for an evidence record; then by field. */
@@ -63,6 +64,37 @@ export function evidenceConflictKey(id: string): string {
   return `evidence:${id}`;
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Blobs are keyed by artifact id, so a bundle reusing the id of a file that belongs to other local
+ * evidence would overwrite (or later delete) that file. Such a bundle is refused as a whole rather
+ * than renamed: renaming would break the verification keys (`evidenceId#artifactId`) it carries.
+ * An id held only by an orphan blob with the very same bytes is harmless and allowed.
+ */
+async function checkArtifactIds(db: ItaDb, bundle: ParsedBundle, ids: string[], local: EvidenceRecord[]): Promise<void> {
+  const owner = new Map<string, string>();
+  for (const r of local) for (const a of r.artifacts) owner.set(a.id, r.id);
+  for (const id of ids) {
+    const me = bundle.manifest.evidence.find((e) => e.id === id);
+    if (!me) continue;
+    for (const a of me.artifacts) {
+      const holder = owner.get(a.id);
+      if (holder === id) continue; // the same record, replaced only if the reviewer picks theirs
+      const fail = (who: string) => new BundleFailure({ code: 'artifact-id-conflict', params: { id: a.id, evidence: id, owner: who } });
+      if (holder !== undefined) throw fail(holder);
+      const blob = await db.blobs.get(a.id);
+      const data = bundle.files.get(a.path);
+      if (blob && (!data || !sameBytes(blob.data, data))) throw fail('-');
+    }
+  }
+}
+
+/** Throws BundleFailure('artifact-id-conflict') when the bundle would overwrite files of other evidence. */
 export async function planMerge(db: ItaDb, bundle: ParsedBundle): Promise<MergePlan> {
   const plan: MergePlan = {
     addEvidence: [], sameEvidence: [], duplicateContent: [], addItems: [], fillItems: [], conflicts: [],
@@ -93,6 +125,8 @@ export async function planMerge(db: ItaDb, bundle: ParsedBundle): Promise<MergeP
     if (!differing.length) plan.sameEvidence.push(theirs.id);
     for (const f of differing) plan.conflicts.push({ kind: 'evidence', key, field: f, mine: mine[f], theirs: theirs[f] });
   }
+
+  await checkArtifactIds(db, bundle, [...plan.addEvidence, ...new Set(plan.conflicts.filter((c) => c.field === 'record').map((c) => c.key.slice('evidence:'.length)))], local);
 
   const localItems = new Map((await db.items.toArray()).map((i) => [i.code, i]));
   for (const mi of bundle.manifest.items) {

@@ -9,6 +9,10 @@ export const BUNDLE_MESSAGES = {
   'not-zip': { th: 'ไม่ใช่ไฟล์ zip', en: 'Not a zip file' },
   'zip-truncated': { th: 'ไฟล์ zip ไม่ครบหรือเสียหาย: {detail}', en: 'The zip file is truncated or damaged: {detail}' },
   'zip-unsupported': { th: 'ไฟล์ zip ใช้รูปแบบที่ไม่รองรับ: {detail}', en: 'Unsupported zip feature: {detail}' },
+  'zip-inconsistent': {
+    th: 'โครงสร้างไฟล์ zip ขัดแย้งกัน ({detail}) ไฟล์อาจถูกดัดแปลง',
+    en: 'Inconsistent zip structure ({detail}); the file may have been tampered with',
+  },
   'zip-encrypted': { th: 'ไฟล์ถูกเข้ารหัส ไม่รองรับ', en: 'The entry is encrypted; not supported' },
   'zip-method': { th: 'วิธีบีบอัดแบบ {method} ไม่รองรับ', en: 'Compression method {method} is not supported' },
   'too-many-entries': { th: 'มีไฟล์มากเกินไป ({count} > {limit})', en: 'Too many files ({count} > {limit})' },
@@ -33,6 +37,14 @@ export const BUNDLE_MESSAGES = {
   'duplicate-evidence-id': { th: 'รหัสหลักฐานซ้ำ: {id}', en: 'Duplicate evidence id: {id}' },
   'verification-unknown-evidence': { th: 'ผลการตรวจลิงก์อ้างถึงหลักฐานที่ไม่มีในชุดนี้: {id}', en: 'A re-verification result refers to evidence not in this bundle: {id}' },
   'duplicate-artifact-id': { th: 'รหัสไฟล์หลักฐานซ้ำ: {id}', en: 'Duplicate artifact id: {id}' },
+  'artifact-id-conflict': {
+    th: 'ไฟล์หลักฐาน {id} ของหลักฐาน {evidence} ใช้รหัสซ้ำกับไฟล์อื่นที่มีอยู่แล้วในเครื่อง ({owner}) จึงไม่นำเข้าชุดนี้',
+    en: 'Artifact {id} of evidence {evidence} has the id of another file already stored here ({owner}); the bundle was not imported',
+  },
+  'verification-invalid': {
+    th: 'ผลการตรวจลิงก์ {key} ไม่ถูกต้อง: {problem}',
+    en: 'Re-verification result {key} is invalid: {problem}',
+  },
   'path-conflict': { th: 'ไฟล์เดียวกันถูกอ้างด้วยค่าแฮชต่างกัน', en: 'The same path is listed with different hashes' },
   'file-missing': { th: 'ไม่พบไฟล์ที่ระบุไว้ใน {source}', en: 'File listed in {source} is missing' },
   'file-unlisted': { th: 'มีไฟล์ที่ไม่ได้ระบุไว้ใน manifest.json', en: 'File not listed in manifest.json' },

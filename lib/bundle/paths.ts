@@ -43,22 +43,38 @@ const METHOD_SLUG: Record<Artifact['method'], string> = {
   text: 'text',
 };
 
-const MIME_EXT: Record<string, string> = {
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-  'image/webp': 'webp',
+/** The document types the extension stores, by MIME; anything else is exported as .bin. */
+export const DOCUMENT_EXT: Record<string, string> = {
   'application/pdf': 'pdf',
-  'text/html': 'html',
-  'text/plain': 'txt',
-  'application/json': 'json',
   'application/msword': 'doc',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
   'application/vnd.ms-excel': 'xls',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
 };
 
-export function extensionFor(mime: string): string {
-  return MIME_EXT[mime.split(';')[0]!.trim().toLowerCase()] ?? 'bin';
+function baseMime(mime: string): string {
+  return mime.split(';')[0]!.trim().toLowerCase();
+}
+
+/**
+ * The exported file's extension comes from the method, never from the MIME alone: only the page
+ * snapshot may become .html next to report.html (an artifact labelled text/html must not).
+ */
+export function extensionFor(method: Artifact['method'], mime: string): string {
+  const m = baseMime(mime);
+  switch (method) {
+    case 'dom-snapshot':
+      return 'html';
+    case 'text':
+      return 'txt';
+    case 'document-bytes':
+      return DOCUMENT_EXT[m] ?? 'bin';
+    default:
+      return m === 'image/png' ? 'png' : 'bin';
+  }
 }
 
 /** Allocates unique ASCII-safe paths: evidence/O05/<evidenceId>-fullpage.png, -2, -3… on repeats. */
@@ -68,7 +84,7 @@ export class EvidencePathAllocator {
   allocate(firstCode: string, evidenceId: string, artifact: Artifact): string {
     const part = artifact.part ? `-p${artifact.part}` : '';
     const base = `evidence/${padCode(firstCode)}/${safeSegment(evidenceId)}-${METHOD_SLUG[artifact.method] ?? 'file'}${part}`;
-    const ext = extensionFor(artifact.mime);
+    const ext = extensionFor(artifact.method, artifact.mime);
     let path = `${base}.${ext}`;
     for (let n = 2; this.used.has(path); n++) path = `${base}-${n}.${ext}`;
     this.used.add(path);

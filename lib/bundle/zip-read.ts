@@ -10,6 +10,8 @@ export interface ZipLimits {
   /** Largest allowed uncompressed/compressed ratio for entries above `ratioFloorBytes`. */
   maxRatio: number;
   ratioFloorBytes: number;
+  /** Largest allowed sum of uncompressed sizes as a multiple of the zip's own size (whole-archive bomb guard). */
+  maxTotalRatio: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
@@ -17,6 +19,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 50_000,
   maxRatio: 200,
   ratioFloorBytes: 1024 * 1024,
+  maxTotalRatio: 100,
 };
 
 export interface ZipEntry {
@@ -26,6 +29,8 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localOffset: number;
+  /** Where the entry's (compressed) data starts, from its local header; set by readCentralDirectory. */
+  dataOffset?: number;
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; errors: BundleError[] };
@@ -108,8 +113,45 @@ export function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits = DEFA
     total += entry.size;
     entries.push(entry);
   }
-  if (total > limits.maxTotalBytes) errors.push({ code: 'too-large', params: { bytes: total, limit: limits.maxTotalBytes } });
+  const totalLimit = Math.min(limits.maxTotalBytes, limits.maxTotalRatio * bytes.length);
+  if (total > totalLimit) errors.push({ code: 'too-large', params: { bytes: total, limit: totalLimit } });
+  if (!errors.length) errors.push(...checkLocalHeaders(bytes, dv, entries, cdOffset));
   return errors.length ? { ok: false, errors } : { ok: true, value: entries };
+}
+
+/**
+ * Each local header must agree with its central directory record, and entries' data must not
+ * overlap: otherwise one stored block could be listed many times (a small file expanding to the
+ * size cap) or the bytes extracted could differ from what other zip tools show.
+ */
+function checkLocalHeaders(bytes: Uint8Array, dv: DataView, entries: ZipEntry[], cdOffset: number): BundleError[] {
+  const errors: BundleError[] = [];
+  const ranges: { start: number; end: number; name: string }[] = [];
+  for (const e of entries) {
+    const at = e.localOffset;
+    const bad = (detail: string) => errors.push({ code: 'zip-inconsistent', file: e.name, params: { detail } });
+    if (at + 30 > cdOffset || dv.getUint32(at, true) !== LOC_SIG) { bad('local header missing'); continue; }
+    const flags = dv.getUint16(at + 6, true);
+    const nameLen = dv.getUint16(at + 26, true);
+    const dataStart = at + 30 + nameLen + dv.getUint16(at + 28, true);
+    const localName = bytes.subarray(at + 30, Math.min(at + 30 + nameLen, bytes.length));
+    const sameName = nameLen === utf8Length(e.name) && new TextDecoder().decode(localName) === e.name;
+    const descriptor = (flags & 8) !== 0; // sizes and CRC follow the data (streaming writers, fflate)
+    const sameSizes = descriptor || (dv.getUint32(at + 14, true) === e.crc && dv.getUint32(at + 18, true) === e.compressedSize && dv.getUint32(at + 22, true) === e.size);
+    if (!sameName || dv.getUint16(at + 8, true) !== e.method || (flags & 1) !== 0 || !sameSizes) { bad('local header differs from the central directory'); continue; }
+    if (dataStart + e.compressedSize > cdOffset) { bad('entry data out of range'); continue; }
+    e.dataOffset = dataStart;
+    ranges.push({ start: at, end: dataStart + e.compressedSize, name: e.name });
+  }
+  ranges.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < ranges.length; i++) {
+    if (ranges[i]!.start < ranges[i - 1]!.end) errors.push({ code: 'zip-inconsistent', file: ranges[i]!.name, params: { detail: `overlaps ${ranges[i - 1]!.name}` } });
+  }
+  return errors;
+}
+
+function utf8Length(s: string): number {
+  return new TextEncoder().encode(s).length;
 }
 
 /** Inflates (or copies) one entry; never produces more than its declared size. */
@@ -118,7 +160,7 @@ export function extractEntry(bytes: Uint8Array, entry: ZipEntry): Result<Uint8Ar
   const at = entry.localOffset;
   const fail = (e: Omit<BundleError, 'file'>): Result<Uint8Array> => ({ ok: false, errors: [{ ...e, file: entry.name }] });
   if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOC_SIG) return fail({ code: 'zip-truncated', params: { detail: 'local header' } });
-  const start = at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
+  const start = entry.dataOffset ?? at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
   const end = start + entry.compressedSize;
   if (end > bytes.length) return fail({ code: 'zip-truncated', params: { detail: 'entry data' } });
   const src = bytes.subarray(start, end);

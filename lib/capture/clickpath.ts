@@ -3,13 +3,16 @@
  * page to the home page, and drafted as the คำอธิบายเพิ่มเติม text assessors read.
  */
 import type { ClickStep } from '../evidence/types';
+import { sameSite } from '../storage/site-match';
 
 export interface TrailEvent {
+  /** click: the link's target (before any redirect). load: the page that loaded (after redirects). */
   url: string;
-  /** Text of the link clicked; "" when typed, opened directly, reloaded or reached by Back. */
+  /** Text of the link clicked (may be '' for an unlabelled link); '' for a load. */
   linkText: string;
-  /** The page the link was on; "" when unknown. */
+  /** click: the page the link was on. load: document.referrer, '' when typed, bookmarked or unknown. */
   fromUrl: string;
+  via: 'click' | 'load';
   at: string;
 }
 
@@ -17,10 +20,24 @@ export type Lang = 'th' | 'en';
 
 export function appendTrail(trail: readonly TrailEvent[], event: TrailEvent, max = 50): TrailEvent[] {
   const last = trail[trail.length - 1];
-  // A reload (same page, not from a link) adds nothing to the path.
-  if (last && event.linkText === '' && normalizeUrl(last.url) === normalizeUrl(event.url)) return [...trail];
+  // A reload, or the load that follows the click to the same page, adds nothing to the path.
+  if (last && event.via === 'load' && normalizeUrl(last.url) === normalizeUrl(event.url)) return [...trail];
   const next = [...trail, event];
   return next.length > max ? next.slice(next.length - max) : next;
+}
+
+/** A tab opened from another (target=_blank) starts with the opener's trail, then its own events. */
+export function inheritTrail(opener: readonly TrailEvent[], own: readonly TrailEvent[], max = 50): TrailEvent[] {
+  return [...opener, ...own].slice(-max);
+}
+
+/** A stored trail, read defensively; events stored before `via` existed told a load by its empty text. */
+export function parseTrail(v: unknown): TrailEvent[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((e): e is TrailEvent => typeof e === 'object' && e !== null && typeof (e as TrailEvent).url === 'string'
+      && typeof (e as TrailEvent).linkText === 'string' && typeof (e as TrailEvent).fromUrl === 'string')
+    .map((e) => (e.via === 'click' || e.via === 'load' ? e : { ...e, via: e.linkText === '' ? 'load' : 'click' }));
 }
 
 /** Fragment dropped; URL() lowercases the host and drops default ports; the query is kept. */
@@ -36,41 +53,67 @@ export function normalizeUrl(url: string): string {
 
 const INDEX_PATH = /^\/(?:index\.(?:php|html?|aspx?|jsp))?$/i;
 
+/**
+ * Same site (scheme and a leading "www." ignored) and same path + query. "/", "/index.php",
+ * "/index.html" are one page only when home is the site root itself; "/a/" and "/a" are one page.
+ */
 export function isHomeUrl(url: string, homeUrl: string): boolean {
-  if (normalizeUrl(url) === normalizeUrl(homeUrl)) return true;
+  if (!sameSite(url, homeUrl)) return false;
   try {
     const u = new URL(url);
     const h = new URL(homeUrl);
-    // "/", "/index.php", "/index.html" are one page only when home is the site root itself.
-    return u.origin === h.origin && !u.search && !h.search && INDEX_PATH.test(u.pathname) && INDEX_PATH.test(h.pathname);
+    const rootHome = INDEX_PATH.test(h.pathname);
+    const page = (x: URL) => (rootHome && INDEX_PATH.test(x.pathname) ? '/' : x.pathname.replace(/(.)\/$/, '$1')) + x.search;
+    return page(u) === page(h);
   } catch {
     return false;
   }
 }
 
-/** The latest visit of `url` before index `before`, preferring one reached by a link click. */
-function pickVisit(trail: readonly TrailEvent[], url: string, before: number): number {
+/** A referrer cut down to the origin (cross-origin navigation, e.g. http → https or www → no www). */
+function originOnlyReferrer(ev: TrailEvent): boolean {
+  try {
+    const r = new URL(ev.fromUrl);
+    return r.pathname === '/' && !r.search && r.origin !== new URL(ev.url).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the walk may go on from this event to the page it came from. */
+function walkable(ev: TrailEvent, homeUrl: string): boolean {
+  if (ev.fromUrl === '') return false;
+  return ev.via === 'click' || sameSite(ev.fromUrl, homeUrl);
+}
+
+/** The latest visit of `url` before index `before`, preferring one whose source page is known. */
+function pickVisit(trail: readonly TrailEvent[], url: string, before: number, homeUrl: string): number {
   const key = normalizeUrl(url);
   let fallback = -1;
   for (let i = before - 1; i >= 0; i--) {
     const ev = trail[i]!;
     if (normalizeUrl(ev.url) !== key) continue;
-    if (ev.linkText !== '' && ev.fromUrl !== '') return i;
+    if (walkable(ev, homeUrl)) return i;
     if (fallback < 0) fallback = i;
   }
   return fallback;
 }
 
-/** Cuts cycles A → … → A down to a single A, keeping the link that first reached it. */
-function removeLoops(path: ClickStep[]): ClickStep[] {
-  const out: ClickStep[] = [];
-  for (const step of path) {
-    const key = normalizeUrl(step.url);
-    const seen = out.findIndex((s) => normalizeUrl(s.url) === key);
-    if (seen >= 0) out.length = seen + 1;
-    else out.push(step);
+/**
+ * The click that led to the load at `i`: the latest click just before it (no other load between)
+ * made on the referrer page. Its target may differ from the loaded URL: the link redirected.
+ */
+function clickBehindLoad(trail: readonly TrailEvent[], i: number): number {
+  const load = trail[i]!;
+  const from = normalizeUrl(load.fromUrl);
+  const cut = originOnlyReferrer(load);
+  for (let j = i - 1; j >= 0; j--) {
+    const ev = trail[j]!;
+    if (ev.via === 'load') return -1;
+    if (normalizeUrl(ev.url) === normalizeUrl(ev.fromUrl)) continue; // a link to the page itself (#section)
+    if (normalizeUrl(ev.fromUrl) === from || (cut && sameSite(ev.fromUrl, load.fromUrl))) return j;
   }
-  return out;
+  return -1;
 }
 
 export function clickPathTo(
@@ -88,16 +131,44 @@ export function clickPathTo(
       reached = true;
       break;
     }
-    const i = pickVisit(trail, url, before);
+    const i = pickVisit(trail, url, before, homeUrl);
     const ev = i >= 0 ? trail[i]! : null;
-    reversed.push({ url: ev?.url ?? url, linkText: ev?.linkText ?? '' });
-    if (!ev || ev.linkText === '' || ev.fromUrl === '') break;
-    url = ev.fromUrl;
-    before = i; // strictly earlier events only: the walk always ends
+    if (!ev || !walkable(ev, homeUrl)) {
+      reversed.push({ url: ev?.url ?? url, linkText: '' });
+      break;
+    }
+    if (ev.via === 'click') {
+      reversed.push({ url: ev.url, linkText: ev.linkText });
+      url = ev.fromUrl;
+      before = i; // strictly earlier events only: the walk always ends
+      continue;
+    }
+    const j = clickBehindLoad(trail, i);
+    const click = j >= 0 ? trail[j]! : null;
+    if (!click && originOnlyReferrer(ev)) {
+      // The real source page is unknown: "/" here may not be the home page.
+      reversed.push({ url: ev.url, linkText: '' });
+      break;
+    }
+    reversed.push({ url: ev.url, linkText: click?.linkText ?? '' });
+    url = click?.fromUrl ?? ev.fromUrl;
+    before = j >= 0 ? j : i;
   }
   const path = removeLoops(reversed.reverse());
   if (path[0]) path[0] = { url: path[0].url, linkText: '' };
   return { path, reachedFromHome: reached };
+}
+
+/** Cuts cycles A → … → A down to a single A, keeping the link that first reached it. */
+function removeLoops(path: ClickStep[]): ClickStep[] {
+  const out: ClickStep[] = [];
+  for (const step of path) {
+    const key = normalizeUrl(step.url);
+    const seen = out.findIndex((s) => normalizeUrl(s.url) === key);
+    if (seen >= 0) out.length = seen + 1;
+    else out.push(step);
+  }
+  return out;
 }
 
 const HOME_LABEL: Record<Lang, string> = { th: 'หน้าแรก', en: 'Home' };

@@ -60,7 +60,8 @@ export function classifyDocumentUrl(url: string, contentType?: string | null): D
   return null;
 }
 
-function safeDecode(s: string): string {
+/** decodeURIComponent that keeps the input when it holds a malformed % sequence. */
+export function safeDecode(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {
@@ -91,9 +92,30 @@ export function sniffMime(bytes: Uint8Array, fileName = ''): string | null {
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     if (byName === 'doc' || byName === 'xls') return MIME_BY_KIND[byName];
+    // OLE directory entries are UTF-16LE stream names.
+    if (containsUtf16(bytes, 'WordDocument')) return MIME_BY_KIND.doc;
+    if (containsUtf16(bytes, 'Workbook') || containsUtf16(bytes, 'Book')) return MIME_BY_KIND.xls;
     return 'application/x-cfb';
   }
   return null;
+}
+
+function containsUtf16(bytes: Uint8Array, needle: string): boolean {
+  return containsAscii(bytes, [...needle].map((c) => `${c}\0`).join(''), 1_048_576);
+}
+
+/** The only types stored as document bytes: what the ITA evidence documents are, never markup or scripts. */
+export const ALLOWED_DOCUMENT_MIMES: readonly string[] = [
+  ...Object.values(MIME_BY_KIND),
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+];
+
+/** The sniffed MIME type when it is an allowed document type, else null (whatever the server declared). */
+export function allowedDocumentMime(bytes: Uint8Array, fileName = ''): string | null {
+  const sniffed = sniffMime(bytes, fileName);
+  return sniffed && ALLOWED_DOCUMENT_MIMES.includes(sniffed) ? sniffed : null;
 }
 
 export interface DocumentSizeError {

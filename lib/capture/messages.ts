@@ -10,6 +10,8 @@ export type CaptureMessageCode =
   | 'document-too-large'
   | 'capture-refused'
   | 'document-failed'
+  | 'document-type'
+  | 'tab-changed'
   | 'capture-failed'
   | 'hint-only-other-years'
   | 'hint-placeholder'
@@ -52,9 +54,18 @@ export const CAPTURE_MESSAGES: Record<CaptureMessageCode, { th: string; en: stri
     th: 'เบราว์เซอร์ปฏิเสธการจับภาพหน้านี้',
     en: 'The browser refused to capture this page.',
   },
+  // {detail} is the document's number in the list: never its URL or HTTP status (the page can read this text).
   'document-failed': {
-    th: 'ดาวน์โหลดไฟล์เอกสารไม่สำเร็จ จึงยังไม่ได้บันทึกหลักฐานนี้: {detail}',
-    en: 'The document could not be downloaded, so nothing was saved: {detail}',
+    th: 'เก็บไฟล์เอกสารลำดับที่ {detail} ไม่สำเร็จ จึงยังไม่ได้บันทึกหลักฐานนี้ เอาเครื่องหมายที่ไฟล์นั้นออกแล้วบันทึกใหม่',
+    en: 'Document {detail} could not be stored, so nothing was saved. Untick it and save again.',
+  },
+  'document-type': {
+    th: 'ไฟล์เอกสารลำดับที่ {detail} ไม่ใช่เอกสาร PDF/Word/Excel/รูปภาพ จึงยังไม่ได้บันทึกหลักฐานนี้ เอาเครื่องหมายที่ไฟล์นั้นออกแล้วบันทึกใหม่',
+    en: 'Document {detail} is not a PDF, Word, Excel or image file, so nothing was saved. Untick it and save again.',
+  },
+  'tab-changed': {
+    th: 'ยกเลิกการบันทึกแล้ว เพราะมีการสลับไปแท็บอื่นระหว่างบันทึก (ภาพจะเป็นของแท็บอื่น) อยู่ที่แท็บนี้แล้วบันทึกใหม่',
+    en: 'Capture cancelled: another tab was brought to the front during the capture (the screenshot would show that tab). Stay on this tab and save again.',
   },
   'capture-failed': {
     th: 'บันทึกหน้าไม่สำเร็จ: {detail}',

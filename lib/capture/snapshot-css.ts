@@ -39,7 +39,7 @@ export function inlineLinkedSheet(original: Element, clone: Element): boolean {
   const text = readSheetText((original as unknown as SheetOwner).sheet);
   if (text === null) return false;
   const style = clone.ownerDocument.createElement('style');
-  style.textContent = text;
+  style.textContent = escapeStyleText(text);
   const media = clone.getAttribute('media');
   if (media) style.setAttribute('media', media);
   const href = clone.getAttribute('href');
@@ -53,4 +53,12 @@ export function fillEmptyStyle(original: Element, clone: Element): void {
   if ((clone.textContent ?? '').trim() !== '') return;
   const text = readSheetText((original as unknown as SheetOwner).sheet);
   if (text) clone.textContent = text;
+}
+
+/**
+ * <style> text is serialised raw: a rule such as content:"</style><script>…" (possible through the
+ * CSSOM, which the page controls) would end the element early. CSS reads "<\/style" the same way.
+ */
+export function escapeStyleText(css: string): string {
+  return css.replace(/<\/(style)/gi, '<\\/$1');
 }

@@ -3,7 +3,8 @@
  * script-free HTML file that opens offline, plus the visible text used for drift checks.
  */
 import { extractText } from './page-text';
-import { fillEmptyStyle, inlineLinkedSheet } from './snapshot-css';
+import { SNAPSHOT_HEAD_START, escapeHtml, snapshotProblems, textOnlySnapshot } from './snapshot-check';
+import { absolutizeCssUrls, escapeStyleText, fillEmptyStyle, inlineLinkedSheet } from './snapshot-css';
 
 export interface SnapshotOptions {
   /** Largest data: URL (in characters) kept for one inlined image. */
@@ -13,6 +14,8 @@ export interface SnapshotOptions {
   /** Draws a loaded image to a canvas and returns a data: URL; null or a throw keeps the src. */
   imageToDataUrl?: (img: HTMLImageElement) => string | null;
   now?: () => Date;
+  /** HTML parser for the final safety check; defaults to the page's DOMParser. */
+  parse?: (html: string) => Document;
 }
 
 export interface Snapshot {
@@ -20,18 +23,17 @@ export interface Snapshot {
   text: string;
 }
 
-const DROP = new Set(['script', 'noscript', 'base']);
-const DROP_LINK_REL = /\b(preload|modulepreload|prefetch|prerender)\b/i;
-const DANGEROUS_URL = /^(javascript|vbscript):/i;
+// Raw-text elements (xmp, noembed, noframes, plaintext) serialise their text unescaped; object/embed
+// can load active content. None of them is worth keeping in evidence.
+const DROP = new Set([
+  'script', 'noscript', 'base', 'xmp', 'noembed', 'noframes', 'plaintext', 'object', 'embed', 'applet', 'portal',
+]);
+const DROP_LINK_REL = /\b(preload|modulepreload|prefetch|prerender|import)\b/i;
+const DANGEROUS_URL = /(javascript|vbscript):/i;
+const URL_ATTRS = ['href', 'src', 'poster', 'background', 'cite', 'longdesc', 'xlink:href', 'action', 'formaction'];
+const SRCSET_ATTRS = ['srcset', 'imagesrcset'];
 
-function doctypeOf(doc: Document): string {
-  const dt = doc.doctype;
-  if (!dt) return '';
-  const ids = dt.publicId ? ` PUBLIC "${dt.publicId}"${dt.systemId ? ` "${dt.systemId}"` : ''}` : dt.systemId ? ` SYSTEM "${dt.systemId}"` : '';
-  return `<!DOCTYPE ${dt.name}${ids}>\n`;
-}
-
-/** Removes on* handlers and javascript:/vbscript: values from any attribute. */
+/** Removes on* handlers, srcdoc/ping, and any attribute mentioning javascript:/vbscript:. */
 function neutralizeAttributes(el: Element): void {
   for (const attr of [...el.attributes]) {
     const name = attr.name.toLowerCase();
@@ -40,10 +42,39 @@ function neutralizeAttributes(el: Element): void {
     const value = attr.value.replace(/[\u0000-\u0020]/g, '');
     if (name.startsWith('on') || DANGEROUS_URL.test(value) || name === 'srcdoc' || name === 'ping') {
       el.removeAttribute(attr.name);
-    } else if (name === 'style' && /javascript:|expression\(/i.test(value)) {
+    } else if (name === 'style' && /expression\(/i.test(value)) {
       el.removeAttribute(attr.name);
     }
   }
+}
+
+function absolute(ref: string, base: string): string {
+  const trimmed = ref.trim();
+  if (!trimmed || trimmed.startsWith('#') || /^(data|blob|about|mailto|tel):/i.test(trimmed)) return ref;
+  try {
+    return new URL(trimmed, base).href;
+  } catch {
+    return ref;
+  }
+}
+
+/** The snapshot has no <base> (its CSP forbids one): relative URLs are made absolute instead. */
+function absolutizeUrls(el: Element, base: string): void {
+  for (const name of URL_ATTRS) {
+    const value = el.getAttribute(name);
+    if (value !== null) el.setAttribute(name, absolute(value, base));
+  }
+  for (const name of SRCSET_ATTRS) {
+    const value = el.getAttribute(name);
+    if (value === null) continue;
+    const items = value.split(',').map((item) => {
+      const [url = '', ...rest] = item.trim().split(/\s+/);
+      return [absolute(url, base), ...rest].join(' ');
+    });
+    el.setAttribute(name, items.join(', '));
+  }
+  const style = el.getAttribute('style');
+  if (style !== null) el.setAttribute('style', absolutizeCssUrls(style, base));
 }
 
 function copyFormState(original: Element, clone: Element): void {
@@ -87,63 +118,96 @@ function inlineImage(original: Element, clone: Element, opts: SnapshotOptions): 
   }
 }
 
-function processElement(original: Element, clone: Element, opts: SnapshotOptions): void {
-  const tag = original.localName;
+function processElement(original: Element, clone: Element, opts: SnapshotOptions, base: string): void {
+  const tag = original.localName.toLowerCase();
   if (DROP.has(tag)) return clone.remove();
-  if (tag === 'meta') {
-    const equiv = (clone.getAttribute('http-equiv') ?? '').toLowerCase();
-    if (clone.hasAttribute('charset') || ['refresh', 'content-type', 'content-security-policy'].includes(equiv)) {
-      return clone.remove();
-    }
-  }
+  // Every http-equiv meta goes: refresh is never blocked by CSP; the snapshot sets its own charset and CSP.
+  if (tag === 'meta' && (clone.hasAttribute('charset') || clone.hasAttribute('http-equiv'))) return clone.remove();
   if (tag === 'link') {
     const rel = clone.getAttribute('rel') ?? '';
     if (DROP_LINK_REL.test(rel)) return clone.remove();
     if (/\bstylesheet\b/i.test(rel) && inlineLinkedSheet(original, clone)) return;
   }
   neutralizeAttributes(clone);
-  if (tag === 'style') fillEmptyStyle(original, clone);
-  else if (tag === 'img') inlineImage(original, clone, opts);
-  else if (tag === 'iframe' || tag === 'frame') clone.setAttribute('sandbox', '');
-  else if (tag === 'template') sanitizeInert((clone as HTMLTemplateElement).content);
+  absolutizeUrls(clone, base);
+  if (tag === 'style') {
+    fillEmptyStyle(original, clone);
+    clone.textContent = escapeStyleText(absolutizeCssUrls(clone.textContent ?? '', base));
+  } else if (tag === 'img') inlineImage(original, clone, opts);
+  else if (tag === 'iframe' || tag === 'frame') {
+    clone.setAttribute('sandbox', '');
+    clone.replaceChildren(); // iframe text is serialised raw
+  } else if (tag === 'template') sanitizeInert((clone as HTMLTemplateElement).content, base);
   else copyFormState(original, clone);
 }
 
+/** Comments are serialised raw ("--><img onerror…" would break out): none are kept. */
+function dropComments(root: Node): void {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 0x80 /* SHOW_COMMENT */ | 0x40 /* SHOW_PROCESSING_INSTRUCTION */);
+  const found: Node[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) found.push(n);
+  for (const n of found) n.parentNode?.removeChild(n);
+}
+
 /** Template contents are not in the element tree but are saved with it: clean them too. */
-function sanitizeInert(fragment: DocumentFragment | undefined): void {
+function sanitizeInert(fragment: DocumentFragment | undefined, base: string): void {
   if (!fragment) return;
+  dropComments(fragment);
   for (const el of [...fragment.querySelectorAll('*')]) {
-    if (DROP.has(el.localName)) el.remove();
-    else {
-      neutralizeAttributes(el);
-      if (el.localName === 'template') sanitizeInert((el as HTMLTemplateElement).content);
+    if (!fragment.contains(el)) continue;
+    const tag = el.localName.toLowerCase();
+    if (DROP.has(tag) || (tag === 'meta' && el.hasAttribute('http-equiv'))) {
+      el.remove();
+      continue;
     }
+    neutralizeAttributes(el);
+    absolutizeUrls(el, base);
+    if (tag === 'style') el.textContent = escapeStyleText(el.textContent ?? '');
+    else if (tag === 'iframe' || tag === 'frame') {
+      el.setAttribute('sandbox', '');
+      el.replaceChildren();
+    } else if (tag === 'template') sanitizeInert((el as HTMLTemplateElement).content, base);
   }
 }
 
-function addHeadMeta(out: Document, root: Element, doc: Document, capturedAt: string): void {
-  let head = root.querySelector('head');
-  if (!head) {
-    head = out.createElement('head');
-    root.insertBefore(head, root.firstChild);
-  }
-  const make = (attrs: Record<string, string>, tag = 'meta'): Element => {
-    const el = out.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    return el;
+/** The start tag of `el` as the serialiser writes it (attributes escaped), without its content. */
+function startTag(el: Element): string {
+  const shallow = el.cloneNode(false) as Element;
+  const outer = shallow.outerHTML;
+  return outer.slice(0, outer.length - `</${shallow.localName}>`.length);
+}
+
+/**
+ * The wrapper is written here, not taken from the page: the page decides neither the doctype nor
+ * where <head> is, so nothing it controls can come before the charset and CSP metas.
+ */
+function assemble(root: Element, doc: Document, capturedAt: string): string {
+  const attr = (name: string) => {
+    const v = doc.documentElement.getAttribute(name);
+    return v ? ` ${name}="${escapeHtml(v)}"` : '';
   };
-  head.prepend(
-    make({ charset: 'utf-8' }),
-    // Defence in depth: even if some script slipped through, the saved file will not run it.
-    make({ 'http-equiv': 'Content-Security-Policy', content: "script-src 'none'; object-src 'none'" }),
-    make({ href: doc.baseURI }, 'base'),
-    make({ name: 'ita-evidence-source', content: doc.URL }),
-    make({ name: 'ita-evidence-captured-at', content: capturedAt }),
+  let head = '';
+  let bodyTag = '<body>';
+  let body = '';
+  for (const child of [...root.children]) {
+    if (child.localName === 'head') head += child.innerHTML;
+    else if (child.localName === 'body') {
+      bodyTag = startTag(child);
+      body += child.innerHTML;
+    } else body += child.outerHTML;
+  }
+  return (
+    `<!DOCTYPE html>\n<html${attr('lang')}${attr('dir')}><head>${SNAPSHOT_HEAD_START}` +
+    `<meta name="ita-evidence-source" content="${escapeHtml(doc.URL)}">` +
+    `<meta name="ita-evidence-captured-at" content="${escapeHtml(capturedAt)}">` +
+    `${head}</head>${bodyTag}${body}</body></html>`
   );
 }
 
 export function snapshotDocument(doc: Document, opts: SnapshotOptions = {}): Snapshot {
   const source = doc.documentElement;
+  const base = /^https?:/i.test(doc.baseURI) ? doc.baseURI : doc.URL;
   // An inert document: cloned images and frames do not start loading.
   const out = doc.implementation.createHTMLDocument('');
   const root = out.importNode(source, true);
@@ -154,9 +218,13 @@ export function snapshotDocument(doc: Document, opts: SnapshotOptions = {}): Sna
     const clone = clones[i];
     if (!clone || !root.contains(clone)) return; // inside a removed subtree
     if (exclude && original.matches(exclude)) return clone.remove();
-    processElement(original, clone, opts);
+    processElement(original, clone, opts, base);
   });
-  addHeadMeta(out, root, doc, (opts.now?.() ?? new Date()).toISOString());
+  dropComments(root);
+  const capturedAt = (opts.now?.() ?? new Date()).toISOString();
   const text = extractText(doc.body ?? source, { excludeSelector: exclude });
-  return { html: doctypeOf(doc) + root.outerHTML, text };
+  const html = assemble(root, doc, capturedAt);
+  const parse = opts.parse ?? ((h: string) => new (doc.defaultView?.DOMParser ?? DOMParser)().parseFromString(h, 'text/html'));
+  const problems = snapshotProblems(html, parse);
+  return { html: problems.length ? textOnlySnapshot(text, doc.URL, capturedAt, problems) : html, text };
 }

@@ -15,6 +15,11 @@ export interface DashboardRow {
   dueDate: string | null;
   assignee: string;
   evidenceCount: number;
+  /**
+   * Every piece of evidence was opened directly (reachedFromHome false): assessors may not count it.
+   * False when there is no evidence. A flag only; the status is still derived from element ticks.
+   */
+  unlinkedOnly: boolean;
   /** Due before today and not complete. */
   overdue: boolean;
   confidence: Confidence;

@@ -60,6 +60,11 @@ function indexEvidence(set: CriteriaSet, evidence: readonly EvidenceRecord[]) {
   return { byCode, orphans };
 }
 
+/** True when there is evidence and none of it was reached from the home page. */
+export function isUnlinkedOnly(evidence: readonly EvidenceRecord[]): boolean {
+  return evidence.length > 0 && evidence.every((record) => record.reachedFromHome === false);
+}
+
 function unitGroups(tally: ProgressTally<string>): GroupProgress<string>[] {
   const unassigned = CHECKLIST_MESSAGES['progress.unassigned'];
   return tally.keys().map((unit) => ({
@@ -102,6 +107,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
       dueDate,
       assignee: item?.assignee ?? '',
       evidenceCount: evidence.length,
+      unlinkedOnly: isUnlinkedOnly(evidence),
       overdue: dueDate !== null && dueDate < today && status.status !== 'complete',
       confidence: criterion.confidence,
     };

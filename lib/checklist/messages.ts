@@ -22,6 +22,10 @@ export const CHECKLIST_MESSAGES = {
   'item.overdue': { th: 'เลยกำหนด', en: 'Overdue' },
   'item.noEvidence': { th: 'ยังไม่มีหลักฐาน', en: 'No evidence yet' },
   'item.needsAttention': { th: 'ต้องติดตาม', en: 'Needs attention' },
+  'item.unlinkedOnly': {
+    th: 'หลักฐานของข้อนี้ทุกชิ้นเปิดโดยตรง ผู้ประเมินอาจไม่นับ หากเข้าถึงจากเว็บไซต์หลักไม่ได้',
+    en: 'Every piece of evidence for this item was opened directly: assessors may not count it if it cannot be reached from the main website',
+  },
   'item.missingElements': { th: 'ขาดองค์ประกอบ: {elements}', en: 'Missing elements: {elements}' },
   'confidence.C': { th: 'ถ้อยคำยังไม่ได้ยืนยัน', en: 'Wording not verified' },
   'confidence.B': { th: 'ถ้อยคำเรียบเรียงใหม่', en: 'Wording reconstructed' },

@@ -2,7 +2,7 @@ import type { CaptureRequest, CaptureResult } from '../messages/protocol';
 import type { Artifact, BlobRow, ClickStep, EvidenceRecord } from './types';
 import { makeArtifact, type ArtifactMeta } from '../capture/artifact';
 import { pngDimensions } from '../capture/png';
-import { checkDocumentSize, sniffMime } from '../capture/documents';
+import { allowedDocumentMime, checkDocumentSize, safeDecode } from '../capture/documents';
 import { saveEvidence } from '../storage/evidence-repo';
 import { StorageError } from '../storage/errors';
 import type { ItaDb } from '../storage/db';
@@ -31,8 +31,8 @@ export interface CaptureDeps {
 }
 
 export class CaptureError extends Error {
-  constructor(readonly code: Extract<CaptureResult, { ok: false }>['code'], detail?: string) {
-    super(detail ?? code);
+  constructor(readonly code: Extract<CaptureResult, { ok: false }>['code'], detail?: string, cause?: unknown) {
+    super(detail ?? code, cause === undefined ? undefined : { cause });
   }
 }
 
@@ -58,19 +58,31 @@ async function screenshotArtifacts(req: CaptureRequest, deps: CaptureDeps) {
   return out;
 }
 
+/**
+ * Fetches and checks each ticked document. Errors name the document by its number in the list,
+ * never by URL or HTTP status: the message is shown in the page, which must learn nothing from
+ * it; the underlying error is kept as `cause` for the background console.
+ */
 async function documentArtifacts(req: CaptureRequest, deps: CaptureDeps) {
   const out: { bytes: Uint8Array; meta: ArtifactMeta }[] = [];
-  for (const url of req.documents) {
+  for (const [i, url] of req.documents.entries()) {
+    const n = String(i + 1);
     let doc: FetchedDocument;
     try {
       doc = await deps.fetchDocument(url);
     } catch (e) {
-      if (e instanceof CaptureError) throw e;
-      throw new CaptureError('document-failed', `${url}: ${e instanceof Error ? e.message : String(e)}`);
+      if ((e instanceof CaptureError && e.code !== 'document-failed') || (e as { code?: unknown })?.code === 'cancelled') throw e;
+      throw new CaptureError('document-failed', n, e);
     }
     if (checkDocumentSize(doc.bytes)) throw new CaptureError('document-too-large', (doc.bytes.byteLength / 1024 / 1024).toFixed(1));
-    const fileName = decodeURIComponent(new URL(doc.finalUrl).pathname.split('/').pop() || 'document');
-    const mime = sniffMime(doc.bytes, fileName) ?? doc.contentType?.split(';')[0]?.trim() ?? 'application/octet-stream';
+    let fileName = 'document';
+    try {
+      fileName = safeDecode(new URL(doc.finalUrl).pathname.split('/').pop() || 'document').slice(0, 255) || 'document';
+    } catch {
+      /* keep the default name */
+    }
+    const mime = allowedDocumentMime(doc.bytes, fileName);
+    if (!mime) throw new CaptureError('document-type', n, new Error(`sniffed type not allowed for ${doc.finalUrl} (declared ${doc.contentType ?? 'none'})`));
     out.push({ bytes: doc.bytes, meta: { method: 'document-bytes', mime, sourceUrl: doc.finalUrl, fileName } });
   }
   return out;

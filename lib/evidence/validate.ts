@@ -1,4 +1,5 @@
 import type { Artifact, EvidenceRecord } from './types';
+import { ALLOWED_DOCUMENT_MIMES } from '../capture/documents';
 
 const METHODS = new Set([
   'viewport', 'fullpage-stitched', 'element-crop', 'rendered-html2canvas', 'document-bytes', 'dom-snapshot', 'text',
@@ -25,32 +26,94 @@ export function isHttpUrl(s: unknown): s is string {
   }
 }
 
-function checkArtifact(a: unknown, path: string, out: ValidationIssue[]): void {
-  if (!isObj(a)) return void out.push({ path, problem: 'not an object' });
-  if (typeof a.id !== 'string' || !a.id) out.push({ path: `${path}.id`, problem: 'missing' });
-  if (typeof a.method !== 'string' || !METHODS.has(a.method)) out.push({ path: `${path}.method`, problem: 'unknown method' });
-  if (typeof a.mime !== 'string' || !a.mime) out.push({ path: `${path}.mime`, problem: 'missing' });
-  if (!Number.isSafeInteger(a.bytes) || (a.bytes as number) < 0) out.push({ path: `${path}.bytes`, problem: 'not a size' });
-  if (typeof a.sha256 !== 'string' || !HEX64.test(a.sha256)) out.push({ path: `${path}.sha256`, problem: 'not a SHA-256' });
+export const MAX_TITLE = 2000;
+export const MAX_NOTE = 5000;
+export const MAX_FILE_NAME = 255;
+export const MAX_LINK_TEXT = 500;
+const MAX_TICK_KEY = 200;
+const MAX_TICKS = 200;
+const MAX_SHORT = 1000;
+
+const SCREENSHOT_METHODS = new Set(['viewport', 'fullpage-stitched', 'element-crop', 'rendered-html2canvas']);
+
+/** The MIME types a stored document may have (what the capture sniffs from the bytes). */
+/** The one allowlist of stored document types, shared with capture (lib/capture/documents.ts). */
+export const DOCUMENT_MIMES: ReadonlySet<string> = new Set(ALLOWED_DOCUMENT_MIMES);
+
+const normMime = (m: string) => m.toLowerCase().replace(/\s+/g, '');
+
+/** Whether `mime` is one that artifacts of `method` may carry. */
+export function mimeAllowed(method: string, mime: string): boolean {
+  const m = normMime(mime);
+  if (SCREENSHOT_METHODS.has(method)) return m === 'image/png';
+  if (method === 'dom-snapshot') return m === 'text/html' || m === 'text/html;charset=utf-8';
+  if (method === 'text') return m === 'text/plain' || m === 'text/plain;charset=utf-8';
+  if (method === 'document-bytes') return DOCUMENT_MIMES.has(m);
+  return false;
 }
 
-/** Structural validation of a record before it is written; returns the issues (empty = valid). */
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+
+function checkArtifact(a: unknown, path: string, out: ValidationIssue[]): void {
+  if (!isObj(a)) return void out.push({ path, problem: 'not an object' });
+  if (typeof a.id !== 'string' || !a.id || a.id.length > MAX_SHORT) out.push({ path: `${path}.id`, problem: 'missing' });
+  if (typeof a.method !== 'string' || !METHODS.has(a.method)) out.push({ path: `${path}.method`, problem: 'unknown method' });
+  if (typeof a.mime !== 'string' || !a.mime) out.push({ path: `${path}.mime`, problem: 'missing' });
+  else if (typeof a.method === 'string' && METHODS.has(a.method) && !mimeAllowed(a.method, a.mime))
+    out.push({ path: `${path}.mime`, problem: `not allowed for ${a.method}` });
+  if (!isCount(a.bytes)) out.push({ path: `${path}.bytes`, problem: 'not a size' });
+  if (typeof a.sha256 !== 'string' || !HEX64.test(a.sha256)) out.push({ path: `${path}.sha256`, problem: 'not a SHA-256' });
+  for (const k of ['width', 'height', 'part', 'parts', 'tiles']) {
+    if (a[k] !== undefined && !isCount(a[k])) out.push({ path: `${path}.${k}`, problem: 'not a count' });
+  }
+  if (a.sourceUrl !== undefined && !isHttpUrl(a.sourceUrl)) out.push({ path: `${path}.sourceUrl`, problem: 'not an http(s) URL' });
+  if (a.fileName !== undefined && !isText(a.fileName, MAX_FILE_NAME)) out.push({ path: `${path}.fileName`, problem: `not text of at most ${MAX_FILE_NAME} characters` });
+}
+
+function checkClickPath(v: unknown, out: ValidationIssue[]): void {
+  if (!Array.isArray(v)) return void out.push({ path: 'clickPath', problem: 'not a list' });
+  v.forEach((step, i) => {
+    if (!isObj(step)) return void out.push({ path: `clickPath[${i}]`, problem: 'not an object' });
+    if (!isHttpUrl(step.url)) out.push({ path: `clickPath[${i}].url`, problem: 'not an http(s) URL' });
+    if (!isText(step.linkText, MAX_LINK_TEXT)) out.push({ path: `clickPath[${i}].linkText`, problem: `not text of at most ${MAX_LINK_TEXT} characters` });
+  });
+}
+
+function checkTicks(v: unknown, out: ValidationIssue[]): void {
+  if (!isObj(v)) return void out.push({ path: 'elementTicks', problem: 'not an object' });
+  for (const [code, keys] of Object.entries(v)) {
+    if (!CODE.test(code)) out.push({ path: 'elementTicks', problem: 'keys must be criterion codes' });
+    else if (!Array.isArray(keys) || keys.length > MAX_TICKS || !keys.every((k) => isText(k, MAX_TICK_KEY)))
+      out.push({ path: `elementTicks.${code.slice(0, 20)}`, problem: 'not a list of short text' });
+  }
+}
+
+/** Structural validation of a record before it is written (saving and import); returns the issues (empty = valid). */
 export function validateEvidence(r: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (!isObj(r)) return [{ path: '', problem: 'not an object' }];
   if (r.schemaVersion !== 1) out.push({ path: 'schemaVersion', problem: 'unsupported' });
-  if (typeof r.id !== 'string' || !r.id) out.push({ path: 'id', problem: 'missing' });
+  if (typeof r.id !== 'string' || !r.id || r.id.length > MAX_SHORT) out.push({ path: 'id', problem: 'missing' });
   if (!Array.isArray(r.criteria) || r.criteria.length === 0 || !r.criteria.every((c) => typeof c === 'string' && CODE.test(c)))
     out.push({ path: 'criteria', problem: 'needs at least one criterion code' });
   if (!isHttpUrl(r.requestedUrl)) out.push({ path: 'requestedUrl', problem: 'not an http(s) URL' });
   if (!isHttpUrl(r.url)) out.push({ path: 'url', problem: 'not an http(s) URL' });
-  if (typeof r.title !== 'string') out.push({ path: 'title', problem: 'not text' });
+  if (!isText(r.title, MAX_TITLE)) out.push({ path: 'title', problem: `not text of at most ${MAX_TITLE} characters` });
+  if (r.httpStatus !== null && !(Number.isSafeInteger(r.httpStatus) && (r.httpStatus as number) >= 0 && (r.httpStatus as number) < 1000))
+    out.push({ path: 'httpStatus', problem: 'not an HTTP status' });
   if (typeof r.capturedAt !== 'string' || Number.isNaN(Date.parse(r.capturedAt))) out.push({ path: 'capturedAt', problem: 'not a time' });
-  if (typeof r.note !== 'string') out.push({ path: 'note', problem: 'not text' });
+  if (typeof r.updatedAt !== 'string' || Number.isNaN(Date.parse(r.updatedAt))) out.push({ path: 'updatedAt', problem: 'not a time' });
+  for (const k of ['timeZone', 'userAgent', 'extensionVersion']) if (!isText(r[k], MAX_SHORT)) out.push({ path: k, problem: 'not text' });
+  if (!isObj(r.viewport) || typeof r.viewport.width !== 'number' || typeof r.viewport.height !== 'number')
+    out.push({ path: 'viewport', problem: 'not { width, height }' });
+  if (typeof r.devicePixelRatio !== 'number' || !Number.isFinite(r.devicePixelRatio)) out.push({ path: 'devicePixelRatio', problem: 'not a number' });
+  if (typeof r.reachedFromHome !== 'boolean') out.push({ path: 'reachedFromHome', problem: 'not true/false' });
+  if (!isText(r.note, MAX_NOTE)) out.push({ path: 'note', problem: `not text of at most ${MAX_NOTE} characters` });
   if (!Array.isArray(r.artifacts)) out.push({ path: 'artifacts', problem: 'not a list' });
   else r.artifacts.forEach((a, i) => checkArtifact(a, `artifacts[${i}]`, out));
-  if (!Array.isArray(r.clickPath)) out.push({ path: 'clickPath', problem: 'not a list' });
-  if (!isObj(r.elementTicks)) out.push({ path: 'elementTicks', problem: 'not an object' });
+  checkClickPath(r.clickPath, out);
+  checkTicks(r.elementTicks, out);
   return out;
 }
 

@@ -29,6 +29,7 @@ export const OVERLAY_STRINGS = {
     needCriterion: 'โปรดเลือกเกณฑ์อย่างน้อยหนึ่งข้อ',
     noMatch: 'ไม่พบเกณฑ์',
     unverified: 'ถ้อยคำยังไม่ได้ยืนยัน',
+    tampered: 'หน้านี้พยายามแก้ไขฟอร์มของส่วนขยาย จึงไม่บันทึกและปิดฟอร์มแล้ว กดปุ่ม "แท็กหน้านี้" เพื่อเปิดฟอร์มใหม่',
   },
   en: {
     tagButton: 'Tag this page',
@@ -59,6 +60,7 @@ export const OVERLAY_STRINGS = {
     needCriterion: 'Choose at least one criterion',
     noMatch: 'No criterion found',
     unverified: 'Wording unverified',
+    tampered: 'This page tried to modify the extension\'s form, so nothing was saved and the form was closed. Click "Tag this page" to open a new one.',
   },
 } as const satisfies Record<'th' | 'en', Record<string, string>>;
 

@@ -115,6 +115,13 @@ const th = {
   storageUsage: 'การใช้พื้นที่จัดเก็บ',
   storageUnknown: 'เบราว์เซอร์ไม่แจ้งขนาดพื้นที่จัดเก็บ',
   backupReminder: 'การถอนการติดตั้งส่วนขยายจะลบหลักฐานทั้งหมด ควรส่งออกชุดข้อมูลสำรองเป็นระยะ',
+  deletedCountOne: 'ลบหลักฐาน {count} รายการแล้ว',
+  ticksSaved: 'บันทึกองค์ประกอบที่ปรากฏในหลักฐานแล้ว',
+  overrideApplied: 'กำหนดสถานะเป็น "{status}" แล้ว',
+  overrideRemoved: 'ยกเลิกการกำหนดสถานะเองแล้ว',
+  explanationSameAsDraft: 'ข้อความเหมือนร่างจากเส้นทางการคลิก จึงยังไม่บันทึกเป็นข้อความของคุณ ร่างจะปรับตามหลักฐานที่เพิ่มภายหลัง แก้ไขข้อความก่อนหากต้องการใช้ข้อความของคุณเอง',
+  explanationReset: 'กลับไปใช้ร่างจากเส้นทางการคลิกแล้ว',
+  taskDeleted: 'ลบงาน "{title}" แล้ว',
 } as const;
 
 export type WorkflowKey = keyof typeof th;
@@ -164,7 +171,7 @@ const en: Record<WorkflowKey, string> = {
   copyTo: 'Also attach to another item',
   alsoTagged: 'Tagged for: {codes}',
   deleteSelected: 'Delete selected evidence ({count})',
-  deletedCount: '{count} evidence deleted',
+  deletedCount: '{count} evidence records deleted',
   moved: 'Evidence moved to {code}',
   copied: 'Evidence also attached to {code}',
   filters: 'Filters',
@@ -226,6 +233,13 @@ const en: Record<WorkflowKey, string> = {
   storageUsage: 'Storage used',
   storageUnknown: 'The browser does not report its storage size',
   backupReminder: 'Uninstalling the extension deletes all evidence. Export a backup bundle regularly.',
+  deletedCountOne: '{count} evidence record deleted',
+  ticksSaved: 'Element ticks recorded',
+  overrideApplied: 'Status set to "{status}"',
+  overrideRemoved: 'Hand-set status removed',
+  explanationSameAsDraft: 'The text is the same as the draft from the click-paths, so it was not stored as your own text: the draft keeps following new evidence. Edit the text first to use your own wording.',
+  explanationReset: 'Back to the draft from the click-paths',
+  taskDeleted: 'Task "{title}" deleted',
 };
 
 export const WORKFLOW_STRINGS: Record<'th' | 'en', Record<WorkflowKey, string>> = { th, en };

@@ -67,6 +67,9 @@ const th = {
   'method_document-bytes': 'ไฟล์เอกสาร',
   'method_dom-snapshot': 'สำเนาหน้าเว็บ (HTML)',
   method_text: 'ข้อความในหน้า',
+  evidenceCountOne: 'หลักฐาน {count} รายการ',
+  imageFailed: 'โหลดภาพไม่ได้',
+  panelTabs: 'ส่วนต่าง ๆ ของรายการตรวจสอบ',
 } as const;
 
 export type UiKey = keyof typeof th;
@@ -106,7 +109,7 @@ const en: Record<UiKey, string> = {
   tabVerify: 'Re-verify',
   notConfigured: 'The agency is not set up yet',
   openSetup: 'Set up the agency',
-  evidenceCount: '{count} evidence',
+  evidenceCount: '{count} evidence records',
   noEvidence: 'No evidence yet',
   openEvidence: 'Open evidence',
   deleteEvidence: 'Delete evidence',
@@ -134,6 +137,9 @@ const en: Record<UiKey, string> = {
   'method_document-bytes': 'Document file',
   'method_dom-snapshot': 'Page snapshot (HTML)',
   method_text: 'Page text',
+  evidenceCountOne: '{count} evidence record',
+  imageFailed: 'The image could not be loaded',
+  panelTabs: 'Checklist sections',
 };
 
 export const UI_STRINGS: Record<'th' | 'en', Record<UiKey, string>> = { th, en };

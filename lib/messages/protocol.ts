@@ -47,6 +47,7 @@ export type CaptureErrorCode =
   | 'cancelled'
   | 'document-failed'
   | 'document-too-large'
+  | 'document-type'
   | 'failed';
 
 export type CaptureResult =
@@ -66,6 +67,8 @@ export interface TrailEvent {
   url: string;
   linkText: string;
   fromUrl: string;
+  /** A link click (reported before navigating) or the page's own load report. */
+  via: 'click' | 'load';
 }
 
 export interface PageMetrics {

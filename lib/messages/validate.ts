@@ -13,6 +13,12 @@ const isHttp = (v: unknown): boolean => {
     return false;
   }
 };
+/** A document to fetch: http(s) without user:password@ (the background applies its address policy too). */
+const isDocumentUrl = (v: unknown): boolean => {
+  if (!isHttp(v)) return false;
+  const u = new URL(v as string);
+  return !u.username && !u.password;
+};
 const CODE = /^[A-Z]{1,3}\d{1,3}$/;
 const MAX_HTML = 40 * 1024 * 1024;
 const MAX_TEXT = 5 * 1024 * 1024;
@@ -44,7 +50,7 @@ const PAYLOAD: Record<MessageType, (p: unknown) => boolean> = {
   'overlay/criteria': isEmpty,
   'overlay/open-form': isEmpty,
   'overlay/click-path': isEmpty,
-  'trail/event': (p) => isObj(p) && isHttp(p.url) && isStr(p.linkText, 500) && (p.fromUrl === '' || isHttp(p.fromUrl)),
+  'trail/event': (p) => isObj(p) && isHttp(p.url) && isStr(p.linkText, 500) && (p.fromUrl === '' || isHttp(p.fromUrl)) && (p.via === 'click' || p.via === 'load'),
   'capture/save': (p) => isObj(p)
     && Array.isArray(p.criteria) && p.criteria.length >= 1 && p.criteria.length <= 50 && p.criteria.every((c) => isStr(c, 10) && CODE.test(c))
     && isStr(p.note, 5000)
@@ -52,7 +58,8 @@ const PAYLOAD: Record<MessageType, (p: unknown) => boolean> = {
     && isTicks(p.elementTicks) && isPage(p.page)
     && (p.region === undefined || isRegion(p.region))
     && (p.renderedPng === undefined || isStr(p.renderedPng, MAX_HTML))
-    && Array.isArray(p.documents) && p.documents.length <= 20 && p.documents.every(isHttp),
+    && Array.isArray(p.documents) && p.documents.length <= 20 && p.documents.every(isDocumentUrl)
+    && new Set(p.documents).size === p.documents.length,
   'capture/cancel': isEmpty,
   'page/metrics': isEmpty,
   'page/scroll-to': (p) => isObj(p) && isNum(p.y),

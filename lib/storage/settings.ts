@@ -83,7 +83,11 @@ export async function saveSettings(db: ItaDb, patch: Partial<Omit<Settings, 'ver
   });
 }
 
-/** The home page URL normalised to an origin match pattern, e.g. "https://example.go.th/*". */
+/**
+ * The home page URL normalised to an origin match pattern, e.g. "https://example.go.th/*": the
+ * least permission the overlay needs. Kept scheme-specific so that grants made before
+ * `sitePatterns` existed still count.
+ */
 export function originPattern(homeUrl: string): string | null {
   try {
     const u = new URL(homeUrl);
@@ -92,6 +96,20 @@ export function originPattern(homeUrl: string): string | null {
   } catch {
     return null;
   }
+}
+
+const IP_OR_LOCAL = /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[.*\]|[^.]+)$/;
+
+/**
+ * Every match pattern of the main website, to request at setup: http and https (`*` scheme) of
+ * the host and of its www/non-www twin, e.g. ["*://www.x.go.th/*", "*://x.go.th/*"].
+ */
+export function sitePatterns(homeUrl: string): string[] {
+  if (!originPattern(homeUrl)) return [];
+  const host = new URL(homeUrl).hostname;
+  const twin = host.startsWith('www.') ? host.slice(4) : `www.${host}`;
+  const hosts = IP_OR_LOCAL.test(host) || IP_OR_LOCAL.test(twin) ? [host] : [host, twin];
+  return hosts.map((h) => `*://${h}/*`);
 }
 
 export function isConfigured(s: Settings): boolean {

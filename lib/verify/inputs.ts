@@ -2,7 +2,7 @@
  * Inputs for the CLI: a bundle zip (read defensively: its manifest format is young) or a CSV of
  * `criterion,url` rows. Both become VerifyTargets.
  */
-import { unzipSync } from 'fflate';
+import { DEFAULT_ZIP_LIMITS, extractEntry, readCentralDirectory, type ZipLimits } from '../bundle/zip-read';
 import type { CriteriaSet, PeriodRule } from '../criteria/types';
 import { scanHtml } from './html-scan';
 import type { VerifyTarget } from './types';
@@ -38,22 +38,43 @@ type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-export function readBundle(bytes: Uint8Array, lookup: PeriodLookup = () => undefined): VerifyInput {
-  const files = unzipSync(bytes);
-  const manifestName = Object.keys(files)
+/**
+ * Entries of the zip under the bundle reader's limits (sizes, ratios, overlapping data, local
+ * headers), inflated only on demand. A zip the reader refuses is a 'bad-zip' InputError.
+ */
+function openZip(bytes: Uint8Array, limits: ZipLimits): { names: string[]; read(name: string): Uint8Array | undefined } {
+  const cd = readCentralDirectory(bytes, limits);
+  if (!cd.ok) throw new InputError('bad-zip');
+  const byName = new Map(cd.value.map((e) => [e.name, e]));
+  return {
+    names: [...byName.keys()],
+    read(name) {
+      const entry = byName.get(name);
+      if (!entry) return undefined;
+      const r = extractEntry(bytes, entry);
+      if (!r.ok) throw new InputError('bad-zip');
+      return r.value;
+    },
+  };
+}
+
+export function readBundle(bytes: Uint8Array, lookup: PeriodLookup = () => undefined, limits: ZipLimits = DEFAULT_ZIP_LIMITS): VerifyInput {
+  const zip = openZip(bytes, limits);
+  const manifestName = zip.names
     .filter((n) => n === 'manifest.json' || /^[^/]+\/manifest\.json$/.test(n))
     .sort((a, b) => a.length - b.length)[0];
   if (!manifestName) throw new InputError('no-manifest');
   const prefix = manifestName.slice(0, -'manifest.json'.length);
+  const manifestBytes = zip.read(manifestName);
   let manifest: Json | null;
   try {
-    manifest = obj(JSON.parse(new TextDecoder().decode(files[manifestName])));
+    manifest = obj(JSON.parse(new TextDecoder().decode(manifestBytes)));
   } catch {
     manifest = null;
   }
   if (!manifest) throw new InputError('bad-manifest');
   const readText = (path: string): string | null => {
-    const data = files[prefix + path.replace(/^\.?\//, '')] ?? files[path];
+    const data = zip.read(prefix + path.replace(/^\.?\//, '')) ?? zip.read(path);
     return data ? new TextDecoder().decode(data) : null;
   };
   const targets: VerifyTarget[] = [];
@@ -130,7 +151,7 @@ function splitCsvLine(line: string): string[] {
 }
 
 export class InputError extends Error {
-  constructor(readonly code: 'no-manifest' | 'bad-manifest') {
+  constructor(readonly code: 'no-manifest' | 'bad-manifest' | 'bad-zip') {
     super(code);
   }
 }

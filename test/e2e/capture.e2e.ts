@@ -162,6 +162,47 @@ describe('faithful capture in the real extension', () => {
     await page.close();
   });
 
+  it('refuses a document on a private address the page links to, naming it only by number', async () => {
+    const before = (await dbAll<EvidenceRecord>(ext, 'evidence')).length;
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}${facts.sixMonthReport.page}`);
+    const secret = `http://127.0.0.2:${new URL(site.url).port}/${facts.sixMonthReport.pdf}`;
+    await page.evaluate((href) => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = 'Router backup (PDF)';
+      document.body.append(a);
+    }, secret);
+    const dialog = await openForm(page);
+    await pick(dialog, 'O11');
+    await dialog.getByRole('checkbox', { name: 'Router backup (PDF)' }).check();
+    const status = await saveAndWait(dialog);
+    expect(status).toMatch(/Document 1 could not be stored/);
+    expect(status).not.toContain('127.0.0.2');
+    expect(status).not.toMatch(/HTTP|40\d|50\d/);
+    expect(await dbAll<EvidenceRecord>(ext, 'evidence')).toHaveLength(before);
+    await page.close();
+  });
+
+  it('switching to another tab during a full-page capture cancels it, says why, and stores nothing', async () => {
+    const before = (await dbAll<EvidenceRecord>(ext, 'evidence')).length;
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}ita/long.html`);
+    const dialog = await openForm(page);
+    await pick(dialog, 'O7');
+    await dialog.getByRole('radio', { name: 'Full page' }).check();
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    await page.waitForTimeout(1500);
+    const other = await h.ctx.newPage();
+    await other.goto(`${site.url}ita/o1.html`);
+    await other.bringToFront();
+    await dialog.getByRole('status').filter({ hasText: /cancelled/i }).waitFor({ timeout: 30_000 });
+    expect(await dialog.getByRole('status').textContent()).toMatch(/another tab/);
+    expect(await dbAll<EvidenceRecord>(ext, 'evidence')).toHaveLength(before);
+    await other.close();
+    await page.close();
+  });
+
   it('a PDF open in the tab itself: the toolbar path offers its bytes, pre-ticked, and stores them', async () => {
     const page = await h.ctx.newPage();
     const url = `${site.url}${facts.sixMonthReport.pdf}`;

@@ -119,6 +119,10 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     expect(await links.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(`${site.url}ita/o5.html`)]);
     const explanation = dialog.getByRole('textbox', { name: 'Additional explanation' });
     expect(await explanation.inputValue()).toMatch(/^1\. /);
+    // Saving the draft unchanged does not freeze it as the reviewer's own text.
+    await dialog.getByRole('button', { name: 'Save explanation' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'The text is the same as the draft' }).waitFor();
+    expect((await dbAll<ItemRecord>(panel, 'items')).find((i) => i.code === 'O5')?.explanation ?? null).toBeNull();
     await explanation.fill('เข้าเมนู ITA แล้วเลือก O5');
     await dialog.getByRole('button', { name: 'Save explanation' }).click();
     await expect.poll(async () => (await dbAll<ItemRecord>(panel, 'items')).find((i) => i.code === 'O5')?.explanation).toBe('เข้าเมนู ITA แล้วเลือก O5');
@@ -161,7 +165,18 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     const ticks = dialog.getByRole('group', { name: /^Elements shown in the evidence/ });
     await setAllTicks(ticks, true);
     await expect.poll(() => badge(dialog).textContent()).toBe('Complete');
+    await dialog.getByRole('status').filter({ hasText: 'Element ticks recorded' }).first().waitFor();
+    // O7 was opened directly, not reached from the home page: Complete, but flagged.
+    const direct = 'Every piece of evidence for this item was opened directly';
+    expect(await dialog.textContent()).toContain(direct);
     await closeItem(dialog);
+    expect(await panel.getByRole('listitem', { name: /^O7 / }).textContent()).toContain(direct);
+    expect(await panel.getByRole('listitem', { name: /^O5 / }).textContent()).not.toContain(direct);
+    const filters = panel.getByRole('search', { name: 'Filters' });
+    await filters.getByRole('checkbox', { name: 'Only items needing attention' }).check();
+    await expect.poll(() => panel.getByRole('listitem', { name: /^O7 / }).isVisible()).toBe(true);
+    expect(await panel.getByRole('listitem', { name: /^O5 / }).isVisible()).toBe(false);
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
 
     await panel.getByRole('tab', { name: 'Dashboard' }).click();
     const score = panel.getByRole('region', { name: 'Estimated score (not the official score)' });
@@ -276,6 +291,15 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     await expect.poll(() => done.isChecked()).toBe(true);
     await view.getByRole('button', { name: 'Delete: ประชุมติดตามผล' }).click();
     await expect.poll(() => view.getByRole('row').count()).toBe(11);
+    // Deleting can be undone; Undo has the focus.
+    const undo = view.getByRole('status').getByRole('button', { name: 'Undo' });
+    await expect.poll(() => undo.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await view.getByRole('status').textContent()).toContain('Task "ประชุมติดตามผล" deleted');
+    await undo.click();
+    await expect.poll(() => row.textContent()).toContain('15 Feb B.E. 2599');
+    expect(await view.getByRole('checkbox', { name: 'Done: ประชุมติดตามผล' }).isChecked()).toBe(true);
+    await view.getByRole('button', { name: 'Delete: ประชุมติดตามผล' }).click();
+    await expect.poll(() => view.getByRole('row').count()).toBe(11);
   });
   it('copies, moves, annotates and bulk-deletes evidence with undo', async () => {
     const count = (code: string) => panel.getByRole('listitem', { name: new RegExp(`^${code} `) }).textContent();
@@ -304,11 +328,40 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     const ev3 = o3.getByRole('region', { name: 'Evidence for this item' });
     await ev3.getByRole('checkbox', { name: /^Select: / }).check();
     await ev3.getByRole('button', { name: 'Delete selected evidence (1)' }).click();
-    await ev3.getByRole('status').filter({ hasText: '1 evidence deleted' }).waitFor();
+    await ev3.getByRole('status').filter({ hasText: '1 evidence record deleted' }).waitFor();
     await expect.poll(() => count('O7')).toMatch(/No evidence/);
     await ev3.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => count('O7')).toMatch(/1 evidence/);
     await expect.poll(() => count('O3')).toMatch(/1 evidence/);
     await closeItem(o3);
+  });
+
+  it('follows the tabs pattern: arrow keys move between tabs, each tab controls a labelled panel', async () => {
+    const checklist = panel.getByRole('tab', { name: 'Checklist' });
+    await checklist.click();
+    await checklist.press('ArrowRight');
+    const dashboard = panel.getByRole('tab', { name: 'Dashboard' });
+    await expect.poll(() => dashboard.getAttribute('aria-selected')).toBe('true');
+    expect(await dashboard.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await panel.getByRole('tabpanel', { name: 'Dashboard' }).getByTestId('score').count()).toBe(1);
+    await dashboard.press('End');
+    await expect.poll(() => panel.getByRole('tab', { name: 'Re-verify' }).getAttribute('aria-selected')).toBe('true');
+    await panel.getByRole('tab', { name: 'Re-verify' }).press('Home');
+    await expect.poll(() => checklist.getAttribute('aria-selected')).toBe('true');
+    expect(await panel.getByRole('tablist').getByRole('button', { name: 'Settings' }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: 'Settings' }).count()).toBe(1);
+  });
+
+  it('returns focus to the item after deleting evidence from its dialog', async () => {
+    const o5 = panel.getByRole('listitem', { name: /^O5 / });
+    await o5.getByRole('button', { name: /^Open evidence/ }).first().click();
+    const dialog = panel.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Delete evidence' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await panel.getByRole('status').filter({ hasText: 'Evidence deleted' }).waitFor();
+    await expect.poll(() => o5.textContent()).toMatch(/No evidence/);
+    expect(await o5.getByRole('button', { name: 'O5 Contact information', exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await panel.getByRole('status').filter({ hasText: 'Evidence deleted' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => o5.textContent()).toMatch(/1 evidence record/);
   });
 });

@@ -9,7 +9,10 @@ const O5 = 'https://www.bangtuayang.go.th/index.php?_mod=ZmlsZXM&type=MzI';
 const NEWS = 'https://www.bangtuayang.go.th/news.php';
 
 let t = 0;
-const ev = (url: string, linkText = '', fromUrl = ''): TrailEvent => ({ url, linkText, fromUrl, at: `2021-01-01T00:00:${String(t++).padStart(2, '0')}Z` });
+// A link text makes a click; no text makes a page load (typed, Back, reload).
+const ev = (url: string, linkText = '', fromUrl = ''): TrailEvent => ({
+  url, linkText, fromUrl, via: linkText ? 'click' : 'load', at: `2021-01-01T00:00:${String(t++).padStart(2, '0')}Z`,
+});
 const build = (...events: TrailEvent[]) => events.reduce<TrailEvent[]>((trail, e) => appendTrail(trail, e), []);
 
 describe('clickPathTo', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDocumentSize, classifyDocumentUrl, DOCUMENT_SIZE_CAP, sniffMime } from '../../../lib/capture/documents';
+import { allowedDocumentMime, checkDocumentSize, classifyDocumentUrl, DOCUMENT_SIZE_CAP, safeDecode, sniffMime } from '../../../lib/capture/documents';
 
 describe('classifyDocumentUrl', () => {
   it('classifies by extension, case-insensitive, Thai names included', () => {
@@ -43,6 +43,41 @@ describe('sniffMime', () => {
     const ole = bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0);
     expect(sniffMime(ole, 'a.doc')).toBe('application/msword');
     expect(sniffMime(ole, 'a.xls')).toBe('application/vnd.ms-excel');
+  });
+});
+
+describe('allowedDocumentMime', () => {
+  const bytes = (...b: number[]) => new Uint8Array(b);
+  const ascii = (s: string) => new TextEncoder().encode(s);
+  const utf16 = (s: string) => [...s].flatMap((c) => [c.charCodeAt(0), 0]);
+  const ole = (...tail: number[]) => bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, ...tail);
+
+  it('accepts PDF, Office documents and PNG/JPEG/GIF images by their bytes', () => {
+    expect(allowedDocumentMime(ascii('%PDF-1.7\n'), 'x.bin')).toBe('application/pdf');
+    expect(allowedDocumentMime(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a))).toBe('image/png');
+    expect(allowedDocumentMime(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('image/jpeg');
+    expect(allowedDocumentMime(ascii('GIF89a'))).toBe('image/gif');
+    expect(allowedDocumentMime(bytes(0x50, 0x4b, 0x03, 0x04, ...ascii('word/document.xml')))).toContain('wordprocessingml');
+    expect(allowedDocumentMime(ole(), 'plan.xls')).toBe('application/vnd.ms-excel');
+    expect(allowedDocumentMime(ole(...utf16('WordDocument')), 'download.php')).toBe('application/msword');
+    expect(allowedDocumentMime(ole(...utf16('Workbook')))).toBe('application/vnd.ms-excel');
+  });
+
+  it('refuses markup, scripts, SVG, plain zips, unknown OLE files and unknown bytes', () => {
+    expect(allowedDocumentMime(ascii('<!DOCTYPE html><html>'), 'a.pdf')).toBeNull();
+    expect(allowedDocumentMime(ascii('<svg xmlns="http://www.w3.org/2000/svg">'), 'a.png')).toBeNull();
+    expect(allowedDocumentMime(ascii('alert(1)'), 'a.js')).toBeNull();
+    expect(allowedDocumentMime(bytes(0x50, 0x4b, 0x03, 0x04, 1, 2))).toBeNull();
+    expect(allowedDocumentMime(ole())).toBeNull();
+    expect(allowedDocumentMime(new Uint8Array(0))).toBeNull();
+  });
+});
+
+describe('safeDecode', () => {
+  it('decodes percent escapes and keeps malformed input', () => {
+    expect(safeDecode('%E0%B9%81%E0%B8%9C%E0%B8%99.pdf')).toBe('แผน.pdf');
+    expect(safeDecode('100%.pdf')).toBe('100%.pdf');
+    expect(safeDecode('%E0%B8.pdf')).toBe('%E0%B8.pdf');
   });
 });
 

@@ -57,9 +57,9 @@ describe('snapshotDocument', () => {
     expect(out.querySelector('template')).not.toBeNull();
     expect(html).not.toContain('http-equiv="refresh"');
     expect(out.querySelector('link[rel=preload]')).toBeNull();
-    expect(out.querySelector('a[href="/o5.php"]')?.textContent).toBe('ต่อไป');
+    expect(out.querySelector('a[href="https://www.bangtuayang.go.th/o5.php"]')?.textContent).toBe('ต่อไป');
     expect(out.querySelector('iframe')?.getAttribute('sandbox')).toBe('');
-    expect(out.querySelector('img')?.getAttribute('src')).toBe('x');
+    expect(out.querySelector('img')?.getAttribute('src')).toBe('https://www.bangtuayang.go.th/x');
   });
 
   it('leaves the live page untouched', () => {
@@ -68,16 +68,17 @@ describe('snapshotDocument', () => {
     expect(doc.body.getAttribute('onload')).toBe('steal()');
   });
 
-  it('keeps the doctype and records source, base and capture time', () => {
+  it('writes its own doctype and CSP, records source and capture time, and makes URLs absolute instead of a <base>', () => {
     const { html } = snapshotDocument(doc, { now: fixedNow });
     expect(html.startsWith('<!DOCTYPE html>\n<html')).toBe(true);
     const head = parse(html).head;
     expect(head.firstElementChild?.getAttribute('charset')).toBe('utf-8');
     expect(head.querySelectorAll('meta[charset]')).toHaveLength(1);
-    expect(head.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain("script-src 'none'");
+    expect(head.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain("default-src 'none'");
+    expect(head.children[1]?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
     expect(head.querySelector('meta[name="ita-evidence-source"]')?.getAttribute('content')).toBe(PAGE_URL);
     expect(head.querySelector('meta[name="ita-evidence-captured-at"]')?.getAttribute('content')).toBe('2021-03-15T03:04:05.000Z');
-    expect(head.querySelector('base')?.getAttribute('href')).toBe(doc.baseURI);
+    expect(head.querySelector('base')).toBeNull();
     expect(head.querySelector('style')?.textContent).toContain('color: #123');
   });
 
@@ -136,7 +137,7 @@ describe('snapshotDocument', () => {
     expect(out.querySelector('#a')?.hasAttribute('srcset')).toBe(false);
     expect(out.querySelector('picture source')).toBeNull();
     expect(out.querySelector('#b')?.getAttribute('src')).toBe('https://cdn.example/x.png');
-    expect(out.querySelector('#c')?.getAttribute('src')).toBe('huge.png');
+    expect(out.querySelector('#c')?.getAttribute('src')).toBe('https://www.bangtuayang.go.th/huge.png');
   });
 
   it('inlines readable linked stylesheets and keeps cross-origin ones as links', () => {

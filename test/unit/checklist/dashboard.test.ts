@@ -12,7 +12,7 @@ const set = criteriaSet([
 ]);
 
 const ev = {
-  e1: evidence(['O1'], { O1: ['a', 'b'] }, { id: 'e1' }),
+  e1: evidence(['O1'], { O1: ['a', 'b'] }, { id: 'e1', reachedFromHome: true }),
   e2: evidence(['O2'], {}, { id: 'e2' }),
   e3: evidence(['O3'], { O3: ['a'] }, { id: 'e3' }),
   e4: evidence(['O3', 'X99'], { O3: ['b'] }, { id: 'e4' }),
@@ -193,10 +193,46 @@ describe('filterRows', () => {
     expect(codes({ text: '  ' })).toEqual(['O1', 'O2', 'O3', 'O4', 'O5']);
   });
 
+  it('flags items whose evidence was all opened directly, without changing their status', () => {
+    // e1 was reached from the home page; O2 and O3 have only directly-opened evidence; O4 and O5 have none.
+    expect(dash.rows.map((r) => r.unlinkedOnly)).toEqual([false, true, true, false, false]);
+    const direct = buildDashboard({
+      set: criteriaSet([criterion('O1', ['a'])]),
+      evidence: [evidence(['O1'], { O1: ['a'] }, { reachedFromHome: false }), evidence(['O1'], {}, { reachedFromHome: false })],
+      items: [], tasks: [], today: '2021-03-15', units: [],
+    }).rows[0]!;
+    expect(direct).toMatchObject({ unlinkedOnly: true, status: { status: 'complete' } });
+    expect(needsAttention(direct)).toBe(true);
+    const linked = buildDashboard({
+      set: criteriaSet([criterion('O1', ['a'])]),
+      evidence: [evidence(['O1'], { O1: ['a'] }, { reachedFromHome: false }), evidence(['O1'], {}, { reachedFromHome: true })],
+      items: [], tasks: [], today: '2021-03-15', units: [],
+    }).rows[0]!;
+    expect(linked).toMatchObject({ unlinkedOnly: false, status: { status: 'complete' } });
+    expect(needsAttention(linked)).toBe(false);
+  });
+
   it('selects rows needing attention: overdue, missing or incomplete', () => {
     expect(dash.rows.map(needsAttention)).toEqual([false, true, true, true, false]);
     expect(codes({ needsAttention: true })).toEqual(['O2', 'O3', 'O4']);
     expect(codes({ needsAttention: false })).toEqual(['O1', 'O5']);
+  });
+
+  it('matches a code-like query against the whole code, in Thai or Arabic digits', () => {
+    const many = buildDashboard({
+      set: criteriaSet(['O5', 'O15', 'O25', 'O50'].map((c) => criterion(c, ['x'], { nameEn: 'Plan 5 and 15' }))),
+      evidence: [], items: [], tasks: [], today: '2021-03-15', units: [],
+    });
+    const find = (text: string) => filterRows(many.rows, { text }).map((r) => r.code);
+    expect(find('5')).toEqual(['O5']);
+    expect(find('๕')).toEqual(['O5']);
+    expect(find('O5')).toEqual(['O5']);
+    expect(find('o๕')).toEqual(['O5']);
+    expect(find(' ๑๕ ')).toEqual(['O15']);
+    expect(find('X5')).toEqual([]);
+    // Not code-like: a substring anywhere, with Thai digits read as Arabic.
+    expect(find('plan ๕ and')).toEqual(['O5', 'O15', 'O25', 'O50']);
+    expect(codes({ text: 'ชื่อ o๓' })).toEqual(['O3']);
   });
 
   it('combines criteria with AND', () => {

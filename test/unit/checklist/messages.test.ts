@@ -21,6 +21,11 @@ describe('checklist messages', () => {
     expect(confidenceNote('A')).toBeNull();
   });
 
+  it('warns when an item rests only on pages opened directly', () => {
+    expect(checklistMessage('item.unlinkedOnly', 'th')).toBe('หลักฐานของข้อนี้ทุกชิ้นเปิดโดยตรง ผู้ประเมินอาจไม่นับ หากเข้าถึงจากเว็บไซต์หลักไม่ได้');
+    expect(checklistMessage('item.unlinkedOnly', 'en')).toMatch(/^Every piece of evidence for this item was opened directly/);
+  });
+
   it('has Thai and English for every message', () => {
     for (const [code, text] of Object.entries(CHECKLIST_MESSAGES)) {
       expect(text.th.trim(), code).not.toBe('');

@@ -126,9 +126,48 @@ describe('runCapture', () => {
     const err = await runCapture(request({ documents: ['https://x.example/a.pdf'] }), d).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CaptureError);
     expect(captureErrorCode(err)).toBe('document-failed');
-    expect((err as Error).message).toContain('https://x.example/a.pdf');
+    // The page can read the message: it names the document by number, never by URL.
+    expect((err as Error).message).toBe('1');
+    expect((err as Error).message).not.toContain('x.example');
     expect(await db.evidence.count()).toBe(0);
     expect(await db.blobs.count()).toBe(0);
+  });
+
+  it('numbers the failing document and keeps the underlying error as its cause', async () => {
+    const db = freshDb();
+    const boom = new Error('HTTP 404: https://x.example/b.pdf');
+    const d = deps(db, { fetchDocument: async (url) => { if (url.endsWith('b.pdf')) throw boom; return { bytes: PDF, contentType: null, finalUrl: url }; } });
+    const err = await runCapture(request({ documents: ['https://x.example/a.pdf', 'https://x.example/b.pdf'] }), d).catch((e: unknown) => e);
+    expect(captureErrorCode(err)).toBe('document-failed');
+    expect((err as Error).message).toBe('2');
+    expect((err as Error).cause).toBe(boom);
+    expect(await db.blobs.count()).toBe(0);
+  });
+
+  it('refuses a document whose bytes are not an allowed type, whatever the server declared, and stores nothing', async () => {
+    const db = freshDb();
+    const html = new TextEncoder().encode('<!DOCTYPE html><script>alert(1)</script>');
+    for (const contentType of ['text/html', 'application/pdf', null]) {
+      const d = deps(db, { fetchDocument: async (url) => ({ bytes: html, contentType, finalUrl: url }) });
+      const err = await runCapture(request({ documents: ['https://x.example/report.pdf'] }), d).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CaptureError);
+      expect(captureErrorCode(err)).toBe('document-type');
+      expect((err as Error).message).toBe('1');
+    }
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    const d = deps(db, { fetchDocument: async (url) => ({ bytes: zip, contentType: 'application/zip', finalUrl: url }) });
+    expect(captureErrorCode(await runCapture(request({ documents: ['https://x.example/a.zip'] }), d).catch((e: unknown) => e))).toBe('document-type');
+    expect(await db.evidence.count()).toBe(0);
+    expect(await db.blobs.count()).toBe(0);
+  });
+
+  it('keeps a file name with a malformed % sequence as it is instead of failing', async () => {
+    const db = freshDb();
+    const url = 'https://x.example/files/100%25%E0%B8.pdf';
+    const rec = await runCapture(request({ documents: [url] }), deps(db));
+    const doc = rec.artifacts.find((a) => a.method === 'document-bytes')!;
+    expect(doc.fileName).toBe('100%25%E0%B8.pdf');
+    expect(doc.mime).toBe('application/pdf');
   });
 
   it('refuses a document over the size cap, stating its size, and stores nothing', async () => {

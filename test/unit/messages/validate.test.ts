@@ -11,6 +11,10 @@ describe('message validation', () => {
     expect(parseEnvelope({ type: 'capture/save', payload: capture })).not.toBeNull();
   });
 
+  it('accepts a well-formed trail event', () => {
+    expect(parseEnvelope({ type: 'trail/event', payload: { url: 'https://x.go.th/ita', linkText: 'ITA', fromUrl: 'https://x.go.th/', via: 'click' } })).not.toBeNull();
+  });
+
   it.each([
     ['unknown type', { type: 'evidence/delete-all', payload: {} }],
     ['no payload', { type: 'capture/save' }],
@@ -20,11 +24,15 @@ describe('message validation', () => {
     ['bad mode', { type: 'capture/save', payload: { ...capture, mode: 'everything' } }],
     ['javascript: page URL', { type: 'capture/save', payload: { ...capture, page: { ...page, url: 'javascript:alert(1)' } } }],
     ['file: document URL', { type: 'capture/save', payload: { ...capture, documents: ['file:///etc/passwd'] } }],
+    ['document URL with credentials', { type: 'capture/save', payload: { ...capture, documents: ['https://admin:pw@www.tuayang.go.th/a.pdf'] } }],
+    ['document listed twice', { type: 'capture/save', payload: { ...capture, documents: ['https://www.tuayang.go.th/a.pdf', 'https://www.tuayang.go.th/a.pdf'] } }],
+    ['more than 20 documents', { type: 'capture/save', payload: { ...capture, documents: Array.from({ length: 21 }, (_, i) => `https://www.tuayang.go.th/${i}.pdf`) } }],
     ['absurd dpr', { type: 'capture/save', payload: { ...capture, page: { ...page, dpr: 1e9 } } }],
     ['ticks for a bad code', { type: 'capture/save', payload: { ...capture, elementTicks: { 'x y': ['a'] } } }],
     ['extra keys on an empty request', { type: 'overlay/config', payload: { steal: true } }],
     ['scroll to text', { type: 'page/scroll-to', payload: { y: 'top' } }],
-    ['trail event from a data URL', { type: 'trail/event', payload: { url: 'data:text/html,x', linkText: '', fromUrl: '' } }],
+    ['trail event from a data URL', { type: 'trail/event', payload: { url: 'data:text/html,x', linkText: '', fromUrl: '', via: 'load' } }],
+    ['trail event of unknown kind', { type: 'trail/event', payload: { url: 'https://x.go.th/', linkText: '', fromUrl: '', via: 'typed' } }],
   ])('rejects a malformed message: %s', (_name, msg) => {
     expect(parseEnvelope(msg)).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/storage/db';
-import { DEFAULT_SETTINGS, loadSettings, migrateSettings, originPattern, saveSettings, isConfigured, SETTINGS_VERSION } from '../../../lib/storage/settings';
+import { DEFAULT_SETTINGS, loadSettings, migrateSettings, originPattern, saveSettings, isConfigured, SETTINGS_VERSION, sitePatterns } from '../../../lib/storage/settings';
 
 describe('settings', () => {
   it('walks every migration from version 1', () => {
@@ -38,5 +38,15 @@ describe('settings', () => {
     expect(originPattern('http://127.0.0.1:43123/')).toBe('http://127.0.0.1/*');
     expect(originPattern('ftp://x')).toBeNull();
     expect(originPattern('not a url')).toBeNull();
+  });
+
+  it('lists every pattern of the site to request: http and https, with and without www.', () => {
+    expect(sitePatterns('https://www.tuayang.go.th/index.php?x=1')).toEqual(['*://www.tuayang.go.th/*', '*://tuayang.go.th/*']);
+    expect(sitePatterns('http://tuayang.go.th')).toEqual(['*://tuayang.go.th/*', '*://www.tuayang.go.th/*']);
+    // No www twin for an address or a single-label host.
+    expect(sitePatterns('http://127.0.0.1:43123/')).toEqual(['*://127.0.0.1/*']);
+    expect(sitePatterns('http://localhost:3000/')).toEqual(['*://localhost/*']);
+    expect(sitePatterns('ftp://x')).toEqual([]);
+    expect(sitePatterns('')).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ describe('setup form validation', () => {
     if (r.ok) {
       expect(r.value).toMatchObject({ fiscalYear: 2564, urlCap: 5, homeUrl: 'https://www.tuayang.go.th', units: ['สำนักปลัด', 'กองคลัง'] });
       expect(r.pattern).toBe('https://www.tuayang.go.th/*');
+      // A bare host gets https://, but the permissions asked for also cover http and the non-www twin.
+      expect(r.patterns).toEqual(['*://www.tuayang.go.th/*', '*://tuayang.go.th/*']);
     }
   });
   it('names each invalid field', () => {

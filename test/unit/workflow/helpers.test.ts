@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EvidenceRecord, ItemRecord } from '../../../lib/evidence/types';
-import { dateInputValue, formatPeriod, matchEvidence, moveEntry, orderedUrls, readDate, setFileName, toggleTick } from '../../../components/workflow/helpers';
+import type { EvidenceRecord } from '../../../lib/evidence/types';
+import { dateInputValue, formatPeriod, isSameAsDraft, matchEvidence, moveEntry, readDate, setFileName, toggleTick } from '../../../components/workflow/helpers';
+import { translate } from '../../../lib/i18n/ui';
 import { WORKFLOW_STRINGS, translateWorkflow } from '../../../lib/i18n/ui-workflow';
 
 function ev(id: string, url: string, capturedAt: string, title = ''): EvidenceRecord {
@@ -10,24 +11,6 @@ function ev(id: string, url: string, capturedAt: string, title = ''): EvidenceRe
     clickPath: [], reachedFromHome: false, elementTicks: {}, updatedAt: capturedAt,
   };
 }
-
-function item(submitUrls: string[] | null): ItemRecord {
-  return { code: 'O5', unit: '', dueDate: null, assignee: '', notes: '', statusOverride: null, submitUrls, explanation: null, updatedAt: '' };
-}
-
-const A = 'https://a.example/1';
-const B = 'https://a.example/2';
-const C = 'https://a.example/3';
-const evidence = [ev('2', B, '2021-02-02T00:00:00Z'), ev('1', A, '2021-02-01T00:00:00Z'), ev('3', C, '2021-02-03T00:00:00Z'), ev('4', A, '2021-02-04T00:00:00Z')];
-
-describe('orderedUrls', () => {
-  it('lists distinct evidence URLs in capture order when the reviewer set no order', () => {
-    expect(orderedUrls(null, evidence)).toEqual({ urls: [A, B, C], custom: false });
-  });
-  it('keeps the hand-set order and appends URLs captured since', () => {
-    expect(orderedUrls(item([C, A]), evidence)).toEqual({ urls: [C, A, B], custom: true });
-  });
-});
 
 describe('moveEntry', () => {
   it('moves an entry up or down', () => {
@@ -94,5 +77,28 @@ describe('WORKFLOW_STRINGS', () => {
   it('fills parameters', () => {
     expect(translateWorkflow('en', 'shownCount', { shown: 2, total: 43 })).toBe('Showing 2 of 43 items');
     expect(translateWorkflow('th', 'shownCount', { shown: 2, total: 43 })).toBe('แสดง 2 จาก 43 ข้อ');
+  });
+});
+
+describe('isSameAsDraft', () => {
+  const drafts = ['1. หน้าแรก > ITA > O5\n2. หน้าแรก > ติดต่อเรา', '1. Home > ITA > O5\n2. Home > Contact'];
+  it('treats the draft in either language, give or take spaces at line ends, as unedited', () => {
+    expect(isSameAsDraft(drafts[0]!, drafts)).toBe(true);
+    expect(isSameAsDraft('1. Home > ITA > O5  \r\n2. Home > Contact\n\n', drafts)).toBe(true);
+    expect(isSameAsDraft('', [''])).toBe(true);
+  });
+  it('treats any other text as the reviewer’s own', () => {
+    expect(isSameAsDraft('1. หน้าแรก > ITA > O5', drafts)).toBe(false);
+    expect(isSameAsDraft('เข้าเมนู ITA แล้วเลือก O5', drafts)).toBe(false);
+  });
+});
+
+describe('English plurals', () => {
+  it('says "1 evidence record" and "3 evidence records"', () => {
+    expect(translate('en', 'evidenceCountOne', { count: 1 })).toBe('1 evidence record');
+    expect(translate('en', 'evidenceCount', { count: 3 })).toBe('3 evidence records');
+    expect(translateWorkflow('en', 'deletedCountOne', { count: 1 })).toBe('1 evidence record deleted');
+    expect(translateWorkflow('en', 'deletedCount', { count: 2 })).toBe('2 evidence records deleted');
+    expect(translate('th', 'evidenceCountOne', { count: 1 })).toBe('หลักฐาน 1 รายการ');
   });
 });
