@@ -67,6 +67,18 @@ describe('faithful capture in the real extension', () => {
     await site?.close();
   });
 
+  /** Opens long.html, tags it O7 as a full page and presses Save; the capture is then running. */
+  async function startFullPageCapture() {
+    const before = (await dbAll<EvidenceRecord>(ext, 'evidence')).length;
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}ita/long.html`);
+    const dialog = await openForm(page);
+    await pick(dialog, 'O7');
+    await dialog.getByRole('radio', { name: 'Full page' }).check();
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    return { before, page, dialog };
+  }
+
   it('full page: one image of the page height, fixed header drawn once, every lazy image, bottom marker', async () => {
     const lp = facts.longPage;
     const page = await h.ctx.newPage();
@@ -108,13 +120,7 @@ describe('faithful capture in the real extension', () => {
   });
 
   it('a tab that navigates away during a full-page capture cancels it and stores nothing', async () => {
-    const before = (await dbAll<EvidenceRecord>(ext, 'evidence')).length;
-    const page = await h.ctx.newPage();
-    await page.goto(`${site.url}ita/long.html`);
-    const dialog = await openForm(page);
-    await pick(dialog, 'O7');
-    await dialog.getByRole('radio', { name: 'Full page' }).check();
-    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    const { before, page } = await startFullPageCapture();
     await page.waitForTimeout(2000);
     await page.goto(`${site.url}ita/o1.html`);
     await page.waitForTimeout(2500);
@@ -128,13 +134,7 @@ describe('faithful capture in the real extension', () => {
   });
 
   it('Escape during a full-page capture cancels it with a clear message', async () => {
-    const before = (await dbAll<EvidenceRecord>(ext, 'evidence')).length;
-    const page = await h.ctx.newPage();
-    await page.goto(`${site.url}ita/long.html`);
-    const dialog = await openForm(page);
-    await pick(dialog, 'O7');
-    await dialog.getByRole('radio', { name: 'Full page' }).check();
-    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    const { before, page, dialog } = await startFullPageCapture();
     await page.waitForTimeout(1500);
     await page.keyboard.press('Escape');
     await dialog.getByRole('status').filter({ hasText: /cancelled/i }).waitFor({ timeout: 20_000 });
@@ -185,13 +185,7 @@ describe('faithful capture in the real extension', () => {
   });
 
   it('switching to another tab during a full-page capture cancels it, says why, and stores nothing', async () => {
-    const before = (await dbAll<EvidenceRecord>(ext, 'evidence')).length;
-    const page = await h.ctx.newPage();
-    await page.goto(`${site.url}ita/long.html`);
-    const dialog = await openForm(page);
-    await pick(dialog, 'O7');
-    await dialog.getByRole('radio', { name: 'Full page' }).check();
-    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    const { before, page, dialog } = await startFullPageCapture();
     await page.waitForTimeout(1500);
     const other = await h.ctx.newPage();
     await other.goto(`${site.url}ita/o1.html`);
