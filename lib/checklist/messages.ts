@@ -38,7 +38,7 @@ export const CHECKLIST_MESSAGES = {
   'tasks.upcoming': { th: 'กำหนดการถัดไป', en: 'Next deadlines' },
   'tasks.overdue': { th: 'งานที่เลยกำหนด', en: 'Overdue tasks' },
   'orphans.title': {
-    th: 'หลักฐานที่ไม่ตรงกับเกณฑ์ชุดนี้',
+    th: 'หลักฐานของข้อที่ไม่มีในชุดเกณฑ์นี้',
     en: 'Evidence for items not in this criteria set',
   },
   'orphans.detail': { th: 'รหัสข้อที่ไม่พบ: {codes}', en: 'Unknown item codes: {codes}' },
