@@ -3,14 +3,13 @@ import { captureVisiblePng, extensionVersion } from '../../lib/platform/adapter'
 import { sendToTab } from '../../lib/platform/messaging';
 import { planFullPage } from '../../lib/capture/stitch-plan';
 import { stitchFullPage, CaptureCancelledError, isQuotaError } from '../../lib/capture/stitch';
-import { DOCUMENT_SIZE_CAP } from '../../lib/capture/documents';
-import { runCapture, captureErrorCode, CaptureError, type CaptureDeps } from '../../lib/evidence/capture-pipeline';
+import { runCapture, captureErrorCode, type CaptureDeps } from '../../lib/evidence/capture-pipeline';
 import type { CaptureRequest, CaptureResult } from '../../lib/messages/protocol';
 import { loadSettings, saveSettings } from '../../lib/storage/settings';
 import type { ItaDb } from '../../lib/storage/db';
 import { resolveLanguage } from '../../lib/i18n/language';
 import { captureMessage } from '../../lib/capture/messages';
-import { documentFetchDecision, type FetchContext } from '../../lib/net/address-policy';
+import { fetchUnderPolicy, readCapped } from './fetch-document';
 import { pathForTab } from './trail-store';
 
 const running = new Map<number, AbortController>();
@@ -46,35 +45,6 @@ async function withQuotaRetry<T>(fn: () => Promise<T>, checkAbort: () => void): 
   }
 }
 
-const tooLarge = (bytes: number) => new CaptureError('document-too-large', (bytes / 1024 / 1024).toFixed(1));
-
-/** Reads a response body, giving up as soon as it passes the document size cap. */
-async function readCapped(res: Response, cap = DOCUMENT_SIZE_CAP): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > cap) throw tooLarge(declared);
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(total);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
 type CaptureTab = { id: number; windowId: number; url: string | null };
 
 /**
@@ -87,33 +57,6 @@ async function assertStillInFront(tab: CaptureTab, onChanged: () => void): Promi
     onChanged();
     throw new CaptureCancelledError();
   }
-}
-
-/**
- * Fetches a ticked document under the fetch policy (lib/net/address-policy): the page chose the
- * URL, so no private addresses, and cookies only for the site itself. A redirect is followed and
- * its end judged again; leaving the site drops the cookies. Failures keep their detail for the
- * console only.
- */
-async function fetchUnderPolicy(url: string, ctx: FetchContext, signal: AbortSignal): Promise<{ res: Response; url: string }> {
-  const first = documentFetchDecision(url, ctx);
-  if (!first.ok) throw new Error(`document refused (${first.reason}): ${url}`);
-  let res = await fetch(url, { credentials: first.credentials, cache: 'no-store', redirect: 'follow', signal });
-  let final = res.url || url;
-  const landed = documentFetchDecision(final, ctx);
-  if (!landed.ok) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new Error(`document redirect refused (${landed.reason}): ${url} -> ${final}`);
-  }
-  if (first.credentials === 'include' && landed.credentials === 'omit') {
-    await res.body?.cancel().catch(() => undefined);
-    res = await fetch(final, { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal });
-    final = res.url || final;
-    const again = documentFetchDecision(final, ctx);
-    if (!again.ok) throw new Error(`document redirect refused (${again.reason}): ${url} -> ${final}`);
-  }
-  if (!res.ok) throw new Error(`document HTTP ${res.status}: ${final}`);
-  return { res, url: final };
 }
 
 function browserDeps(db: ItaDb, tab: CaptureTab, homeUrl: Promise<string>, signal: AbortSignal, onTabChanged: () => void): CaptureDeps {
