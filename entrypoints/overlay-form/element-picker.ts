@@ -1,11 +1,14 @@
 import type { Region } from '../../lib/messages/protocol';
 
+const DRAG_THRESHOLD = 8;
+
 /**
- * Lets the reviewer click a block of the page; ArrowUp/ArrowDown widen or narrow the choice to the
- * parent or back, Enter takes it. Resolves with the element, or null on Escape.
- * Page handlers never see the click: we stop it in the capture phase.
+ * Lets the reviewer click a block of the page, or drag a rectangle over it; ArrowUp/ArrowDown
+ * widen or narrow a clicked choice to the parent or back, Enter takes it. Resolves with the
+ * element, the dragged rectangle (viewport CSS px), or null on Escape. Page handlers never see
+ * the clicks: we stop them in the capture phase.
  */
-export function pickElement(doc: Document, exclude: Element): Promise<Element | null> {
+export function pickElement(doc: Document, exclude: Element): Promise<Element | Region | null> {
   return new Promise((resolve) => {
     const box = doc.createElement('ita-evidence-pick');
     box.setAttribute('data-ita-evidence', '');
@@ -25,7 +28,40 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
       const r = el.getBoundingClientRect();
       box.setAttribute('style', `${BOX_STYLE}display:block!important;left:${r.left}px!important;top:${r.top}px!important;width:${r.width}px!important;height:${r.height}px!important`);
     };
+    let dragFrom: { x: number; y: number } | null = null;
+    let dragging = false;
+    const dragRect = (e: MouseEvent): Region => {
+      const x = Math.max(0, Math.min(dragFrom!.x, e.clientX));
+      const y = Math.max(0, Math.min(dragFrom!.y, e.clientY));
+      return { x, y, width: Math.max(1, Math.abs(e.clientX - dragFrom!.x)), height: Math.max(1, Math.abs(e.clientY - dragFrom!.y)) };
+    };
+    const onDown = (e: MouseEvent) => {
+      if (!e.isTrusted || e.button !== 0) return;
+      e.preventDefault(); // no text selection while dragging
+      e.stopPropagation();
+      dragFrom = { x: e.clientX, y: e.clientY };
+    };
+    const onUp = (e: MouseEvent) => {
+      if (!e.isTrusted || !dragging) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const rect = dragRect(e);
+      // The click that follows this mouseup must not reach the page either.
+      doc.addEventListener('click', swallow, { capture: true, once: true });
+      setTimeout(() => doc.removeEventListener('click', swallow, true), 500);
+      finish(rect);
+    };
+    const swallow = (e: Event) => {
+      e.preventDefault();
+      e.stopPropagation();
+    };
     const onMove = (e: MouseEvent) => {
+      if (dragFrom && (e.buttons & 1) && (dragging || Math.hypot(e.clientX - dragFrom.x, e.clientY - dragFrom.y) > DRAG_THRESHOLD)) {
+        dragging = true;
+        const r = dragRect(e);
+        box.setAttribute('style', `${BOX_STYLE}display:block!important;left:${r.x}px!important;top:${r.y}px!important;width:${r.width}px!important;height:${r.height}px!important`);
+        return;
+      }
       const el = doc.elementFromPoint(e.clientX, e.clientY);
       if (!el || exclude.contains(el) || el === box || el === base) return;
       // Keep a widened choice while the pointer stays inside it.
@@ -34,7 +70,9 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
       level = 0;
       draw();
     };
-    const finish = (el: Element | null) => {
+    const finish = (el: Element | Region | null) => {
+      doc.removeEventListener('mousedown', onDown, true);
+      doc.removeEventListener('mouseup', onUp, true);
       doc.removeEventListener('mousemove', onMove, true);
       doc.removeEventListener('click', onClick, true);
       doc.removeEventListener('keydown', onKey, true);
@@ -45,6 +83,7 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
       if (!e.isTrusted) return;
       e.preventDefault();
       e.stopPropagation();
+      dragFrom = null;
       onMove(e);
       finish(current());
     };
@@ -59,6 +98,8 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
       e.stopPropagation();
       draw();
     };
+    doc.addEventListener('mousedown', onDown, true);
+    doc.addEventListener('mouseup', onUp, true);
     doc.addEventListener('mousemove', onMove, true);
     doc.addEventListener('click', onClick, true);
     doc.addEventListener('keydown', onKey, true);

@@ -105,6 +105,8 @@ async function elementParts(g: OverlayGlobal, lang: 'th' | 'en', view: FormView)
   const el = await pickElement(document, g.overlay.host).finally(() => view.setPicking(false));
   if (!el) return null;
   g.overlay.setHidden(true);
+  // A dragged rectangle is already in viewport coordinates: crop it as it is on screen.
+  if (!(el instanceof Element)) return { region: el };
   const { region, fits } = await regionOf(el);
   if (fits) return { region };
   // Taller than the viewport: real pixels cannot be had in one capture, so draw it and say so.

@@ -306,4 +306,30 @@ describe('faithful capture in the real extension', () => {
     expect(shot.height).toBe(Math.round(box.height));
     await page.close();
   });
+
+  it('element mode also takes a dragged rectangle, cropped from real pixels, and the page never sees the clicks', async () => {
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}ita/o5.html`);
+    await page.evaluate(() => {
+      (window as unknown as { __pageClicks: number }).__pageClicks = 0;
+      document.addEventListener('click', () => { (window as unknown as { __pageClicks: number }).__pageClicks++; });
+    });
+    const dialog = await openForm(page);
+    await pick(dialog, 'O5');
+    await dialog.getByRole('radio', { name: 'Element' }).check();
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    await dialog.getByRole('status').filter({ hasText: /Click a block/ }).waitFor();
+    await page.evaluate(() => { (window as unknown as { __pageClicks: number }).__pageClicks = 0; });
+    await page.mouse.move(100, 120);
+    await page.mouse.down();
+    await page.mouse.move(250, 200, { steps: 5 });
+    await page.mouse.move(400, 320, { steps: 5 });
+    await page.mouse.up();
+    await dialog.getByRole('status').filter({ hasText: /saved|failed/i }).waitFor({ timeout: 30_000 });
+    expect(await dialog.getByRole('status').textContent()).toMatch(/Evidence saved/);
+    const shot = (await latest()).artifacts.find((a) => a.method === 'element-crop')!;
+    expect([shot.width, shot.height]).toEqual([300, 200]);
+    expect(await page.evaluate(() => (window as unknown as { __pageClicks: number }).__pageClicks)).toBe(0);
+    await page.close();
+  });
 });
