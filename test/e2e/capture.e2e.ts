@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { StaticServer } from '../../lib/devserver/static-server';
 import type { EvidenceRecord } from '../../lib/evidence/types';
-import { ROOT, dbAll, launchExtension, serveFixture, setupAgency, type Harness } from './harness';
+import { ROOT, dbAll, type Harness, startSession, endSession } from './harness';
 import { blobBase64, near, pngPixels } from './pixels';
 
 /** The few extension APIs evaluated in the service worker. */
@@ -58,13 +58,10 @@ describe('faithful capture in the real extension', () => {
   };
 
   beforeAll(async () => {
-    site = await serveFixture();
-    h = await launchExtension();
-    ext = await setupAgency(h, site.url);
+    ({ h, site, ext } = await startSession());
   });
   afterAll(async () => {
-    await h?.close();
-    await site?.close();
+    await endSession({ h, site });
   });
 
   /** Opens long.html, tags it O7 as a full page and presses Save; the capture is then running. */

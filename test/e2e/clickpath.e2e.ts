@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import type { StaticServer } from '../../lib/devserver/static-server';
 import type { EvidenceRecord } from '../../lib/evidence/types';
-import { dbAll, launchExtension, serveFixture, setupAgency, tagPage, type Harness } from './harness';
+import { dbAll, tagPage, type Harness, startSession, endSession } from './harness';
 
 // The fixture's ITA page, replaced by one whose links are not plain same-tab text links.
 const ITA_PAGE = `<!DOCTYPE html>
@@ -29,15 +29,15 @@ describe('click-paths through redirects, new tabs and image links', () => {
   let ext: Page;
 
   beforeAll(async () => {
-    site = await serveFixture();
-    site.setOverride('/ita/index.html', (_req, res) => send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, ITA_PAGE));
-    site.setOverride('/ita/go.php', (_req, res) => send(res, 302, { Location: '/ita/o5.html' }));
-    h = await launchExtension();
-    ext = await setupAgency(h, site.url);
+    ({ h, site, ext } = await startSession({
+      prepare: (s) => {
+        s.setOverride('/ita/index.html', (_req, res) => send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, ITA_PAGE));
+        s.setOverride('/ita/go.php', (_req, res) => send(res, 302, { Location: '/ita/o5.html' }));
+      },
+    }));
   });
   afterAll(async () => {
-    await h?.close();
-    await site?.close();
+    await endSession({ h, site });
   });
 
   const overlayReady = (page: Page) => page.getByRole('button', { name: 'Tag this page' }).waitFor();

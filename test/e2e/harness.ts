@@ -19,6 +19,30 @@ export async function serveFixture(root = path.join(ROOT, 'test/fixtures/site'))
   return startStaticServer({ root });
 }
 
+export interface Session {
+  h: Harness;
+  site: StaticServer;
+  /** The options page after setup: an extension page from which tests read IndexedDB. */
+  ext: Page;
+}
+
+/**
+ * The usual start of an e2e suite: serve the fixture site, launch the extension, set up the agency.
+ * `prepare` runs on the server before the browser starts (e.g. setOverride).
+ */
+export async function startSession(opts: { prepare?(site: StaticServer): void; agencyName?: string; locale?: string } = {}): Promise<Session> {
+  const site = await serveFixture();
+  opts.prepare?.(site);
+  const h = await launchExtension({ locale: opts.locale });
+  const ext = await setupAgency(h, site.url, opts.agencyName);
+  return { h, site, ext };
+}
+
+export async function endSession(s: Partial<Session> | undefined): Promise<void> {
+  await s?.h?.close();
+  await s?.site?.close();
+}
+
 /** Sets up the agency through the options page, as a reviewer would. */
 export async function setupAgency(h: Harness, homeUrl: string, name = 'เทศบาลตำบลทดสอบ'): Promise<Page> {
   const page = await h.ctx.newPage();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { StaticServer } from '../../lib/devserver/static-server';
 import type { EvidenceRecord } from '../../lib/evidence/types';
-import { dbAll, launchExtension, serveFixture, setupAgency, type Harness } from './harness';
+import { dbAll, type Harness, startSession, endSession } from './harness';
 import { blobBase64, near, pngPixels } from './pixels';
 
 const TITLE = '<script>alert(1)</script> ประกาศจัดซื้อจัดจ้าง (หน้าทดสอบ)';
@@ -13,13 +13,10 @@ describe('a hostile page cannot break the overlay (issue 2)', () => {
   let ext: Page;
 
   beforeAll(async () => {
-    site = await serveFixture();
-    h = await launchExtension();
-    ext = await setupAgency(h, site.url);
+    ({ h, site, ext } = await startSession());
   });
   afterAll(async () => {
-    await h?.close();
-    await site?.close();
+    await endSession({ h, site });
   });
 
   it('keeps the button visible and clickable, saves the capture, runs no page script and stays out of the screenshot', async () => {

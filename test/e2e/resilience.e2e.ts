@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../lib/devserver/static-server';
 import type { EvidenceRecord } from '../../lib/evidence/types';
-import { dbAll, launchExtension, serveFixture, setupAgency, tagPage, type Harness } from './harness';
+import { dbAll, tagPage, type Harness, startSession, endSession } from './harness';
 
 type SessionApi = { chrome: { storage: { session: { set(v: object): Promise<void> } } } };
 
@@ -10,13 +10,10 @@ describe('resilience: a killed service worker, and an overlay that does not dist
   let site: StaticServer;
 
   beforeAll(async () => {
-    site = await serveFixture();
-    h = await launchExtension();
-    await setupAgency(h, site.url);
+    ({ h, site } = await startSession());
   });
   afterAll(async () => {
-    await h?.close();
-    await site?.close();
+    await endSession({ h, site });
   });
 
   it('keeps the click-path and saves evidence after the service worker was killed mid-session', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { StaticServer } from '../../lib/devserver/static-server';
 import type { EvidenceRecord } from '../../lib/evidence/types';
-import { dbAll, launchExtension, serveFixture, setupAgency, tagPage, type Harness } from './harness';
+import { dbAll, tagPage, type Harness, startSession, endSession } from './harness';
 import { blobBase64, near, pngPixels } from './pixels';
 
 describe('walking skeleton: set up, tag three pages, see them in the checklist', () => {
@@ -11,13 +11,10 @@ describe('walking skeleton: set up, tag three pages, see them in the checklist',
   let ext: Page;
 
   beforeAll(async () => {
-    site = await serveFixture();
-    h = await launchExtension();
-    ext = await setupAgency(h, site.url);
+    ({ h, site, ext } = await startSession());
   });
   afterAll(async () => {
-    await h?.close();
-    await site?.close();
+    await endSession({ h, site });
   });
 
   it('tags pages reached from the home page, one of them for two criteria', async () => {

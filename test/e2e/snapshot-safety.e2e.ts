@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { StaticServer } from '../../lib/devserver/static-server';
 import type { EvidenceRecord } from '../../lib/evidence/types';
-import { dbAll, launchExtension, serveFixture, setupAgency, tagPage, type Harness } from './harness';
+import { dbAll, endSession, startSession, tagPage, type Harness } from './harness';
 import { blobBase64 } from './pixels';
 
 // A page that tries every known way to smuggle script or a redirect into a saved snapshot.
@@ -34,18 +34,16 @@ describe('a saved page snapshot cannot run script or redirect when opened', () =
   let dir: string;
 
   beforeAll(async () => {
-    site = await serveFixture();
-    site.setOverride('/ita/poison.html', (_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(HOSTILE);
-    });
-    h = await launchExtension();
-    ext = await setupAgency(h, site.url);
+    ({ h, site, ext } = await startSession({
+      prepare: (s) => s.setOverride('/ita/poison.html', (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(HOSTILE);
+      }),
+    }));
     dir = await mkdtemp(path.join(tmpdir(), 'ita-snap-'));
   });
   afterAll(async () => {
-    await h?.close();
-    await site?.close();
+    await endSession({ h, site });
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -8,7 +8,7 @@ import type { EvidenceRecord } from '../../lib/evidence/types';
 import type { VerifyRow } from '../../lib/storage/db';
 import type { VerifyJobState } from '../../lib/verify/store';
 import type { VerifyResult } from '../../lib/verify/types';
-import { dbAll, launchExtension, ROOT, serveFixture, setupAgency, tagPage, type Harness } from './harness';
+import { dbAll, ROOT, tagPage, type Harness, startSession, endSession } from './harness';
 
 const html = (res: ServerResponse, status: number, body: string) => {
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -48,13 +48,10 @@ describe('re-verify from the side panel', () => {
   const byUrl = new Map<string, string>(); // page file → evidence id
 
   beforeAll(async () => {
-    site = await serveFixture();
-    h = await launchExtension();
-    await setupAgency(h, site.url);
+    ({ h, site } = await startSession());
   });
   afterAll(async () => {
-    await h?.close();
-    await site?.close();
+    await endSession({ h, site });
   });
 
   const resultFor = (rows: VerifyRow[], file: string) => rows.find((r) => r.key === byUrl.get(file))?.result as VerifyResult | undefined;
