@@ -1,4 +1,3 @@
-import type { Artifact, EvidenceRecord } from './types';
 import { ALLOWED_DOCUMENT_MIMES } from '../capture/documents';
 
 const METHODS = new Set([
@@ -115,8 +114,4 @@ export function validateEvidence(r: unknown): ValidationIssue[] {
   checkClickPath(r.clickPath, out);
   checkTicks(r.elementTicks, out);
   return out;
-}
-
-export function artifactsOf(r: EvidenceRecord, method: Artifact['method']): Artifact[] {
-  return r.artifacts.filter((a) => a.method === method);
 }

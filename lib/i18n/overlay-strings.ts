@@ -66,6 +66,4 @@ export const OVERLAY_STRINGS = {
 
 export type OverlayKey = keyof typeof OVERLAY_STRINGS.th;
 
-export function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+export { fillTemplate as fill } from './template';
