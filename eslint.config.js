@@ -2,6 +2,24 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { LIB_LAYERS, forbiddenFor } from './scripts/lib/layers.mjs';
+
+// lib/ is a stack of layers (scripts/lib/layers.mjs): a folder may not import a higher one.
+const layerRules = LIB_LAYERS.flat().map((folder) => ({
+  files: [`lib/${folder}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...forbiddenFor(folder).map((up) => ({ group: [`../${up}/*`, `../../${up}/*`], message: `lib/${folder} sits below lib/${up} (scripts/lib/layers.mjs).` })),
+          { group: ['**/components/*', '**/entrypoints/*', 'react', 'react-dom'], message: 'lib/ is framework-free.' },
+          ...(folder === 'platform' ? [] : [{ group: ['wxt/*', 'wxt', '@wxt-dev/*', 'webextension-polyfill'], message: 'Browser APIs only through lib/platform.' }]),
+        ],
+      },
+    ],
+  },
+}));
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'demo-site/', 'test/fixtures/site/', 'coverage/', '.demo-out/'] },
@@ -18,6 +36,7 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
+  ...layerRules,
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },

@@ -2,8 +2,8 @@
 import type { FieldConflict, MergeResult } from '../../lib/bundle';
 import { formatDateBE } from '../../lib/i18n/buddhist-era';
 import { bundleText, isBundleUiKey } from '../../lib/i18n/ui-bundle';
+import type { Lang } from '../../lib/i18n/language';
 
-type Lang = 'th' | 'en';
 
 function isRecordLike(v: unknown): v is { url: unknown; capturedAt: unknown; artifacts: { sha256?: unknown }[] } {
   return !!v && typeof v === 'object' && 'url' in v && 'capturedAt' in v && Array.isArray((v as { artifacts?: unknown }).artifacts);

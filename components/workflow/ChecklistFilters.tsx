@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ItemStatus } from '../../lib/evidence/types';
 import { filterRows, type RowFilter } from '../../lib/checklist/dashboard';
-import { ITEM_STATUSES } from '../../lib/checklist/status';
+import { ITEM_STATUSES } from '../../lib/evidence/item-status';
 import { statusLabel } from '../../lib/checklist/messages';
 import type { ChecklistData } from '../useChecklistData';
 import { useWorkflowT } from './useWorkflowT';

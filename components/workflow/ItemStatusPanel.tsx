@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { Criterion } from '../../lib/criteria/types';
 import type { EvidenceRecord, ItemStatus } from '../../lib/evidence/types';
 import type { StatusInfo } from '../../lib/checklist/status';
-import { ITEM_STATUSES } from '../../lib/checklist/status';
+import { ITEM_STATUSES } from '../../lib/evidence/item-status';
 import { checklistMessage, statusLabel } from '../../lib/checklist/messages';
 import { clearOverride, setOverride } from '../../lib/storage/items-repo';
 import { updateEvidence } from '../../lib/storage/evidence-repo';

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TaskRecord } from '../../lib/evidence/types';
-import { addTask, deleteTask, listTasks, memoTasks, seedTasks, updateTask } from '../../lib/storage/tasks-repo';
+import { addTask, deleteTask, listTasks, seedTasks, updateTask } from '../../lib/storage/tasks-repo';
+import { memoTasks } from '../../lib/checklist/memo-tasks';
 import { getDb } from '../db';
 import { useWorkflowT } from './useWorkflowT';
 import { saveErrorText } from './errors';

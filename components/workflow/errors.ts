@@ -1,4 +1,4 @@
-import { RecordValidationError, RECORD_ERROR_MESSAGES } from '../../lib/checklist/record-validation';
+import { RecordValidationError, RECORD_ERROR_MESSAGES } from '../../lib/evidence/record-validation';
 import type { UiKey } from '../../lib/i18n/ui';
 import { errorText } from '../error-text';
 

@@ -1,6 +1,6 @@
 /** Plain helpers of the workflow screens (no React), unit-tested in test/unit/workflow. */
 import type { EvidenceRecord } from '../../lib/evidence/types';
-import { formatDateBE, parseDateInput } from '../../lib/i18n/buddhist-era';
+import { BE_OFFSET, formatDateBE, parseDateInput } from '../../lib/i18n/buddhist-era';
 
 /** A copy of `list` with the entry at `index` moved by `delta` places; unchanged when out of range. */
 export function moveEntry<T>(list: readonly T[], index: number, delta: number): T[] {
@@ -17,7 +17,7 @@ export function dateInputValue(iso: string | null): string {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
-  return `${Number(m[3])}/${Number(m[2])}/${Number(m[1]) + 543}`;
+  return `${Number(m[3])}/${Number(m[2])}/${Number(m[1]) + BE_OFFSET}`;
 }
 
 export type DateRead = { ok: true; iso: string | null } | { ok: false };

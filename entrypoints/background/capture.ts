@@ -3,7 +3,7 @@ import { captureVisiblePng, extensionVersion } from '../../lib/platform/adapter'
 import { sendToTab } from '../../lib/platform/messaging';
 import { planFullPage } from '../../lib/capture/stitch-plan';
 import { stitchFullPage, CaptureCancelledError, isQuotaError } from '../../lib/capture/stitch';
-import { runCapture, captureErrorCode, type CaptureDeps } from '../../lib/evidence/capture-pipeline';
+import { runCapture, captureErrorCode, type CaptureDeps } from '../../lib/capture/pipeline';
 import type { CaptureRequest, CaptureResult } from '../../lib/messages/protocol';
 import { loadSettings, saveSettings } from '../../lib/storage/settings';
 import type { ItaDb } from '../../lib/storage/db';

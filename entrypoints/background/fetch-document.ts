@@ -1,5 +1,5 @@
 import { DOCUMENT_SIZE_CAP } from '../../lib/capture/documents';
-import { CaptureError } from '../../lib/evidence/capture-pipeline';
+import { CaptureError } from '../../lib/capture/pipeline';
 import { documentFetchDecision, type FetchContext } from '../../lib/net/address-policy';
 
 const tooLarge = (bytes: number) => new CaptureError('document-too-large', (bytes / 1024 / 1024).toFixed(1));

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { injectOverlay, siteOverlayAllowed } from '../../lib/platform/adapter';
 import { loadSettings, originPattern } from '../../lib/storage/settings';
-import { sameSite } from '../../lib/storage/site-match';
+import { sameSite } from '../../lib/util/url';
 import type { ItaDb } from '../../lib/storage/db';
 
 /**

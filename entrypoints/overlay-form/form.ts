@@ -1,6 +1,6 @@
 import type { CriteriaSet, Criterion } from '../../lib/criteria/types';
 import type { CaptureResult, OverlayConfig } from '../../lib/messages/protocol';
-import type { CaptureMode } from '../../lib/storage/settings';
+import type { CaptureMode } from '../../lib/evidence/types';
 import { detectHints } from '../../lib/capture/element-hints';
 import { draftExplanation } from '../../lib/capture/clickpath';
 import { captureMessage, type CaptureMessageCode } from '../../lib/capture/messages';

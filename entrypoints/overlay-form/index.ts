@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import html2canvas from 'html2canvas-pro';
 import { sendToBackground } from '../../lib/platform/messaging';
-import { extractText } from '../../lib/capture/page-text';
+import { extractText } from '../../lib/capture/page-text.dom';
 import type { CaptureRequest } from '../../lib/messages/protocol';
 import type { OverlayGlobal } from '../overlay.content';
 import { FORM_CSS } from './form-css';

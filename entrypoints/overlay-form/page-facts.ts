@@ -1,5 +1,5 @@
 import type { PageFacts } from '../../lib/messages/protocol';
-import { snapshotDocument } from '../../lib/capture/snapshot';
+import { snapshotDocument } from '../../lib/capture/snapshot.dom';
 import { classifyDocumentUrl } from '../../lib/capture/documents';
 
 const OVERLAY = '[data-ita-evidence]';

@@ -1,7 +1,7 @@
 /** Cross-checks between the zip's files, their actual hashes, SHA256SUMS and the manifest. */
 import { MANIFEST_FILE, type BundleManifest } from './manifest';
 import type { BundleError } from './messages';
-import { unsafePathReason } from './paths';
+import { unsafePathReason } from '../zip/paths';
 import { SUMS_FILE, type SumEntry } from './sha256sums';
 import { verificationProblem } from './verification-check';
 

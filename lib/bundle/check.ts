@@ -12,7 +12,7 @@ import { asManifest, validateManifest } from './manifest-validate';
 import type { BundleError } from './messages';
 import { migrateManifest } from './migrate';
 import { SUMS_FILE, formatSha256Sums, parseSha256Sums } from './sha256sums';
-import { DEFAULT_ZIP_LIMITS, extractEntry, readCentralDirectory, type ZipLimits } from './zip-read';
+import { DEFAULT_ZIP_LIMITS, extractEntry, readCentralDirectory, type ZipLimits } from '../zip/read';
 
 export interface BundleLimits extends ZipLimits {
   maxManifestBytes: number;

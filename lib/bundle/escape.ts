@@ -1,7 +1,4 @@
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from '../util/html';
 
 /** An href for an external link: only http(s) URLs, escaped; anything else gets none. */
 export function safeHref(url: string): string | null {

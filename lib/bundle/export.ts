@@ -16,7 +16,7 @@ import { BundleFailure } from './messages';
 import { EvidencePathAllocator, safeSegment, shouldDeflate } from './paths';
 import { reportHtml } from './report-html';
 import { SUMS_FILE, formatSha256Sums } from './sha256sums';
-import { ZipStreamWriter, type Sink } from './zip-write';
+import { ZipStreamWriter, type Sink } from '../zip/write';
 
 export const LAST_EXPORT_KEY = 'lastExportAt';
 

@@ -5,11 +5,11 @@
 import { validateEvidence } from '../evidence/validate';
 import { BUNDLE_FORMAT_VERSION, toEvidenceRecord, type BundleManifest, type ManifestEvidence } from './manifest';
 import type { BundleError } from './messages';
+import { isPlainObject } from '../util/guards';
+import { ITEM_CODE_RE } from '../criteria/item-code';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const HEX64 = /^[0-9a-f]{64}$/;
-const CODE = /^[A-Z]{1,3}\d{1,3}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const STATUSES = ['unreviewed', 'complete', 'incomplete', 'missing'];
 const ROLES = ['report', 'checklist-csv', 'itas-csv', 'font', 'criteria'];
@@ -41,7 +41,7 @@ class Collector {
   }
   obj(o: Obj, k: string, path: string): Obj | null {
     const v = o[k];
-    if (!isObj(v)) { this.add(`${path}.${k}`, 'expected an object'); return null; }
+    if (!isPlainObject(v)) { this.add(`${path}.${k}`, 'expected an object'); return null; }
     return v;
   }
   list(o: Obj, k: string, path: string): unknown[] {
@@ -52,8 +52,8 @@ class Collector {
 }
 
 function checkItem(c: Collector, it: unknown, p: string): void {
-  if (!isObj(it)) return c.add(p, 'expected an object');
-  c.str(it, 'code', p, { re: CODE });
+  if (!isPlainObject(it)) return c.add(p, 'expected an object');
+  c.str(it, 'code', p, { re: ITEM_CODE_RE });
   for (const k of ['nameTh', 'nameEn', 'unit', 'assignee', 'notes', 'explanationText']) c.str(it, k, p);
   for (const k of ['status', 'derivedStatus']) if (!STATUSES.includes(it[k] as string)) c.add(`${p}.${k}`, 'unknown status');
   if (it.answer !== 'มี' && it.answer !== 'ไม่มี') c.add(`${p}.answer`, 'expected มี or ไม่มี');
@@ -64,15 +64,15 @@ function checkItem(c: Collector, it: unknown, p: string): void {
   c.strings(it, 'urls', p);
   c.strings(it, 'evidenceIds', p);
   const ov = it.statusOverride;
-  if (ov !== null && !(isObj(ov) && STATUSES.includes(ov.status as string) && typeof ov.reason === 'string'))
+  if (ov !== null && !(isPlainObject(ov) && STATUSES.includes(ov.status as string) && typeof ov.reason === 'string'))
     c.add(`${p}.statusOverride`, 'expected null or { status, reason }');
 }
 
 function checkEvidence(c: Collector, ev: unknown, p: string): void {
-  if (!isObj(ev)) return c.add(p, 'expected an object');
+  if (!isPlainObject(ev)) return c.add(p, 'expected an object');
   const arts = c.list(ev, 'artifacts', p);
   arts.forEach((a, j) => {
-    if (isObj(a)) c.str(a, 'path', `${p}.artifacts[${j}]`, { nonEmpty: true });
+    if (isPlainObject(a)) c.str(a, 'path', `${p}.artifacts[${j}]`, { nonEmpty: true });
   });
   if (c.errors.length >= MAX_ERRORS) return;
   for (const issue of validateEvidence(toEvidenceRecord(ev as unknown as ManifestEvidence)))
@@ -100,7 +100,7 @@ export function validateManifest(m: Obj): BundleError[] {
     c.int(cs, 'fiscalYear', '.criteriaSet');
     c.int(cs, 'itemCount', '.criteriaSet');
   }
-  if (m.subset !== null && !isObj(m.subset)) c.add('.subset', 'expected null or an object');
+  if (m.subset !== null && !isPlainObject(m.subset)) c.add('.subset', 'expected null or an object');
   const sum = c.obj(m, 'summary', '');
   if (sum) {
     c.num(sum, 'score', '.summary');
@@ -110,7 +110,7 @@ export function validateManifest(m: Obj): BundleError[] {
   c.list(m, 'evidence', '').forEach((ev, i) => checkEvidence(c, ev, `.evidence[${i}]`));
   c.list(m, 'files', '').forEach((f, i) => {
     const p = `.files[${i}]`;
-    if (!isObj(f)) return c.add(p, 'expected an object');
+    if (!isPlainObject(f)) return c.add(p, 'expected an object');
     c.str(f, 'path', p, { nonEmpty: true });
     c.str(f, 'mime', p, { nonEmpty: true });
     c.str(f, 'sha256', p, { re: HEX64 });
@@ -120,9 +120,9 @@ export function validateManifest(m: Obj): BundleError[] {
   if (m.verification !== undefined) {
     c.list(m, 'verification', '').forEach((v, i) => {
       const p = `.verification[${i}]`;
-      if (!isObj(v)) return c.add(p, 'expected an object');
+      if (!isPlainObject(v)) return c.add(p, 'expected an object');
       for (const k of ['key', 'evidenceId', 'checkedAt']) c.str(v, k, p, { nonEmpty: true });
-      if (!isObj(v.result)) c.add(`${p}.result`, 'expected an object');
+      if (!isPlainObject(v.result)) c.add(`${p}.result`, 'expected an object');
     });
   }
   return c.errors;

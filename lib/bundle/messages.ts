@@ -1,8 +1,8 @@
 /** Error codes of the bundle (zip) reader, checker, importer and exporter, with their { th, en } texts. */
 
 import { fillTemplate } from '../i18n/template';
+import type { Lang } from '../i18n/language';
 
-export type Lang = 'th' | 'en';
 
 export const BUNDLE_MESSAGES = {
   'empty-file': { th: 'ไฟล์ว่างเปล่า', en: 'The file is empty' },

@@ -5,9 +5,9 @@
  */
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from './manifest';
 import type { BundleError } from './messages';
+import { isPlainObject } from '../util/guards';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const MIGRATIONS: { from: number; up(m: Obj): Obj }[] = [
   {
@@ -17,13 +17,13 @@ const MIGRATIONS: { from: number; up(m: Obj): Obj }[] = [
       formatVersion: 2,
       evidence: Array.isArray(m.evidence)
         ? m.evidence.map((e) => {
-          if (!isObj(e)) return e;
+          if (!isPlainObject(e)) return e;
           const { criterion, ...rest } = e;
           return { ...rest, criteria: typeof criterion === 'string' ? [criterion] : [] };
         })
         : m.evidence,
       items: Array.isArray(m.items)
-        ? m.items.map((i) => (isObj(i) ? { ...i, explanation: null, explanationText: '' } : i))
+        ? m.items.map((i) => (isPlainObject(i) ? { ...i, explanation: null, explanationText: '' } : i))
         : m.items,
     }),
   },

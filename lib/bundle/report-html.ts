@@ -6,7 +6,8 @@
 import type { Criterion } from '../criteria/types';
 import { STATUS_LABELS } from '../checklist/status';
 import { formatDateBE } from '../i18n/buddhist-era';
-import { escapeHtml as h, safeHref } from './escape';
+import { safeHref } from './escape';
+import { escapeHtml as h } from '../util/html';
 import type { BundleManifest, ManifestEvidence, ManifestItem } from './manifest';
 import { REPORT_CSS, fontFaces } from './report-style';
 

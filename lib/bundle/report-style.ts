@@ -1,5 +1,5 @@
 /** CSS of report.html: Sarabun from ./fonts/, A4 print layout with repeating table headers. */
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../util/html';
 
 const THAI_RANGE = 'U+02D7, U+0303, U+0331, U+0E01-0E5B, U+200C-200D, U+25CC';
 const LATIN_RANGE = 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD';

@@ -2,14 +2,14 @@
  * Re-verification results travel in bundles and replace local ones when newer, so an imported
  * result must be about the evidence it names, dated in the past, and use the fixed problem codes.
  */
-import { isHttpUrl } from '../evidence/validate';
+import { isHttpUrl } from '../util/url';
 import { isProblemCode } from '../verify/problems';
 import type { ManifestVerification } from './manifest';
+import { isPlainObject } from '../util/guards';
 
 /** Results may be dated up to this far ahead of the importer's clock (clock skew between machines). */
 export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Why `v` cannot be imported (English, for the error's `problem` parameter), or null when it can. */
 export function verificationProblem(v: ManifestVerification, now: number): string | null {
@@ -19,7 +19,7 @@ export function verificationProblem(v: ManifestVerification, now: number): strin
   if (Number.isNaN(at)) return 'checkedAt is not a time';
   if (at > now + MAX_CLOCK_SKEW_MS) return 'checkedAt is in the future';
   const r: unknown = v.result;
-  if (!isObj(r)) return 'result is not an object';
+  if (!isPlainObject(r)) return 'result is not an object';
   if (!isHttpUrl(r.url)) return 'result.url is not an http(s) URL';
   if (!Array.isArray(r.problems)) return 'result.problems is not a list';
   const unknown = r.problems.find((p) => typeof p !== 'string' || !isProblemCode(p));

@@ -3,7 +3,8 @@
  * page to the home page, and drafted as the คำอธิบายเพิ่มเติม text assessors read.
  */
 import type { ClickStep } from '../evidence/types';
-import { sameSite } from '../storage/site-match';
+import { sameSite, withoutFragment } from '../util/url';
+import type { Lang } from '../i18n/language';
 
 export interface TrailEvent {
   /** click: the link's target (before any redirect). load: the page that loaded (after redirects). */
@@ -16,12 +17,11 @@ export interface TrailEvent {
   at: string;
 }
 
-export type Lang = 'th' | 'en';
 
 export function appendTrail(trail: readonly TrailEvent[], event: TrailEvent, max = 50): TrailEvent[] {
   const last = trail[trail.length - 1];
   // A reload, or the load that follows the click to the same page, adds nothing to the path.
-  if (last && event.via === 'load' && normalizeUrl(last.url) === normalizeUrl(event.url)) return [...trail];
+  if (last && event.via === 'load' && withoutFragment(last.url) === withoutFragment(event.url)) return [...trail];
   const next = [...trail, event];
   return next.length > max ? next.slice(next.length - max) : next;
 }
@@ -38,17 +38,6 @@ export function parseTrail(v: unknown): TrailEvent[] {
     .filter((e): e is TrailEvent => typeof e === 'object' && e !== null && typeof (e as TrailEvent).url === 'string'
       && typeof (e as TrailEvent).linkText === 'string' && typeof (e as TrailEvent).fromUrl === 'string')
     .map((e) => (e.via === 'click' || e.via === 'load' ? e : { ...e, via: e.linkText === '' ? 'load' : 'click' }));
-}
-
-/** Fragment dropped; URL() lowercases the host and drops default ports; the query is kept. */
-export function normalizeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    return u.href;
-  } catch {
-    return url.split('#')[0] ?? url;
-  }
 }
 
 const INDEX_PATH = /^\/(?:index\.(?:php|html?|aspx?|jsp))?$/i;
@@ -88,11 +77,11 @@ function walkable(ev: TrailEvent, homeUrl: string): boolean {
 
 /** The latest visit of `url` before index `before`, preferring one whose source page is known. */
 function pickVisit(trail: readonly TrailEvent[], url: string, before: number, homeUrl: string): number {
-  const key = normalizeUrl(url);
+  const key = withoutFragment(url);
   let fallback = -1;
   for (let i = before - 1; i >= 0; i--) {
     const ev = trail[i]!;
-    if (normalizeUrl(ev.url) !== key) continue;
+    if (withoutFragment(ev.url) !== key) continue;
     if (walkable(ev, homeUrl)) return i;
     if (fallback < 0) fallback = i;
   }
@@ -105,13 +94,13 @@ function pickVisit(trail: readonly TrailEvent[], url: string, before: number, ho
  */
 function clickBehindLoad(trail: readonly TrailEvent[], i: number): number {
   const load = trail[i]!;
-  const from = normalizeUrl(load.fromUrl);
+  const from = withoutFragment(load.fromUrl);
   const cut = originOnlyReferrer(load);
   for (let j = i - 1; j >= 0; j--) {
     const ev = trail[j]!;
     if (ev.via === 'load') return -1;
-    if (normalizeUrl(ev.url) === normalizeUrl(ev.fromUrl)) continue; // a link to the page itself (#section)
-    if (normalizeUrl(ev.fromUrl) === from || (cut && sameSite(ev.fromUrl, load.fromUrl))) return j;
+    if (withoutFragment(ev.url) === withoutFragment(ev.fromUrl)) continue; // a link to the page itself (#section)
+    if (withoutFragment(ev.fromUrl) === from || (cut && sameSite(ev.fromUrl, load.fromUrl))) return j;
   }
   return -1;
 }
@@ -163,8 +152,8 @@ export function clickPathTo(
 function removeLoops(path: ClickStep[]): ClickStep[] {
   const out: ClickStep[] = [];
   for (const step of path) {
-    const key = normalizeUrl(step.url);
-    const seen = out.findIndex((s) => normalizeUrl(s.url) === key);
+    const key = withoutFragment(step.url);
+    const seen = out.findIndex((s) => withoutFragment(s.url) === key);
     if (seen >= 0) out.length = seen + 1;
     else out.push(step);
   }

@@ -1,7 +1,9 @@
 /** Evidence documents (PDF, Word, Excel, images): kind from URL/MIME/bytes, and the size cap. */
 import { captureMessage } from './messages';
+import { ALLOWED_DOCUMENT_MIMES, MIME_BY_KIND, type DocumentKind } from '../evidence/document-types';
 
-export type DocumentKind = 'pdf' | 'doc' | 'docx' | 'xls' | 'xlsx' | 'image';
+export type { DocumentKind };
+
 
 export const DOCUMENT_SIZE_CAP = 50 * 1024 * 1024;
 
@@ -17,14 +19,6 @@ const EXTENSIONS: Record<string, DocumentKind> = {
   gif: 'image',
   webp: 'image',
   bmp: 'image',
-};
-
-export const MIME_BY_KIND: Record<Exclude<DocumentKind, 'image'>, string> = {
-  pdf: 'application/pdf',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 function kindFromMime(contentType: string | null | undefined): DocumentKind | null {
@@ -103,14 +97,6 @@ export function sniffMime(bytes: Uint8Array, fileName = ''): string | null {
 function containsUtf16(bytes: Uint8Array, needle: string): boolean {
   return containsAscii(bytes, [...needle].map((c) => `${c}\0`).join(''), 1_048_576);
 }
-
-/** The only types stored as document bytes: what the ITA evidence documents are, never markup or scripts. */
-export const ALLOWED_DOCUMENT_MIMES: readonly string[] = [
-  ...Object.values(MIME_BY_KIND),
-  'image/png',
-  'image/jpeg',
-  'image/gif',
-];
 
 /** The sniffed MIME type when it is an allowed document type, else null (whatever the server declared). */
 export function allowedDocumentMime(bytes: Uint8Array, fileName = ''): string | null {

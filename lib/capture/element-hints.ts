@@ -3,7 +3,9 @@
  * about years and placeholders. Hints only; the reviewer ticks the elements.
  */
 import type { Criterion, RequiredElement } from '../criteria/types';
-import { captureMessage, type Lang } from './messages';
+import { captureMessage } from './messages';
+import type { Lang } from '../i18n/language';
+import { BE_OFFSET } from '../i18n/buddhist-era';
 import {
   type Finding,
   type FindingKind,
@@ -57,8 +59,8 @@ export function requiredYears(criterion: Criterion, fiscalYear: number): number[
   const rule = criterion.periodRule;
   if (rule.kind === 'fiscal-year') return [fiscalYear + rule.offset];
   if (rule.kind === 'range') {
-    const from = Number(rule.from.slice(0, 4)) + 543;
-    const to = Number(rule.to.slice(0, 4)) + 543;
+    const from = Number(rule.from.slice(0, 4)) + BE_OFFSET;
+    const to = Number(rule.to.slice(0, 4)) + BE_OFFSET;
     if (!Number.isFinite(from) || !Number.isFinite(to)) return [fiscalYear];
     const years: number[] = [];
     for (let y = from; y <= to; y++) years.push(y);

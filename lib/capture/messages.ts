@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/language';
 /** Thai/English texts for capture errors and hint warnings; lib code returns codes + params. */
 
 export type CaptureMessageCode =
@@ -17,7 +18,6 @@ export type CaptureMessageCode =
   | 'hint-placeholder'
   | 'hint-no-year';
 
-export type Lang = 'th' | 'en';
 
 type Params = Record<string, string | number>;
 

@@ -1,6 +1,6 @@
 import { draftExplanation } from '../capture/clickpath';
 import type { EvidenceRecord, ItemRecord } from '../evidence/types';
-import type { Lang } from './messages';
+import type { Lang } from '../i18n/language';
 import { byCaptureOrder } from './submit-urls';
 
 /** True when the item has no explanation of its own, so `itemExplanation` returns a draft. */

@@ -1,4 +1,5 @@
 import type { TaskRecord } from '../evidence/types';
+import { BE_OFFSET } from '../i18n/buddhist-era';
 
 const PERSON_A = 'นายชานนท์ ธนุรเวท';
 const PERSON_B = 'นายปรินทร์ พรามสุภา';
@@ -34,7 +35,7 @@ const MEMO_CALENDAR: readonly [string, string, string, string][] = [
  * Ids are stable so that seeding twice does not duplicate.
  */
 export function memoTasks(fiscalYear: number): TaskRecord[] {
-  const year = String(fiscalYear - 543).padStart(4, '0');
+  const year = String(fiscalYear - BE_OFFSET).padStart(4, '0');
   return MEMO_CALENDAR.map(([title, start, end, people], index) => ({
     id: `memo-${fiscalYear}-${String(index + 1).padStart(2, '0')}`,
     title,

@@ -2,8 +2,8 @@ import type { Confidence } from '../criteria/types';
 import type { ItemStatus } from '../evidence/types';
 import { STATUS_LABELS } from './status';
 import { fillTemplate } from '../i18n/template';
+import type { Lang } from '../i18n/language';
 
-export type Lang = 'th' | 'en';
 
 /** Labels used by the checklist dashboard. `{name}` marks a parameter. */
 export const CHECKLIST_MESSAGES = {

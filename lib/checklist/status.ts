@@ -15,8 +15,6 @@ export interface StatusInfo {
   missing: string[];
 }
 
-export const ITEM_STATUSES: readonly ItemStatus[] = ['unreviewed', 'complete', 'incomplete', 'missing'];
-
 /** The memo's words: มี / ไม่สมบูรณ์ / ไม่มี. */
 export const STATUS_LABELS: Record<ItemStatus, { th: string; en: string }> = {
   unreviewed: { th: 'ยังไม่ตรวจ', en: 'Not reviewed' },
@@ -24,10 +22,6 @@ export const STATUS_LABELS: Record<ItemStatus, { th: string; en: string }> = {
   incomplete: { th: 'ไม่สมบูรณ์', en: 'Incomplete' },
   missing: { th: 'ไม่มี', en: 'Missing' },
 };
-
-export function isItemStatus(value: unknown): value is ItemStatus {
-  return typeof value === 'string' && (ITEM_STATUSES as readonly string[]).includes(value);
-}
 
 /**
  * Status of one criterion. `evidence` must already be filtered to records tagged with this criterion.

@@ -1,5 +1,5 @@
 import type { EvidenceRecord, ItemRecord } from '../evidence/types';
-import { normalizeUrl } from '../verify/url-normalize';
+import { normalizeUrl } from '../util/url';
 
 export const DEFAULT_URL_CAP = 5;
 

@@ -9,7 +9,10 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
 }
 
-export type CliLang = 'th' | 'en';
+import type { Lang } from '../i18n/language';
+
+/** The CLI speaks the UI's two languages. */
+export type CliLang = Lang;
 
 export interface CliCommand {
   name: string;

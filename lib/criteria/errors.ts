@@ -1,6 +1,7 @@
 /** Error codes produced while loading a criteria set, and their Thai/English messages. */
 
 import { fillTemplate } from '../i18n/template';
+import type { Lang } from '../i18n/language';
 
 export type CriteriaErrorCode =
   | 'json-syntax'
@@ -44,7 +45,6 @@ export interface CriteriaError {
 
 export type CriteriaResult<T> = { ok: true; set: T } | { ok: false; errors: CriteriaError[] };
 
-type Lang = 'th' | 'en';
 
 export const CRITERIA_MESSAGES: Record<CriteriaErrorCode, { th: string; en: string }> = {
   'json-syntax': { th: 'ไฟล์ JSON ไม่ถูกต้อง: {message}', en: 'Invalid JSON: {message}' },

@@ -1,5 +1,6 @@
 /** Small typed readers that record a CriteriaError instead of throwing when a field is wrong. */
 import type { CriteriaError, CriteriaErrorCode, CriteriaErrorParams } from './errors';
+import { isPlainObject } from '../util/guards';
 
 export const MAX_TEXT_LENGTH = 10_000;
 
@@ -9,10 +10,6 @@ export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
   return typeof v;
-}
-
-export function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export function joinPath(base: string, key: string | number): string {
@@ -77,7 +74,7 @@ export class FieldReader {
   object(obj: Obj, key: string, base: string): Obj | undefined {
     const v = this.field(obj, key, base);
     if (v === undefined) return undefined;
-    if (!isObj(v)) return this.wrongType(joinPath(base, key), 'object', v);
+    if (!isPlainObject(v)) return this.wrongType(joinPath(base, key), 'object', v);
     return v;
   }
 
@@ -91,7 +88,7 @@ export class FieldReader {
     const out: T[] = [];
     v.forEach((el: unknown, i) => {
       const p = joinPath(path, i);
-      if (!isObj(el)) {
+      if (!isPlainObject(el)) {
         this.wrongType(p, 'object', el);
         return;
       }

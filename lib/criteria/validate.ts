@@ -1,12 +1,14 @@
 /** Structural and referential validation of a criteria set (any framework, any year). */
 import type { Confidence, CriteriaSet, Criterion, PeriodRule, RequiredElement, Subindicator } from './types';
 import type { CriteriaResult } from './errors';
-import { FieldReader, isObj, joinPath, typeName, type Obj } from './field-reader';
+import { FieldReader, joinPath, typeName, type Obj } from './field-reader';
+import { isPlainObject } from '../util/guards';
 
 export { validateOit2564Split } from './validate-oit-2564';
 export type { CriteriaError, CriteriaResult } from './errors';
 
-export const ITEM_CODE_RE = /^[A-Z]{1,3}\d{1,3}$/;
+import { ITEM_CODE_RE } from './item-code';
+
 export const ELEMENT_KEY_RE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -79,7 +81,7 @@ function readItem(r: FieldReader, o: Obj, path: string, subs: Map<string, Subind
   const seenKeys = new Set<string>();
   if (Array.isArray(o.elements)) {
     o.elements.forEach((el: unknown, i) => {
-      if (!isObj(el) || typeof el.key !== 'string') return;
+      if (!isPlainObject(el) || typeof el.key !== 'string') return;
       if (seenKeys.has(el.key)) r.report('duplicate-element-key', `${path}.elements[${i}].key`, { key: el.key });
       seenKeys.add(el.key);
     });
@@ -103,7 +105,7 @@ function readItem(r: FieldReader, o: Obj, path: string, subs: Map<string, Subind
 
 export function validateCriteriaSet(data: unknown): CriteriaResult<CriteriaSet> {
   const r = new FieldReader();
-  if (!isObj(data)) {
+  if (!isPlainObject(data)) {
     r.report('not-object', '', { actual: typeName(data) });
     return { ok: false, errors: r.errors };
   }
@@ -153,7 +155,7 @@ export function validateCriteriaSet(data: unknown): CriteriaResult<CriteriaSet> 
   const firstIndex = new Map<string, number>();
   if (Array.isArray(data.items)) {
     data.items.forEach((it: unknown, i) => {
-      if (!isObj(it) || typeof it.code !== 'string') return;
+      if (!isPlainObject(it) || typeof it.code !== 'string') return;
       const prev = firstIndex.get(it.code);
       if (prev !== undefined) r.report('duplicate-code', `items[${i}].code`, { code: it.code, firstIndex: prev });
       else firstIndex.set(it.code, i);

@@ -65,6 +65,9 @@ export interface BlobRow {
   data: Uint8Array;
 }
 
+/** How the reviewer captured the page. */
+export type CaptureMode = 'viewport' | 'fullpage' | 'element';
+
 export type ItemStatus = 'unreviewed' | 'complete' | 'incomplete' | 'missing';
 
 export interface ItemRecord {

@@ -1,28 +1,16 @@
-import { ALLOWED_DOCUMENT_MIMES } from '../capture/documents';
+import { ALLOWED_DOCUMENT_MIMES } from './document-types';
+import { isPlainObject } from '../util/guards';
+import { isHttpUrl } from '../util/url';
+import { ITEM_CODE_RE } from '../criteria/item-code';
 
 const METHODS = new Set([
   'viewport', 'fullpage-stitched', 'element-crop', 'rendered-html2canvas', 'document-bytes', 'dom-snapshot', 'text',
 ]);
 const HEX64 = /^[0-9a-f]{64}$/;
-const CODE = /^[A-Z]{1,3}\d{1,3}$/;
 
 export interface ValidationIssue {
   path: string;
   problem: string;
-}
-
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export function isHttpUrl(s: unknown): s is string {
-  if (typeof s !== 'string' || s.length > 8192) return false;
-  try {
-    const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 export const MAX_TITLE = 2000;
@@ -55,7 +43,7 @@ const isText = (v: unknown, max: number): v is string => typeof v === 'string' &
 const isCount = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 
 function checkArtifact(a: unknown, path: string, out: ValidationIssue[]): void {
-  if (!isObj(a)) return void out.push({ path, problem: 'not an object' });
+  if (!isPlainObject(a)) return void out.push({ path, problem: 'not an object' });
   if (typeof a.id !== 'string' || !a.id || a.id.length > MAX_SHORT) out.push({ path: `${path}.id`, problem: 'missing' });
   if (typeof a.method !== 'string' || !METHODS.has(a.method)) out.push({ path: `${path}.method`, problem: 'unknown method' });
   if (typeof a.mime !== 'string' || !a.mime) out.push({ path: `${path}.mime`, problem: 'missing' });
@@ -73,16 +61,16 @@ function checkArtifact(a: unknown, path: string, out: ValidationIssue[]): void {
 function checkClickPath(v: unknown, out: ValidationIssue[]): void {
   if (!Array.isArray(v)) return void out.push({ path: 'clickPath', problem: 'not a list' });
   v.forEach((step, i) => {
-    if (!isObj(step)) return void out.push({ path: `clickPath[${i}]`, problem: 'not an object' });
+    if (!isPlainObject(step)) return void out.push({ path: `clickPath[${i}]`, problem: 'not an object' });
     if (!isHttpUrl(step.url)) out.push({ path: `clickPath[${i}].url`, problem: 'not an http(s) URL' });
     if (!isText(step.linkText, MAX_LINK_TEXT)) out.push({ path: `clickPath[${i}].linkText`, problem: `not text of at most ${MAX_LINK_TEXT} characters` });
   });
 }
 
 function checkTicks(v: unknown, out: ValidationIssue[]): void {
-  if (!isObj(v)) return void out.push({ path: 'elementTicks', problem: 'not an object' });
+  if (!isPlainObject(v)) return void out.push({ path: 'elementTicks', problem: 'not an object' });
   for (const [code, keys] of Object.entries(v)) {
-    if (!CODE.test(code)) out.push({ path: 'elementTicks', problem: 'keys must be criterion codes' });
+    if (!ITEM_CODE_RE.test(code)) out.push({ path: 'elementTicks', problem: 'keys must be criterion codes' });
     else if (!Array.isArray(keys) || keys.length > MAX_TICKS || !keys.every((k) => isText(k, MAX_TICK_KEY)))
       out.push({ path: `elementTicks.${code.slice(0, 20)}`, problem: 'not a list of short text' });
   }
@@ -91,10 +79,10 @@ function checkTicks(v: unknown, out: ValidationIssue[]): void {
 /** Structural validation of a record before it is written (saving and import); returns the issues (empty = valid). */
 export function validateEvidence(r: unknown): ValidationIssue[] {
   const out: ValidationIssue[] = [];
-  if (!isObj(r)) return [{ path: '', problem: 'not an object' }];
+  if (!isPlainObject(r)) return [{ path: '', problem: 'not an object' }];
   if (r.schemaVersion !== 1) out.push({ path: 'schemaVersion', problem: 'unsupported' });
   if (typeof r.id !== 'string' || !r.id || r.id.length > MAX_SHORT) out.push({ path: 'id', problem: 'missing' });
-  if (!Array.isArray(r.criteria) || r.criteria.length === 0 || !r.criteria.every((c) => typeof c === 'string' && CODE.test(c)))
+  if (!Array.isArray(r.criteria) || r.criteria.length === 0 || !r.criteria.every((c) => typeof c === 'string' && ITEM_CODE_RE.test(c)))
     out.push({ path: 'criteria', problem: 'needs at least one criterion code' });
   if (!isHttpUrl(r.requestedUrl)) out.push({ path: 'requestedUrl', problem: 'not an http(s) URL' });
   if (!isHttpUrl(r.url)) out.push({ path: 'url', problem: 'not an http(s) URL' });
@@ -104,7 +92,7 @@ export function validateEvidence(r: unknown): ValidationIssue[] {
   if (typeof r.capturedAt !== 'string' || Number.isNaN(Date.parse(r.capturedAt))) out.push({ path: 'capturedAt', problem: 'not a time' });
   if (typeof r.updatedAt !== 'string' || Number.isNaN(Date.parse(r.updatedAt))) out.push({ path: 'updatedAt', problem: 'not a time' });
   for (const k of ['timeZone', 'userAgent', 'extensionVersion']) if (!isText(r[k], MAX_SHORT)) out.push({ path: k, problem: 'not text' });
-  if (!isObj(r.viewport) || typeof r.viewport.width !== 'number' || typeof r.viewport.height !== 'number')
+  if (!isPlainObject(r.viewport) || typeof r.viewport.width !== 'number' || typeof r.viewport.height !== 'number')
     out.push({ path: 'viewport', problem: 'not { width, height }' });
   if (typeof r.devicePixelRatio !== 'number' || !Number.isFinite(r.devicePixelRatio)) out.push({ path: 'devicePixelRatio', problem: 'not a number' });
   if (typeof r.reachedFromHome !== 'boolean') out.push({ path: 'reachedFromHome', problem: 'not true/false' });

@@ -1,4 +1,4 @@
-import type { CaptureMode } from '../storage/settings';
+import type { CaptureMode } from '../evidence/types';
 import type { CriteriaSet } from '../criteria/types';
 
 /** Every cross-context message, in one table. `req` is what is sent, `res` what comes back. */

@@ -1,48 +1,39 @@
 import { SENDERS, type Envelope, type MessageType } from './protocol';
+import { isPlainObject } from '../util/guards';
+import { isHttpUrl } from '../util/url';
+import { ITEM_CODE_RE } from '../criteria/item-code';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isHttp = (v: unknown): boolean => {
-  if (!isStr(v, 8192)) return false;
-  try {
-    const p = new URL(v).protocol;
-    return p === 'http:' || p === 'https:';
-  } catch {
-    return false;
-  }
-};
 /** A document to fetch: http(s) without user:password@ (the background applies its address policy too). */
 const isDocumentUrl = (v: unknown): boolean => {
-  if (!isHttp(v)) return false;
+  if (!isHttpUrl(v)) return false;
   const u = new URL(v as string);
   return !u.username && !u.password;
 };
-const CODE = /^[A-Z]{1,3}\d{1,3}$/;
 const MAX_HTML = 40 * 1024 * 1024;
 const MAX_TEXT = 5 * 1024 * 1024;
 
 function isEmpty(v: unknown): boolean {
-  return isObj(v) && Object.keys(v).length === 0;
+  return isPlainObject(v) && Object.keys(v).length === 0;
 }
 
 function isRegion(v: unknown): boolean {
-  return isObj(v) && isNum(v.x) && isNum(v.y) && isNum(v.width) && isNum(v.height) && v.width > 0 && v.height > 0;
+  return isPlainObject(v) && isNum(v.x) && isNum(v.y) && isNum(v.width) && isNum(v.height) && v.width > 0 && v.height > 0;
 }
 
 function isTicks(v: unknown): boolean {
-  return isObj(v) && Object.entries(v).every(([k, list]) => CODE.test(k) && Array.isArray(list) && list.length <= 100 && list.every((x) => isStr(x, 100)));
+  return isPlainObject(v) && Object.entries(v).every(([k, list]) => ITEM_CODE_RE.test(k) && Array.isArray(list) && list.length <= 100 && list.every((x) => isStr(x, 100)));
 }
 
 function isPage(v: unknown): boolean {
-  if (!isObj(v)) return false;
+  if (!isPlainObject(v)) return false;
   const vp = v.viewport;
-  return isHttp(v.url) && isStr(v.title, 2000) && isStr(v.text, MAX_TEXT) && isStr(v.html, MAX_HTML)
-    && isObj(vp) && isNum(vp.width) && isNum(vp.height) && isNum(v.dpr) && v.dpr > 0 && v.dpr <= 8
+  return isHttpUrl(v.url) && isStr(v.title, 2000) && isStr(v.text, MAX_TEXT) && isStr(v.html, MAX_HTML)
+    && isPlainObject(vp) && isNum(vp.width) && isNum(vp.height) && isNum(v.dpr) && v.dpr > 0 && v.dpr <= 8
     && (v.httpStatus === null || (Number.isInteger(v.httpStatus) && (v.httpStatus as number) >= 0 && (v.httpStatus as number) < 1000))
     && Array.isArray(v.documentLinks) && v.documentLinks.length <= 500
-    && v.documentLinks.every((d) => isObj(d) && isHttp(d.url) && isStr(d.text, 2000));
+    && v.documentLinks.every((d) => isPlainObject(d) && isHttpUrl(d.url) && isStr(d.text, 2000));
 }
 
 const PAYLOAD: Record<MessageType, (p: unknown) => boolean> = {
@@ -50,9 +41,9 @@ const PAYLOAD: Record<MessageType, (p: unknown) => boolean> = {
   'overlay/criteria': isEmpty,
   'overlay/open-form': isEmpty,
   'overlay/click-path': isEmpty,
-  'trail/event': (p) => isObj(p) && isHttp(p.url) && isStr(p.linkText, 500) && (p.fromUrl === '' || isHttp(p.fromUrl)) && (p.via === 'click' || p.via === 'load'),
-  'capture/save': (p) => isObj(p)
-    && Array.isArray(p.criteria) && p.criteria.length >= 1 && p.criteria.length <= 50 && p.criteria.every((c) => isStr(c, 10) && CODE.test(c))
+  'trail/event': (p) => isPlainObject(p) && isHttpUrl(p.url) && isStr(p.linkText, 500) && (p.fromUrl === '' || isHttpUrl(p.fromUrl)) && (p.via === 'click' || p.via === 'load'),
+  'capture/save': (p) => isPlainObject(p)
+    && Array.isArray(p.criteria) && p.criteria.length >= 1 && p.criteria.length <= 50 && p.criteria.every((c) => isStr(c, 10) && ITEM_CODE_RE.test(c))
     && isStr(p.note, 5000)
     && (p.mode === 'viewport' || p.mode === 'fullpage' || p.mode === 'element')
     && isTicks(p.elementTicks) && isPage(p.page)
@@ -62,9 +53,9 @@ const PAYLOAD: Record<MessageType, (p: unknown) => boolean> = {
     && new Set(p.documents).size === p.documents.length,
   'capture/cancel': isEmpty,
   'page/metrics': isEmpty,
-  'page/scroll-to': (p) => isObj(p) && isNum(p.y),
+  'page/scroll-to': (p) => isPlainObject(p) && isNum(p.y),
   'page/prepare-fullpage': isEmpty,
-  'page/restore': (p) => isObj(p) && isNum(p.y),
+  'page/restore': (p) => isPlainObject(p) && isNum(p.y),
   'settings/apply': isEmpty,
 };
 
@@ -74,7 +65,7 @@ export function isMessageType(t: unknown): t is MessageType {
 
 /** Returns the envelope when its type is known and its payload has the declared shape. */
 export function parseEnvelope(msg: unknown): Envelope | null {
-  if (!isObj(msg) || !isMessageType(msg.type)) return null;
+  if (!isPlainObject(msg) || !isMessageType(msg.type)) return null;
   return PAYLOAD[msg.type](msg.payload) ? (msg as unknown as Envelope) : null;
 }
 

@@ -1,11 +1,7 @@
 import type { ItemRecord, ItemStatus } from '../evidence/types';
-import {
-  RecordValidationError,
-  isHttpUrl,
-  isIsoDate,
-  requireString,
-} from '../checklist/record-validation';
-import { isItemStatus } from '../checklist/status';
+import { RecordValidationError, isIsoDate, requireString } from '../evidence/record-validation';
+import { isHttpUrl } from '../util/url';
+import { isItemStatus } from '../evidence/item-status';
 import type { ItaDb } from './db';
 
 export type Clock = () => Date;

@@ -1,7 +1,7 @@
+import type { CaptureMode } from '../evidence/types';
 import type { ItaDb } from './db';
 
 export type UiLanguage = 'auto' | 'th' | 'en';
-export type CaptureMode = 'viewport' | 'fullpage' | 'element';
 
 export interface Settings {
   version: 2;

@@ -1,8 +1,7 @@
 import type { TaskRecord } from '../evidence/types';
-import { RecordValidationError, isIsoDate, requireString } from '../checklist/record-validation';
+import { RecordValidationError, isIsoDate, requireString } from '../evidence/record-validation';
 import type { ItaDb } from './db';
 
-export { memoTasks } from '../checklist/memo-tasks';
 
 export type TaskInput = Omit<TaskRecord, 'id'>;
 export type TaskPatch = Partial<TaskInput>;

@@ -8,7 +8,7 @@ import { fetchChain } from './fetch-chain';
 import { scanHtml } from './html-scan';
 import type { NetContext } from './net-context';
 import type { LinkStep } from './types';
-import { normalizeUrl, resolveLink, siteKey } from './url-normalize';
+import { crawlSiteKey, normalizeUrl, resolveLink } from '../util/url';
 
 export const CRAWL_DEFAULTS = { depth: 3, maxPages: 500 } as const;
 
@@ -34,7 +34,7 @@ export async function findLinkPaths(
 ): Promise<CrawlOutcome> {
   const maxDepth = opts.depth ?? CRAWL_DEFAULTS.depth;
   const maxPages = opts.maxPages ?? CRAWL_DEFAULTS.maxPages;
-  const site = siteKey(home);
+  const site = crawlSiteKey(home);
   const homeKey = normalizeUrl(home);
   const wantedKeys = new Set(wanted.map((w) => normalizeUrl(w)).filter((k): k is string => k !== null));
   const nodes = new Map<string, Node>();
@@ -81,7 +81,7 @@ export async function findLinkPaths(
           const k = abs && normalizeUrl(abs);
           if (!abs || !k || nodes.has(k)) continue;
           discover(k, { url: abs, linkText: link.text, parent: key });
-          if (siteKey(abs) === site && !NOT_HTML.test(new URL(abs).pathname)) next.push(k);
+          if (crawlSiteKey(abs) === site && !NOT_HTML.test(new URL(abs).pathname)) next.push(k);
         }
       }),
     );

@@ -6,7 +6,7 @@
 import { DEFAULTS, type NetContext } from './net-context';
 import { RequestError, requestWithRetry, type RawResponse } from './request';
 import type { RedirectHop } from './types';
-import { normalizeUrl } from './url-normalize';
+import { normalizeUrl } from '../util/url';
 
 export interface ChainResult {
   status: number | null;

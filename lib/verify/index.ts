@@ -4,7 +4,7 @@ export { DRIFT_THRESHOLD } from './check-target';
 export { SOFT404_SIMILARITY } from './soft404';
 export { CRAWL_DEFAULTS } from './crawl';
 export { DEFAULTS as NETWORK_DEFAULTS } from './net-context';
-export { normalizeUrl, sameUrl, hostKey } from './url-normalize';
+export { normalizeUrl, sameUrl, hostKey } from '../util/url';
 export { textSimilarity } from './similarity';
 export { scanHtml } from './html-scan';
 export { decodeBody } from './charset';

@@ -2,7 +2,7 @@
  * Inputs for the CLI: a bundle zip (read defensively: its manifest format is young) or a CSV of
  * `criterion,url` rows. Both become VerifyTargets.
  */
-import { DEFAULT_ZIP_LIMITS, extractEntry, readCentralDirectory, type ZipLimits } from '../bundle/zip-read';
+import { DEFAULT_ZIP_LIMITS, extractEntry, readCentralDirectory, type ZipLimits } from '../zip/read';
 import type { CriteriaSet, PeriodRule } from '../criteria/types';
 import { scanHtml } from './html-scan';
 import type { VerifyTarget } from './types';

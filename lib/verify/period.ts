@@ -1,5 +1,6 @@
 /** Does the page still mention the fiscal year its item's period rule requires? */
 import type { PeriodRule } from '../criteria/types';
+import { BE_OFFSET } from '../i18n/buddhist-era';
 
 export function thaiDigitsToArabic(s: string): string {
   return s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
@@ -16,8 +17,8 @@ export function expectedYears(rule: PeriodRule, fiscalYear: number): number[] {
     case 'fiscal-year':
       return [fiscalYear + rule.offset];
     case 'range': {
-      const from = Number(rule.from.slice(0, 4)) + 543;
-      const to = Number(rule.to.slice(0, 4)) + 543;
+      const from = Number(rule.from.slice(0, 4)) + BE_OFFSET;
+      const to = Number(rule.to.slice(0, 4)) + BE_OFFSET;
       if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return [fiscalYear];
       const out: number[] = [];
       for (let y = from; y <= to; y++) out.push(y);

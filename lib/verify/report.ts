@@ -1,8 +1,8 @@
 /** Rendering of results: one JSON object per line, or an aligned table in Thai or English. */
 import { problemMessage } from './problems';
 import type { VerifyResult } from './types';
+import type { Lang } from '../i18n/language';
 
-export type Lang = 'th' | 'en';
 
 export function toJsonLine(r: VerifyResult): string {
   return JSON.stringify({

@@ -1,6 +1,6 @@
 /** One HTTP request (per-host slot, timeout, cache: 'no-store') and its retry loop. */
 import { DEFAULTS, type NetContext } from './net-context';
-import { hostKey } from './url-normalize';
+import { hostKey } from '../util/url';
 
 export interface RawResponse {
   status: number;

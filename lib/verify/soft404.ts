@@ -9,7 +9,7 @@ import { fetchChain } from './fetch-chain';
 import { scanHtml } from './html-scan';
 import type { NetContext } from './net-context';
 import { textSimilarity } from './similarity';
-import { normalizeUrl } from './url-normalize';
+import { normalizeUrl } from '../util/url';
 
 export const SOFT404_SIMILARITY = 0.95;
 

@@ -5,7 +5,7 @@ import { makeNetContext } from './net-context';
 import { sortProblems } from './problems';
 import { SiblingProbe } from './soft404';
 import type { LinkStep, VerifyOptions, VerifyResult, VerifyTarget } from './types';
-import { normalizeUrl } from './url-normalize';
+import { normalizeUrl } from '../util/url';
 
 export async function verifyTargets(targets: VerifyTarget[], opts: VerifyOptions): Promise<VerifyResult[]> {
   const ctx = makeNetContext(opts);

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReportFonts, REPORT_FONTS } from '../../../components/bundle/fonts';
-import { REPORT_FONT_FILES } from '../../../lib/bundle/node-fonts';
+import { REPORT_FONT_FILES } from '../../../lib/bundle/fonts.node';
 
 describe('loadReportFonts', () => {
   it('names the same fonts as the Node loader, all present in public/fonts', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBundle, getLastExportAt } from '../../../lib/bundle/export';
 import { validateManifest } from '../../../lib/bundle/manifest-validate';
 import { BundleFailure } from '../../../lib/bundle/messages';
-import { readCentralDirectory } from '../../../lib/bundle/zip-read';
+import { readCentralDirectory } from '../../../lib/zip/read';
 import { FONTS, SET, SETTINGS, exportBytes, freshDb, manifestOf, seed, unzip } from './helpers';
 
 const schema = JSON.parse(readFileSync('schemas/bundle-manifest.schema.json', 'utf8'));

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell } from '../../../lib/bundle/csv';
-import { escapeHtml, safeHref } from '../../../lib/bundle/escape';
-import { EvidencePathAllocator, padCode, unsafePathReason } from '../../../lib/bundle/paths';
+import { safeHref } from '../../../lib/bundle/escape';
+import { escapeHtml } from '../../../lib/util/html';
+import { EvidencePathAllocator, padCode } from '../../../lib/bundle/paths';
+import { unsafePathReason } from '../../../lib/zip/paths';
 import { formatSha256Sums, parseSha256Sums } from '../../../lib/bundle/sha256sums';
-import { crc32 } from '../../../lib/bundle/crc32';
+import { crc32 } from '../../../lib/zip/crc32';
 
 describe('bundle parts', () => {
   it('classifies unsafe paths', () => {

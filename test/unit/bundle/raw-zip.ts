@@ -1,6 +1,6 @@
 /** A deliberately permissive zip writer for building malformed bundles in tests. */
 import { deflateSync } from 'fflate';
-import { crc32 } from '../../../lib/bundle/crc32';
+import { crc32 } from '../../../lib/zip/crc32';
 
 export interface RawEntry {
   name: string;

@@ -1,8 +1,8 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../../lib/bundle/check';
-import { crc32 } from '../../../lib/bundle/crc32';
-import { DEFAULT_ZIP_LIMITS, readCentralDirectory } from '../../../lib/bundle/zip-read';
+import { crc32 } from '../../../lib/zip/crc32';
+import { DEFAULT_ZIP_LIMITS, readCentralDirectory } from '../../../lib/zip/read';
 import { readInput } from '../../../lib/verify/inputs';
 import { artifact, exportBytes, freshDb, noise, record, seed } from './helpers';
 import { rawZip } from './raw-zip';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { snapshotDocument } from '../../../lib/capture/snapshot';
-import { SNAPSHOT_CSP, snapshotProblems, textOnlySnapshot } from '../../../lib/capture/snapshot-check';
+import { snapshotDocument } from '../../../lib/capture/snapshot.dom';
+import { SNAPSHOT_CSP, snapshotProblems, textOnlySnapshot } from '../../../lib/capture/snapshot-check.dom';
 import { escapeStyleText } from '../../../lib/capture/snapshot-css';
 
 const PAGE_URL = 'https://www.bangtuayang.go.th/news.php';

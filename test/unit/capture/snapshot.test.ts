@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { snapshotDocument } from '../../../lib/capture/snapshot';
+import { snapshotDocument } from '../../../lib/capture/snapshot.dom';
 
 const PAGE_URL = 'https://www.bangtuayang.go.th/index.php?_mod=ZmlsZXM&type=MzI';
 

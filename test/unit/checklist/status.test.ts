@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemStatus } from '../../../lib/evidence/types';
-import { ITEM_STATUSES, STATUS_LABELS, deriveStatus, isItemStatus } from '../../../lib/checklist/status';
+import { STATUS_LABELS, deriveStatus } from '../../../lib/checklist/status';
+import { ITEM_STATUSES, isItemStatus } from '../../../lib/evidence/item-status';
 import { criterion, evidence, item } from './fixtures';
 
 const KEYS = ['address', 'phone', 'map'];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type ItaDb } from '../../../lib/storage/db';
 import { clearOverride, getItem, listItems, setOverride, updateItem } from '../../../lib/storage/items-repo';
-import { RecordValidationError } from '../../../lib/checklist/record-validation';
+import { RecordValidationError } from '../../../lib/evidence/record-validation';
 
 const opened: ItaDb[] = [];
 function freshDb(): ItaDb {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type ItaDb } from '../../../lib/storage/db';
-import { addTask, deleteTask, listTasks, memoTasks, seedTasks, updateTask } from '../../../lib/storage/tasks-repo';
-import { RecordValidationError, isIsoDate } from '../../../lib/checklist/record-validation';
+import { addTask, deleteTask, listTasks, seedTasks, updateTask } from '../../../lib/storage/tasks-repo';
+import { memoTasks } from '../../../lib/checklist/memo-tasks';
+import { RecordValidationError, isIsoDate } from '../../../lib/evidence/record-validation';
 
 const opened: ItaDb[] = [];
 function freshDb(): ItaDb {

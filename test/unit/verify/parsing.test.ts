@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { scanHtml } from '../../../lib/verify/html-scan';
 import { decodeBody } from '../../../lib/verify/charset';
-import { normalizeUrl } from '../../../lib/verify/url-normalize';
+import { normalizeUrl } from '../../../lib/util/url';
 import { charTrigrams, textSimilarity } from '../../../lib/verify/similarity';
 import { readInput, periodLookupFrom } from '../../../lib/verify/inputs';
 import { expectedYears } from '../../../lib/verify/period';

@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import type { BundleError } from './messages';
+import type { ZipError } from './errors';
 import { crc32 } from './crc32';
 import { unsafePathReason } from './paths';
 
@@ -33,7 +33,7 @@ export interface ZipEntry {
   dataOffset?: number;
 }
 
-type Result<T> = { ok: true; value: T } | { ok: false; errors: BundleError[] };
+type Result<T> = { ok: true; value: T } | { ok: false; errors: ZipError[] };
 
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
@@ -65,7 +65,7 @@ export function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits = DEFA
   if (count > limits.maxEntries) return { ok: false, errors: [{ code: 'too-many-entries', params: { count, limit: limits.maxEntries } }] };
 
   const entries: ZipEntry[] = [];
-  const errors: BundleError[] = [];
+  const errors: ZipError[] = [];
   const seen = new Set<string>();
   let total = 0;
   let p = cdOffset;
@@ -124,8 +124,8 @@ export function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits = DEFA
  * overlap: otherwise one stored block could be listed many times (a small file expanding to the
  * size cap) or the bytes extracted could differ from what other zip tools show.
  */
-function checkLocalHeaders(bytes: Uint8Array, dv: DataView, entries: ZipEntry[], cdOffset: number): BundleError[] {
-  const errors: BundleError[] = [];
+function checkLocalHeaders(bytes: Uint8Array, dv: DataView, entries: ZipEntry[], cdOffset: number): ZipError[] {
+  const errors: ZipError[] = [];
   const ranges: { start: number; end: number; name: string }[] = [];
   for (const e of entries) {
     const at = e.localOffset;
@@ -158,7 +158,7 @@ function utf8Length(s: string): number {
 export function extractEntry(bytes: Uint8Array, entry: ZipEntry): Result<Uint8Array> {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
-  const fail = (e: Omit<BundleError, 'file'>): Result<Uint8Array> => ({ ok: false, errors: [{ ...e, file: entry.name }] });
+  const fail = (e: Omit<ZipError, 'file'>): Result<Uint8Array> => ({ ok: false, errors: [{ ...e, file: entry.name }] });
   if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOC_SIG) return fail({ code: 'zip-truncated', params: { detail: 'local header' } });
   const start = entry.dataOffset ?? at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
   const end = start + entry.compressedSize;

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../util/html';
 /**
  * Last line of defence for the DOM snapshot: the serialised HTML is parsed again, as a browser
  * opening the saved file would, and anything that could run script or navigate is reported.
@@ -15,10 +16,6 @@ const FORBIDDEN_TAGS = new Set([
   'script', 'noscript', 'base', 'object', 'embed', 'applet', 'xmp', 'noembed', 'noframes', 'plaintext', 'portal',
 ]);
 const DANGEROUS_VALUE = /(javascript|vbscript):/i;
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 function elementProblems(el: Element, out: string[]): void {
   const tag = el.localName.toLowerCase();

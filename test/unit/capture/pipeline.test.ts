@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { openDb, type ItaDb } from '../../../lib/storage/db';
-import { base64ToBytes, captureErrorCode, CaptureError, runCapture, type CaptureDeps } from '../../../lib/evidence/capture-pipeline';
+import { base64ToBytes, captureErrorCode, CaptureError, runCapture, type CaptureDeps } from '../../../lib/capture/pipeline';
 import type { CaptureRequest } from '../../../lib/messages/protocol';
 import { StorageError } from '../../../lib/storage/errors';
 import { CaptureCancelledError } from '../../../lib/capture/stitch';

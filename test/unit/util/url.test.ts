@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameSite, siteKey } from '../../../lib/storage/site-match';
+import { sameSite, siteKey } from '../../../lib/util/url';
 
 describe('sameSite', () => {
   const HOME = 'https://www.tuayang.go.th/index.php?lang=th';

@@ -2,8 +2,9 @@
  * Runs in the page (content script): serialises the rendered DOM into one self-contained,
  * script-free HTML file that opens offline, plus the visible text used for drift checks.
  */
-import { extractText } from './page-text';
-import { SNAPSHOT_HEAD_START, escapeHtml, snapshotProblems, textOnlySnapshot } from './snapshot-check';
+import { extractText } from './page-text.dom';
+import { SNAPSHOT_HEAD_START, snapshotProblems, textOnlySnapshot } from './snapshot-check.dom';
+import { escapeHtml } from '../util/html';
 import { absolutizeCssUrls, escapeStyleText, fillEmptyStyle, inlineLinkedSheet } from './snapshot-css';
 
 export interface SnapshotOptions {

@@ -1,8 +1,8 @@
 import type { CaptureRequest, CaptureResult } from '../messages/protocol';
-import type { Artifact, BlobRow, ClickStep, EvidenceRecord } from './types';
-import { makeArtifact, type ArtifactMeta } from '../capture/artifact';
-import { pngDimensions } from '../capture/png';
-import { allowedDocumentMime, checkDocumentSize, safeDecode } from '../capture/documents';
+import type { Artifact, BlobRow, ClickStep, EvidenceRecord } from '../evidence/types';
+import { makeArtifact, type ArtifactMeta } from './artifact';
+import { pngDimensions } from './png';
+import { allowedDocumentMime, checkDocumentSize, safeDecode } from './documents';
 import { saveEvidence } from '../storage/evidence-repo';
 import { StorageError } from '../storage/errors';
 import type { ItaDb } from '../storage/db';
