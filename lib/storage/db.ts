@@ -15,6 +15,34 @@ export interface VerifyRow {
   result: unknown;
 }
 
+/** A closed fiscal year: read-only, kept whole so that it can still be exported as a bundle. */
+export interface ArchiveRow {
+  fiscalYear: number;
+  /** The set the year was assessed against, as it was when the year closed. */
+  criteriaSet: CriteriaSet;
+  agency: { name: string; homeUrl: string; units: string[]; urlCap: number };
+  items: ItemRecord[];
+  tasks: TaskRecord[];
+  verify: VerifyRow[];
+  evidenceCount: number;
+  archivedAt: string;
+}
+
+/** An evidence record of a closed year; its bytes stay in `blobs`. */
+export interface ArchivedEvidenceRow extends EvidenceRecord {
+  fiscalYear: number;
+}
+
+/** The `meta` row that says which fiscal year and set the evidence in `evidence` was captured for. */
+export const CHECKLIST_KEY = 'checklist';
+
+export interface ChecklistYear {
+  fiscalYear: number;
+  criteriaSetId: string;
+  /** When this year was started by a roll-over; null for the first year of a profile. */
+  startedAt: string | null;
+}
+
 export type ItaDb = Dexie & {
   evidence: EntityTable<EvidenceRecord, 'id'>;
   blobs: EntityTable<BlobRow, 'id'>;
@@ -23,9 +51,15 @@ export type ItaDb = Dexie & {
   verify: EntityTable<VerifyRow, 'key'>;
   criteriaSets: EntityTable<CriteriaSet, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  archives: EntityTable<ArchiveRow, 'fiscalYear'>;
+  archivedEvidence: EntityTable<ArchivedEvidenceRow, 'id'>;
 };
 
 export const DB_NAME = 'ita-evidence';
+
+/** What version 1 used when no settings were saved (fixed here: later defaults must not rewrite history). */
+const V1_DEFAULT_YEAR = 2564;
+const V1_DEFAULT_SET = 'nacc-ita-oit/2564/all';
 
 /**
  * Every schema version stays listed here with its upgrade, so that any old profile upgrades step
@@ -42,5 +76,16 @@ export function openDb(name: string = DB_NAME): ItaDb {
     criteriaSets: 'id',
     meta: 'key',
   });
+  // 2: closed fiscal years live beside the open one. The open year is stamped from the settings, so
+  // that evidence already stored keeps the year it was captured for even if the settings change later.
+  db.version(2)
+    .stores({ archives: 'fiscalYear', archivedEvidence: 'id, fiscalYear, *criteria' })
+    .upgrade(async (tx) => {
+      const settings = (await tx.table('meta').get('settings'))?.value as { fiscalYear?: unknown; criteriaSetId?: unknown } | undefined;
+      const fiscalYear = Number.isInteger(settings?.fiscalYear) ? (settings!.fiscalYear as number) : V1_DEFAULT_YEAR;
+      const criteriaSetId = typeof settings?.criteriaSetId === 'string' && settings.criteriaSetId !== '' ? settings.criteriaSetId : V1_DEFAULT_SET;
+      const year: ChecklistYear = { fiscalYear, criteriaSetId, startedAt: null };
+      await tx.table('meta').put({ key: CHECKLIST_KEY, value: year });
+    });
   return db;
 }

@@ -24,6 +24,6 @@ describe('database schema', () => {
     const db = openDb(`t-${crypto.randomUUID()}`);
     const evidence = db.tables.find((t) => t.name === 'evidence')!;
     expect(evidence.schema.indexes.map((i) => i.name).sort()).toEqual(['capturedAt', 'criteria', 'url']);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['blobs', 'criteriaSets', 'evidence', 'items', 'meta', 'tasks', 'verify']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['archivedEvidence', 'archives', 'blobs', 'criteriaSets', 'evidence', 'items', 'meta', 'tasks', 'verify']);
   });
 });
