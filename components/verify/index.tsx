@@ -47,7 +47,7 @@ export function VerifyPanel({ data }: { data: ChecklistData }) {
       </div>
       {!running && isResumable(job ?? null) && job && (
         <p>
-          {tv('resumeOffer', { done: job.doneKeys.length, total: job.keys.length })}{' '}
+          {tv('resumeOffer', { done: job.done, total: job.total })}{' '}
           <button type="button" onClick={() => start(true)}>{tv('resume')}</button>
         </p>
       )}

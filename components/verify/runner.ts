@@ -1,7 +1,7 @@
 /**
  * The re-verify job, kept at module level so that switching tabs in the side panel does not stop
  * it. It runs in the side panel (an extension page), never in the service worker, which may be
- * killed mid-run; every result is stored as it completes so a closed panel can resume.
+ * killed mid-run; results are stored as they complete (lib/verify/job) so a closed panel can resume.
  */
 import { useSyncExternalStore } from 'react';
 import { browser } from 'wxt/browser';
@@ -9,9 +9,8 @@ import type { CriteriaSet } from '../../lib/criteria/types';
 import type { EvidenceRecord } from '../../lib/evidence/types';
 import type { ItaDb } from '../../lib/storage/db';
 import { getBlob } from '../../lib/storage/evidence-repo';
-import { verifyTargets } from '../../lib/verify';
-import { beginJob, getJob, resumeResults, saveResult, setJobStatus } from '../../lib/verify/store';
-import { targetsFromEvidence } from '../../lib/verify/targets-from-db';
+import { runVerifyJob } from '../../lib/verify/job';
+import { getJob, setJobStatus } from '../../lib/verify/store';
 import type { VerifyResult } from '../../lib/verify/types';
 import { NO_PERMISSION } from './verdict';
 
@@ -93,46 +92,41 @@ export async function runVerify(input: RunInput): Promise<void> {
   controller = c;
   update({ phase: 'running', done: 0, total: 0, crawling: false, ok: 0, bad: 0, error: null });
   const { db } = input;
-  const saves: Promise<void>[] = [];
   let begun = false;
   try {
-    const targets = await targetsFromEvidence(input.evidence, (id) => getBlob(db, id), input.set);
-    const prior = input.resume ? await getJob(db) : null;
-    const done = prior ? await resumeResults(db, prior) : [];
-    const crawl = prior ? prior.crawl : input.crawl;
-    if (prior) await setJobStatus(db, 'running');
-    else await beginJob(db, targets.map((t) => t.key), crawl);
-    begun = true;
-    const missing = await originsWithoutPermission(targets.map((t) => t.url));
-    const home = crawl && input.homeUrl ? input.homeUrl : undefined;
-    update({ total: targets.length, crawling: !!home });
-
-    const results = await verifyTargets(targets, {
-      fetch: (u, init) => fetch(u, init),
+    const urls = input.evidence.flatMap((e) => [e.url || e.requestedUrl, ...e.artifacts.flatMap((a) => (a.sourceUrl ? [a.sourceUrl] : []))]);
+    const missing = await originsWithoutPermission(urls);
+    const summary = await runVerifyJob({
+      db,
+      evidence: input.evidence,
+      getBlob: (id) => getBlob(db, id),
+      set: input.set,
       fiscalYear: input.fiscalYear,
-      ...(home ? { home, crawl: CRAWL_LIMITS } : {}),
+      homeUrl: input.homeUrl,
+      crawl: input.crawl,
+      crawlLimits: CRAWL_LIMITS,
+      resume: input.resume,
+      fetch: (u, init) => fetch(u, init),
       signal: c.signal,
-      done,
+      annotate: (r) => annotate(r, missing),
+      onStart: (total, crawling) => {
+        begun = true;
+        update({ total, crawling });
+      },
       onProgress: (n, total) => update({ done: n, total }),
-      onResult: (r) => {
-        if (c.signal.aborted || r.details.error === 'aborted') return;
-        update({ crawling: false });
-        saves.push(saveResult(db, annotate(r, missing)));
+      onResult: () => {
+        if (state.crawling) update({ crawling: false });
       },
     });
-    await Promise.all(saves);
-    await setJobStatus(db, 'done');
-    const bad = results.filter((r) => !r.ok).length;
-    update({ phase: 'done', crawling: false, ok: results.length - bad, bad });
+    update({ phase: 'done', crawling: false, ok: summary.ok, bad: summary.bad });
   } catch (e) {
-    await Promise.allSettled(saves);
     const cancelled = c.signal.aborted;
     if (begun) await setJobStatus(db, cancelled ? 'cancelled' : 'failed').catch(() => undefined);
     const job = begun ? await getJob(db).catch(() => null) : null;
     update({
       phase: cancelled ? 'cancelled' : 'failed',
       crawling: false,
-      done: job ? job.doneKeys.length : state.done,
+      done: job ? job.done : state.done,
       error: cancelled ? null : e instanceof Error ? e.message : String(e),
     });
   } finally {

@@ -1,4 +1,9 @@
-/** A small argument parser shared by the subcommands: flags, `--opt value` / `--opt=value`, positionals. */
+/**
+ * Argument parsing shared by the subcommands, on node:util parseArgs: flags, `--opt value` /
+ * `--opt=value`, positionals, `--` and `-h`. Problems are collected, not thrown, so that each
+ * command reports them in the user's language.
+ */
+import { parseArgs as nodeParseArgs } from 'node:util';
 import type { CliIo, CliLang } from './types';
 
 export interface ArgSpec {
@@ -17,37 +22,32 @@ export interface ParsedArgs {
 }
 
 export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
+  const flagNames = new Set(['help', ...(spec.flags ?? [])]);
+  const optionNames = new Set(['lang', ...(spec.options ?? [])]);
+  const config: Record<string, { type: 'boolean' | 'string'; short?: string }> = {};
+  for (const f of flagNames) config[f] = { type: 'boolean' };
+  for (const o of optionNames) config[o] = { type: 'string' };
+  config.help = { type: 'boolean', short: 'h' };
+  const { tokens } = nodeParseArgs({ args, options: config, strict: false, allowPositionals: true, tokens: true });
+
   const flags = new Set<string>();
   const options = new Map<string, string>();
   const positionals: string[] = [];
   const errors: ParsedArgs['errors'] = [];
-  const flagNames = new Set(['help', ...(spec.flags ?? [])]);
-  const optionNames = new Set(['lang', ...(spec.options ?? [])]);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (a === '-h') {
-      flags.add('help');
-      continue;
-    }
-    if (!a.startsWith('--')) {
-      positionals.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-    if (flagNames.has(name) && eq < 0) flags.add(name);
-    else if (optionNames.has(name)) {
-      const value = eq >= 0 ? a.slice(eq + 1) : args[i + 1];
-      if (value === undefined || (eq < 0 && value.startsWith('--'))) errors.push({ code: 'missing-value', option: name });
-      else {
-        options.set(name, value);
-        if (eq < 0) i++;
-      }
-    } else errors.push({ code: 'unknown-option', option: name });
+  const shortSeen = new Set<number>();
+  for (const t of tokens) {
+    if (t.kind === 'positional') positionals.push(t.value);
+    else if (t.kind === 'option-terminator') continue;
+    else if (!t.rawName.startsWith('--') && t.rawName !== '-h') {
+      // Single-dash words other than -h stay positionals, as before (e.g. "-" for stdin).
+      if (!shortSeen.has(t.index)) positionals.push(args[t.index]!);
+      shortSeen.add(t.index);
+    } else if (flagNames.has(t.name) && t.value === undefined) flags.add(t.name);
+    else if (optionNames.has(t.name)) {
+      // A following "--word" is the next option, not this one's value.
+      if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--'))) errors.push({ code: 'missing-value', option: t.name });
+      else options.set(t.name, t.value);
+    } else errors.push({ code: 'unknown-option', option: t.name });
   }
   return { flags, options, positionals, errors };
 }

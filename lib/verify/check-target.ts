@@ -1,15 +1,17 @@
-/** All checks on one target: network, genuine page, drift, period, document hash. */
+/** All checks on one target: network, genuine page, drift, period, linked documents, document type and hash. */
 import { sha256Hex } from '../util/hash';
-import { decodeBody } from './charset';
+import { documentExtension, MAX_DOCUMENT_LINKS, sniffDocument, typeMatches, type DocumentLinkChecker } from './documents';
 import { fetchChain, type ChainResult } from './fetch-chain';
-import { scanHtml } from './html-scan';
 import type { NetContext } from './net-context';
+import { analyzeHtml, looksLikeHtml, ownContent, type PageAnalysis } from './page-analysis';
 import { isDeadRedirect, isLoginWall, notFoundPhrase, parkedSignal, placeholderPhrase } from './page-signals';
 import { checkPeriod } from './period';
 import { sortProblems, type ProblemCode } from './problems';
+import type { SiteTemplates } from './site-template';
 import { judgeSibling, type SiblingProbe } from './soft404';
 import { textSimilarity } from './similarity';
 import type { VerifyDetails, VerifyResult, VerifyTarget } from './types';
+import { normalizeUrl, resolveLink } from '../util/url';
 
 /** Below this text similarity to the capture, a page counts as replaced (`drifted`). */
 export const DRIFT_THRESHOLD = 0.5;
@@ -18,57 +20,89 @@ export interface CheckConfig {
   fiscalYear: number;
   driftThreshold: number;
   probe: SiblingProbe;
+  templates: SiteTemplates;
+  documents: DocumentLinkChecker;
+  /** A fetch the crawl already made of this URL, handed over instead of fetching again. */
+  prefetched?(url: string): { chain: ChainResult; analysis: PageAnalysis | null } | null;
 }
 
-export async function checkTarget(ctx: NetContext, t: VerifyTarget, cfg: CheckConfig): Promise<VerifyResult> {
-  const kind = t.document ? 'document' : 'page';
+/** What a check learnt besides its result: the page's links, for documents that hang off it. */
+export interface CheckOutcome {
+  result: VerifyResult;
+  /** Normalised URLs the page links to (pages only, when it was HTML). */
+  links: Set<string> | null;
+}
+
+export async function checkTarget(ctx: NetContext, t: VerifyTarget, cfg: CheckConfig): Promise<CheckOutcome> {
+  const docExt = t.document ? documentExtension(t.document.url) : documentExtension(t.url);
+  const isDocument = !!t.document || docExt !== null;
+  const kind = isDocument ? 'document' : 'page';
   const url = t.document?.url ?? t.url;
-  const r = await fetchChain(ctx, url, { method: 'GET' });
+  const handed = isDocument ? null : (cfg.prefetched?.(url) ?? null);
+  const r = handed?.chain ?? (await fetchChain(ctx, url, { method: 'GET' }));
   const problems = new Set<ProblemCode>();
   const details: VerifyDetails = { attempts: r.attempts, redirectMode: r.redirectMode };
   if (r.contentType) details.contentType = r.contentType;
   let similarity: number | null = null;
+  let links: Set<string> | null = null;
 
-  const finish = (): VerifyResult => {
+  const finish = (): CheckOutcome => {
     const list = sortProblems(problems);
     return {
-      key: t.key,
-      url,
-      criterion: t.criterion,
-      evidenceId: t.evidenceId ?? null,
-      kind,
-      checkedAt: ctx.now().toISOString(),
-      ok: list.length === 0,
-      status: r.status,
-      finalUrl: r.error === 'network' || r.error === 'timeout' ? null : r.finalUrl,
-      redirects: r.redirects,
-      problems: list,
-      similarity,
-      linkPath: null,
-      details,
+      links,
+      result: {
+        key: t.key,
+        url,
+        criterion: t.criterion,
+        evidenceId: t.evidenceId ?? null,
+        kind,
+        checkedAt: ctx.now().toISOString(),
+        ok: list.length === 0,
+        status: r.status,
+        finalUrl: r.error === 'network' || r.error === 'timeout' || r.error === 'blocked-address' ? null : r.finalUrl,
+        redirects: r.redirects,
+        problems: list,
+        similarity,
+        linkPath: null,
+        details,
+      },
     };
   };
 
   if (networkProblem(r, url, problems, details)) return finish();
 
   const body = r.body ?? new Uint8Array();
-  if (t.document) {
-    details.expectedSha256 = t.document.sha256.toLowerCase();
+  if (isDocument) {
+    const sniffed = sniffDocument(body, r.contentType);
+    details.documentType = sniffed;
     details.sha256 = await sha256Hex(body);
-    if (details.sha256 !== details.expectedSha256) problems.add('document-changed');
+    if (!typeMatches(docExt, sniffed)) {
+      details.error = 'not-a-document';
+      problems.add('broken');
+    }
+    if (t.document?.sha256) {
+      details.expectedSha256 = t.document.sha256.toLowerCase();
+      if (details.sha256 !== details.expectedSha256) problems.add('document-changed');
+    }
     return finish();
   }
-  if (!looksLikeHtml(r.contentType, body)) return finish();
+  if (!handed?.analysis && !looksLikeHtml(r.contentType, body)) return finish();
 
-  const decoded = decodeBody(body, r.contentType);
-  details.charset = decoded.charset;
-  const page = scanHtml(decoded.text);
-  const captured = t.capturedText ?? null;
+  const { charset, page } = handed?.analysis ?? analyzeHtml(body, r.contentType);
+  details.charset = charset;
+  const base = (page.baseHref && resolveLink(page.baseHref, r.finalUrl)) || r.finalUrl;
+  links = new Set();
+  for (const l of page.links) {
+    const abs = resolveLink(l.href, base);
+    const k = abs && normalizeUrl(abs);
+    if (k) links.add(k);
+  }
+  const captured = t.capturedText ?? (await t.loadCapturedText?.()) ?? null;
   if (captured && captured.trim()) {
     similarity = textSimilarity(captured, page.text);
     if (similarity < cfg.driftThreshold) problems.add('drifted');
   }
-  if (parkedSignal(page, decoded.text)) problems.add('parked');
+  if (parkedSignal(page)) problems.add('parked');
   else if (isLoginWall(page, url, r.finalUrl)) problems.add('login-wall');
   const phrase = notFoundPhrase(page);
   if (phrase) {
@@ -90,19 +124,51 @@ export async function checkTarget(ctx: NetContext, t: VerifyTarget, cfg: CheckCo
   }
   const genuine = !['soft-404', 'parked', 'login-wall', 'placeholder'].some((p) => problems.has(p as ProblemCode));
   if (t.periodRule && genuine) {
-    const period = checkPeriod(`${page.title} ${page.text}`, t.periodRule, cfg.fiscalYear);
+    const template = await cfg.templates.forUrl(r.finalUrl);
+    const isHome = template && normalizeUrl(r.finalUrl) === template.homeKey;
+    const period = checkPeriod(ownContent(page, isHome ? null : template), t.periodRule, cfg.fiscalYear);
     details.yearsExpected = period.yearsExpected;
     details.yearsFound = period.yearsFound;
-    if (!period.ok) problems.add('year-missing');
+    if (!period.ok) {
+      problems.add('year-missing');
+      // Say when the year is there, but only in the menus or footer every page shares.
+      const anywhere = checkPeriod(`${page.title} ${page.text}`, t.periodRule, cfg.fiscalYear);
+      if (anywhere.ok) details.yearOnlyInChrome = true;
+    }
+  }
+  if (genuine) {
+    const broken = await brokenDocuments(cfg.documents, page.links.map((l) => resolveLink(l.href, base)));
+    if (broken.length > 0) {
+      problems.add('broken-document');
+      details.brokenDocuments = broken;
+    }
   }
   return finish();
+}
+
+async function brokenDocuments(checker: DocumentLinkChecker, urls: (string | null)[]) {
+  const seen = new Set<string>();
+  const docs: string[] = [];
+  for (const u of urls) {
+    if (!u || !documentExtension(u)) continue;
+    const k = normalizeUrl(u) ?? u;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    docs.push(u);
+    if (docs.length >= MAX_DOCUMENT_LINKS) break;
+  }
+  const outcomes = await Promise.all(docs.map((u) => checker.check(u)));
+  return outcomes.filter((o) => !o.ok).map((o) => ({ url: o.url, status: o.status, error: o.error ?? 'broken' }));
 }
 
 /** Adds the network-level problem, if any; true when no content checks can follow. */
 function networkProblem(r: ChainResult, url: string, problems: Set<ProblemCode>, details: VerifyDetails): boolean {
   if (r.error) {
     details.error = r.error;
-    problems.add(r.error === 'timeout' ? 'timeout' : r.error === 'redirect-loop' ? 'redirect-loop' : 'broken');
+    if (r.error === 'blocked-address' && r.refusal) details.blocked = { ...r.refusal };
+    const code: ProblemCode =
+      r.error === 'timeout' || r.error === 'redirect-loop' || r.error === 'blocked-address' || r.error === 'too-large' ? r.error : 'broken';
+    problems.add(code);
     return true;
   }
   const status = r.status ?? 0;
@@ -122,11 +188,4 @@ function networkProblem(r: ChainResult, url: string, problems: Set<ProblemCode>,
     return true;
   }
   return false;
-}
-
-function looksLikeHtml(contentType: string | null, body: Uint8Array): boolean {
-  if (contentType) return /html|xml/i.test(contentType);
-  let i = 0;
-  while (i < body.length && i < 64 && (body[i] === 0x20 || body[i] === 0x0a || body[i] === 0x0d || body[i] === 0x09 || body[i] === 0xef || body[i] === 0xbb || body[i] === 0xbf)) i++;
-  return body[i] === 0x3c; // "<"
 }

@@ -2,13 +2,14 @@
  * Bounded breadth-first crawl of the main website from its home page, to find a link path to each
  * evidence URL. Same site only (host without "www.", either scheme); links leading off-site are
  * recorded but not followed. Breadth-first, so each path found is a shortest one.
+ * Pages that are only crawled get one attempt (no retries with backoff); pages that are also
+ * evidence get the normal retries, and their fetch is handed to the check instead of repeated.
  */
-import { decodeBody } from './charset';
-import { fetchChain } from './fetch-chain';
-import { scanHtml } from './html-scan';
+import { fetchChain, type ChainResult } from './fetch-chain';
 import type { NetContext } from './net-context';
+import { analyzeHtml, looksLikeHtml, type PageAnalysis } from './page-analysis';
 import type { LinkStep } from './types';
-import { crawlSiteKey, normalizeUrl, resolveLink } from '../util/url';
+import { normalizeUrl, resolveLink, crawlSiteKey } from '../util/url';
 
 export const CRAWL_DEFAULTS = { depth: 3, maxPages: 500 } as const;
 
@@ -20,9 +21,16 @@ interface Node {
   parent: string | null; // normalised key of the parent
 }
 
+export interface CrawledFetch {
+  chain: ChainResult;
+  analysis: PageAnalysis | null;
+}
+
 export interface CrawlOutcome {
   /** Path from home (home first, linkText "") to any URL seen, by normalised URL; null if unseen. */
   lookup(normalisedUrl: string): LinkStep[] | null;
+  /** The crawl's fetch of an evidence URL, once (the body is then released). */
+  take(normalisedUrl: string): CrawledFetch | null;
   pagesFetched: number;
 }
 
@@ -30,17 +38,24 @@ export async function findLinkPaths(
   ctx: NetContext,
   home: string,
   wanted: string[],
-  opts: { depth?: number; maxPages?: number } = {},
+  opts: { depth?: number; maxPages?: number; onPage?: (finalUrl: string, analysis: PageAnalysis) => void } = {},
 ): Promise<CrawlOutcome> {
   const maxDepth = opts.depth ?? CRAWL_DEFAULTS.depth;
   const maxPages = opts.maxPages ?? CRAWL_DEFAULTS.maxPages;
   const site = crawlSiteKey(home);
   const homeKey = normalizeUrl(home);
-  const wantedKeys = new Set(wanted.map((w) => normalizeUrl(w)).filter((k): k is string => k !== null));
+  // How many targets want each URL: its fetch is handed to each of them, then released.
+  const wantedCount = new Map<string, number>();
+  for (const w of wanted) {
+    const k = normalizeUrl(w);
+    if (k) wantedCount.set(k, (wantedCount.get(k) ?? 0) + 1);
+  }
+  const wantedKeys = new Set(wantedCount.keys());
   const nodes = new Map<string, Node>();
   const found = new Set<string>();
-  if (!homeKey) return { lookup: () => null, pagesFetched: 0 };
-  nodes.set(homeKey, { url: home, linkText: '', parent: null });
+  const handed = new Map<string, CrawledFetch>();
+  const empty: CrawlOutcome = { lookup: () => null, take: () => null, pagesFetched: 0 };
+  if (!homeKey) return empty;
 
   const pathTo = (key: string): LinkStep[] => {
     const out: LinkStep[] = [];
@@ -69,12 +84,16 @@ export async function findLinkPaths(
       batch.map(async (key) => {
         const node = nodes.get(key);
         if (!node) return;
-        const r = await fetchChain(ctx, node.url, { method: 'GET' });
-        if (r.error || !r.body || (r.status ?? 0) >= 400) return;
-        if (r.contentType && !/html|xml/i.test(r.contentType)) return;
+        const isWanted = wantedKeys.has(key);
+        const r = await fetchChain(ctx, node.url, { method: 'GET', ...(isWanted ? {} : { retries: 0 }) });
+        const html = !r.error && r.body && (r.status ?? 0) < 400 && looksLikeHtml(r.contentType, r.body);
+        const analysis = html && r.body ? analyzeHtml(r.body, r.contentType) : null;
+        if (isWanted) handed.set(key, { chain: analysis ? { ...r, body: null } : r, analysis });
+        if (!analysis) return;
+        opts.onPage?.(r.finalUrl, analysis);
         const finalKey = normalizeUrl(r.finalUrl);
         if (finalKey && finalKey !== key) discover(finalKey, { url: r.finalUrl, linkText: '', parent: key });
-        const page = scanHtml(decodeBody(r.body, r.contentType).text);
+        const page = analysis.page;
         const base = (page.baseHref && resolveLink(page.baseHref, r.finalUrl)) || r.finalUrl;
         for (const link of page.links) {
           const abs = resolveLink(link.href, base);
@@ -88,5 +107,15 @@ export async function findLinkPaths(
     level = next;
     if (fetched >= maxPages) break;
   }
-  return { lookup: (k) => (nodes.has(k) ? pathTo(k) : null), pagesFetched: fetched };
+  return {
+    lookup: (k) => (nodes.has(k) ? pathTo(k) : null),
+    take: (k) => {
+      const f = handed.get(k) ?? null;
+      const left = (wantedCount.get(k) ?? 1) - 1;
+      wantedCount.set(k, left);
+      if (left <= 0) handed.delete(k);
+      return f;
+    },
+    pagesFetched: fetched,
+  };
 }

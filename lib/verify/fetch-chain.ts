@@ -1,12 +1,16 @@
 /**
- * Follow redirects by hand so that every hop and its code is known. In Node (undici) a manual
- * redirect is a real 3xx with Location. In extension pages it is opaque (type 'opaqueredirect',
- * status 0): then the platform follows for us and only `redirected`/`url` are known.
+ * Follow redirects by hand so that every hop and its code is known, and every hop passes the
+ * network policy. In Node (undici) a manual redirect is a real 3xx with Location. In extension
+ * pages it is opaque (type 'opaqueredirect', status 0): then the platform follows for us and only
+ * `redirected`/`url` are known (the browser's own rules then apply to the hops).
  */
+import type { AddressRefusal } from '../net/network-policy';
 import { DEFAULTS, type NetContext } from './net-context';
 import { RequestError, requestWithRetry, type RawResponse } from './request';
 import type { RedirectHop } from './types';
 import { normalizeUrl } from '../util/url';
+
+export type ChainError = 'network' | 'timeout' | 'aborted' | 'redirect-loop' | 'blocked-address' | 'too-large';
 
 export interface ChainResult {
   status: number | null;
@@ -14,7 +18,9 @@ export interface ChainResult {
   redirects: RedirectHop[];
   contentType: string | null;
   body: Uint8Array | null;
-  error: 'network' | 'timeout' | 'aborted' | 'redirect-loop' | null;
+  error: ChainError | null;
+  /** Set with error 'blocked-address': which host or address the policy refused, and why. */
+  refusal?: AddressRefusal;
   attempts: number;
   redirectMode: 'manual' | 'follow';
   method: 'GET' | 'HEAD';
@@ -25,13 +31,15 @@ export interface ChainOptions {
   /** With HEAD: repeat with GET when HEAD errs or answers an error other than 404/410. */
   getFallback?: boolean;
   readBody?: boolean;
+  /** Retries per request; the run's default when absent (0 for links found only by the crawl). */
+  retries?: number;
 }
 
 export async function fetchChain(ctx: NetContext, url: string, opts: ChainOptions = {}): Promise<ChainResult> {
   const method = opts.method ?? 'GET';
-  const first = await followRedirects(ctx, url, method, opts.readBody ?? method === 'GET');
+  const first = await followRedirects(ctx, url, method, opts.readBody ?? method === 'GET', opts.retries);
   if (method === 'HEAD' && opts.getFallback !== false && headFailed(first)) {
-    const second = await followRedirects(ctx, url, 'GET', opts.readBody ?? false);
+    const second = await followRedirects(ctx, url, 'GET', opts.readBody ?? false, opts.retries);
     return { ...second, attempts: first.attempts + second.attempts };
   }
   return first;
@@ -47,14 +55,15 @@ async function followRedirects(
   url: string,
   method: 'GET' | 'HEAD',
   readBody: boolean,
+  retries: number | undefined,
 ): Promise<ChainResult> {
   const redirects: RedirectHop[] = [];
   const seen = new Set<string>([normalizeUrl(url) ?? url]);
+  // One deadline for every hop and retry of this URL: a slow server costs at most timeoutMs.
+  const deadline = ctx.clockMs() + ctx.timeoutMs;
   let current = url;
   let attempts = 0;
-  const result = (
-    r: Partial<ChainResult> & Pick<ChainResult, 'status' | 'error'>,
-  ): ChainResult => ({
+  const result = (r: Partial<ChainResult> & Pick<ChainResult, 'status' | 'error'>): ChainResult => ({
     finalUrl: current,
     redirects,
     contentType: null,
@@ -69,11 +78,12 @@ async function followRedirects(
     let res: RawResponse;
     const redirect = ctx.state.manualOpaque ? 'follow' : 'manual';
     try {
-      res = await requestWithRetry(ctx, { url: current, method, redirect, readBody });
+      res = await requestWithRetry(ctx, { url: current, method, redirect, readBody, deadline, ...(retries !== undefined ? { retries } : {}) });
     } catch (e) {
       if (!(e instanceof RequestError)) throw e;
       attempts += e.attempts;
       if (e.kind === 'aborted') throw e;
+      if (e.kind === 'blocked') return result({ status: null, error: 'blocked-address', ...(e.refusal ? { refusal: e.refusal } : {}) });
       return result({ status: null, error: e.kind });
     }
     attempts += res.attempts;

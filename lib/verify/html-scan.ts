@@ -1,146 +1,194 @@
 /**
- * A small tolerant HTML scanner (no DOMParser: it must run in Node and in service workers).
- * It finds links (<a>/<area> href, <frame>/<iframe> src, meta refresh), their text, the title and
- * the visible text without script/style. Good enough for CMS pages; not a conforming parser.
+ * What re-verify reads from a page, with htmlparser2 (a tolerant streaming parser that needs no
+ * DOM, so it runs in Node and in any extension context): the links (<a>/<area> href,
+ * <frame>/<iframe> src, meta refresh) and their text, the title, the visible text without
+ * script/style, and that text in blocks, each marked when it sits in the page's chrome (header,
+ * navigation, footer, sidebar), so that a year printed only in a site-wide menu can be set aside.
  */
-import { decodeEntities } from './html-entities';
+import { Parser } from 'htmlparser2';
 
 export interface ScannedLink {
   href: string;
   text: string;
 }
 
+export interface TextBlock {
+  text: string;
+  /** Inside header/nav/footer/aside, an ARIA landmark of those, or an element named like a menu. */
+  chrome: boolean;
+}
+
 export interface ScannedPage {
   title: string;
   text: string;
+  blocks: TextBlock[];
   links: ScannedLink[];
   baseHref: string | null;
   hasPasswordInput: boolean;
+  /** src/href of scripts, frames and stylesheets: parking services show up there, not in text. */
+  resources: string[];
 }
 
-const RAW_TEXT = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'svg']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'svg', 'math', 'select']);
 const BLOCK = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'form', 'option', 'dt', 'dd',
-  'blockquote', 'pre', 'hr', 'title', 'img', 'button', 'label',
+  'blockquote', 'pre', 'hr', 'title', 'img', 'button', 'label', 'center', 'body', 'dl', 'figure', 'figcaption',
 ]);
-const ATTR = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const CHROME_TAGS = new Set(['header', 'nav', 'footer', 'aside']);
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'menu', 'menubar', 'complementary']);
+/** Class or id words that CMS themes give their menus, headers and footers. */
+const CHROME_NAMES = /(^|[\s_-])(nav|navbar|navigation|menu|mainmenu|topmenu|sidemenu|submenu|megamenu|header|footer|sidebar|breadcrumbs?|banner|copyright)([\s_\d-]|$)/i;
+
+function isChrome(name: string, attrs: Record<string, string>): boolean {
+  if (CHROME_TAGS.has(name)) return true;
+  if (CHROME_ROLES.has((attrs.role ?? '').toLowerCase())) return true;
+  return CHROME_NAMES.test(attrs.id ?? '') || CHROME_NAMES.test(attrs.class ?? '');
+}
 
 export function scanHtml(html: string): ScannedPage {
-  const text: string[] = [];
+  const blocks: TextBlock[] = [];
   const links: ScannedLink[] = [];
+  const resources: string[] = [];
   let title = '';
-  let inTitle = false;
   let baseHref: string | null = null;
   let hasPasswordInput = false;
+  let skipDepth = 0;
+  let inTitle = false;
   let open: { href: string; parts: string[] } | null = null;
-  let i = 0;
-  const n = html.length;
+  // Open elements that are not void, with whether each started chrome; a count of open chrome.
+  const stack: { name: string; chrome: boolean }[] = [];
+  let chromeDepth = 0;
+  let current = '';
+  let currentChrome = false;
 
-  const pushText = (raw: string) => {
-    const t = decodeEntities(raw);
-    if (inTitle) title += t;
-    else text.push(t);
-    open?.parts.push(t);
+  const flush = () => {
+    const t = collapse(current);
+    if (t) blocks.push({ text: t, chrome: currentChrome });
+    current = '';
+    currentChrome = chromeDepth > 0;
   };
   const closeLink = () => {
     if (open) links.push({ href: open.href, text: collapse(open.parts.join('')) });
     open = null;
   };
+  const closeTo = (name: string) => {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      if (stack[i]!.name !== name) continue;
+      for (const e of stack.splice(i)) if (e.chrome) chromeDepth--;
+      return;
+    }
+  };
 
-  while (i < n) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) {
-      pushText(html.slice(i));
-      break;
-    }
-    if (lt > i) pushText(html.slice(i, lt));
-    if (html.startsWith('<!--', lt)) {
-      const end = html.indexOf('-->', lt + 4);
-      i = end < 0 ? n : end + 3;
-      continue;
-    }
-    const m = /^<(\/?)([a-zA-Z][\w:-]*)/.exec(html.slice(lt, lt + 64));
-    if (!m) {
-      if (html[lt + 1] === '!' || html[lt + 1] === '?') {
-        const end = html.indexOf('>', lt);
-        i = end < 0 ? n : end + 1;
-      } else {
-        pushText('<');
-        i = lt + 1;
-      }
-      continue;
-    }
-    const closing = m[1] === '/';
-    const name = (m[2] ?? '').toLowerCase();
-    const gt = findTagEnd(html, lt + m[0].length);
-    const attrText = html.slice(lt + m[0].length, gt);
-    i = gt < n ? gt + 1 : n;
-    if (BLOCK.has(name)) {
-      text.push(' ');
-      open?.parts.push(' ');
-    }
-
-    if (closing) {
-      if (name === 'a') closeLink();
-      if (name === 'title') inTitle = false;
-      continue;
-    }
-    if (RAW_TEXT.has(name)) {
-      const re = new RegExp(`</${name}`, 'gi');
-      re.lastIndex = i;
-      const end = re.exec(html);
-      i = end ? end.index : n;
-      continue;
-    }
-    const attrs = parseAttrs(attrText);
-    if (name === 'title') inTitle = true;
-    else if (name === 'a') {
-      closeLink();
-      const href = attrs.get('href');
-      if (href !== undefined) open = { href, parts: [] };
-    } else if (name === 'area') {
-      const href = attrs.get('href');
-      if (href !== undefined) links.push({ href, text: collapse(attrs.get('alt') ?? '') });
-    } else if (name === 'frame' || name === 'iframe') {
-      const src = attrs.get('src');
-      if (src !== undefined) links.push({ href: src, text: collapse(attrs.get('title') ?? attrs.get('name') ?? '') });
-    } else if (name === 'img' && open) {
-      open.parts.push(attrs.get('alt') ?? '');
-    } else if (name === 'base') {
-      baseHref ??= attrs.get('href') ?? null;
-    } else if (name === 'input' && (attrs.get('type') ?? '').toLowerCase() === 'password') {
-      hasPasswordInput = true;
-    } else if (name === 'meta' && (attrs.get('http-equiv') ?? '').toLowerCase() === 'refresh') {
-      const url = /url\s*=\s*['"]?([^'"]+)/i.exec(attrs.get('content') ?? '')?.[1];
-      if (url) links.push({ href: url.trim(), text: '' });
-    }
-  }
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (skipDepth > 0 || SKIP.has(name)) {
+          if (!VOID.has(name)) skipDepth++;
+          return;
+        }
+        if (BLOCK.has(name)) {
+          flush();
+          open?.parts.push(' ');
+        }
+        if (!VOID.has(name)) {
+          const chrome = isChrome(name, attrs);
+          stack.push({ name, chrome });
+          if (chrome) {
+            chromeDepth++;
+            flush();
+          }
+        }
+        switch (name) {
+          case 'title':
+            inTitle = true;
+            break;
+          case 'a':
+            closeLink();
+            if (attrs.href !== undefined) open = { href: attrs.href, parts: [] };
+            break;
+          case 'area':
+            if (attrs.href !== undefined) links.push({ href: attrs.href, text: collapse(attrs.alt ?? '') });
+            break;
+          case 'frame':
+          case 'iframe':
+            if (attrs.src !== undefined) {
+              links.push({ href: attrs.src, text: collapse(attrs.title ?? attrs.name ?? '') });
+              resources.push(attrs.src);
+            }
+            break;
+          case 'img':
+            if (open) open.parts.push(attrs.alt ?? '');
+            break;
+          case 'base':
+            baseHref ??= attrs.href ?? null;
+            break;
+          case 'link':
+            if (attrs.href) resources.push(attrs.href);
+            break;
+          case 'input':
+            if ((attrs.type ?? '').toLowerCase() === 'password') hasPasswordInput = true;
+            break;
+          case 'meta':
+            if ((attrs['http-equiv'] ?? '').toLowerCase() === 'refresh') {
+              const url = /url\s*=\s*['"]?([^'"]+)/i.exec(attrs.content ?? '')?.[1];
+              if (url) links.push({ href: url.trim(), text: '' });
+            }
+            break;
+        }
+      },
+      onopentagname(name) {
+        // Scripts are skipped as text, but their sources still name parking services.
+        if (name === 'script') pendingScript = true;
+      },
+      onattribute(name, value) {
+        if (pendingScript && name === 'src' && value) resources.push(value);
+      },
+      ontext(text) {
+        if (skipDepth > 0) return;
+        if (inTitle) {
+          title += text;
+          return;
+        }
+        current += text;
+        open?.parts.push(text);
+      },
+      onclosetag(name, implied) {
+        if (name === 'script') pendingScript = false;
+        if (skipDepth > 0) {
+          if (SKIP.has(name) || !VOID.has(name)) skipDepth--;
+          return;
+        }
+        if (name === 'title') inTitle = false;
+        if (name === 'a') closeLink();
+        if (BLOCK.has(name)) {
+          flush();
+          open?.parts.push(' ');
+        }
+        if (!VOID.has(name)) {
+          const wasChrome = stack.some((e) => e.name === name && e.chrome);
+          closeTo(name);
+          if (wasChrome) flush();
+        }
+        void implied;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  let pendingScript = false;
+  parser.end(html);
   closeLink();
-  return { title: collapse(title), text: collapse(text.join('')), links, baseHref, hasPasswordInput };
-}
-
-function findTagEnd(html: string, from: number): number {
-  let quote: string | null = null;
-  for (let j = from; j < html.length; j++) {
-    const c = html[j];
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") {
-      // Only a quote right after "=" opens a value; stray quotes elsewhere are text.
-      if (/=\s*$/.test(html.slice(Math.max(from, j - 8), j))) quote = c;
-    } else if (c === '>') return j;
-  }
-  return html.length;
-}
-
-function parseAttrs(s: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of s.matchAll(ATTR)) {
-    const key = (m[1] ?? '').toLowerCase();
-    if (!out.has(key)) out.set(key, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
-  }
-  return out;
+  flush();
+  return {
+    title: collapse(title),
+    text: blocks.map((b) => b.text).join(' '),
+    blocks,
+    links,
+    baseHref,
+    hasPasswordInput,
+    resources,
+  };
 }
 
 export function collapse(s: string): string {

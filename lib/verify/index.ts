@@ -7,7 +7,6 @@ export { DEFAULTS as NETWORK_DEFAULTS } from './net-context';
 export { normalizeUrl, sameUrl, hostKey } from '../util/url';
 export { textSimilarity } from './similarity';
 export { scanHtml } from './html-scan';
-export { decodeBody } from './charset';
 export { readInput, readBundle, readCsv, periodLookupFrom, InputError } from './inputs';
 export { toJsonLine, formatTable } from './report';
 export type * from './types';

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY, type NetworkPolicy } from '../net/network-policy';
 import { HostLimiter } from './host-limiter';
 import type { FetchLike, VerifyOptions } from './types';
 
@@ -8,6 +9,10 @@ export const DEFAULTS = {
   maxRetryAfterMs: 60_000,
   backoffBaseMs: 500,
   maxHops: 10,
+  /** Bodies are read up to this many (decompressed) bytes; more is `too-large`. */
+  maxBytes: 20 * 1024 * 1024,
+  /** Targets checked at once across all hosts; the per-host limit still applies below it. */
+  concurrency: 32,
 } as const;
 
 /** Everything the network layer needs; built once per run and shared by all checks. */
@@ -17,9 +22,15 @@ export interface NetContext {
   timeoutMs: number;
   retries: number;
   maxRetryAfterMs: number;
+  maxBytes: number;
+  policy: NetworkPolicy;
+  /** DNS, where the platform offers it: every address a host resolves to is checked. */
+  resolve?: (hostname: string) => Promise<string[]>;
   sleep(ms: number): Promise<void>;
   random(): number;
   now(): Date;
+  /** Monotonic milliseconds, for deadlines (independent of the injectable wall clock). */
+  clockMs(): number;
   signal?: AbortSignal;
   /** Set once a manual redirect came back opaque (extension pages): follow from then on. */
   state: { manualOpaque: boolean };
@@ -47,9 +58,13 @@ export function makeNetContext(opts: VerifyOptions): NetContext {
     timeoutMs: opts.timeoutMs ?? DEFAULTS.timeoutMs,
     retries: opts.retries ?? DEFAULTS.retries,
     maxRetryAfterMs: opts.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs,
+    maxBytes: opts.maxBytes ?? DEFAULTS.maxBytes,
+    policy: opts.policy ?? DEFAULT_POLICY,
+    ...(opts.resolve ? { resolve: opts.resolve } : {}),
     sleep: opts.sleep ?? ((ms) => defaultSleep(ms, opts.signal)),
     random: opts.random ?? Math.random,
     now: opts.now ?? (() => new Date()),
+    clockMs: () => performance.now(),
     signal: opts.signal,
     state: { manualOpaque: false },
   };

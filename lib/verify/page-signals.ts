@@ -29,7 +29,7 @@ export const PARKED_PHRASES = [
   'โดเมนนี้ว่างสำหรับการจดทะเบียน',
   'โดเมนนี้ถูกขาย',
 ];
-/** Parking services appear in script URLs, which the visible text leaves out: search the raw HTML. */
+/** Parking services appear in script, frame and link URLs, which the visible text leaves out. */
 export const PARKING_HOSTS = ['sedoparking.com', 'parkingcrew.net', 'bodis.com', 'above.com/marketing', 'dan.com/buy-domain', 'hugedomains.com', 'afternic.com'];
 
 export const PLACEHOLDER_PHRASES = [
@@ -56,8 +56,9 @@ export function notFoundPhrase(page: ScannedPage): string | null {
   return findPhrase(`${page.title} ${page.text}`, NOT_FOUND_PHRASES);
 }
 
-export function parkedSignal(page: ScannedPage, html: string): string | null {
-  return findPhrase(`${page.title} ${page.text}`, PARKED_PHRASES) ?? findPhrase(html, PARKING_HOSTS);
+export function parkedSignal(page: ScannedPage): string | null {
+  const urls = [...page.resources, ...page.links.map((l) => l.href)].join(' ');
+  return findPhrase(`${page.title} ${page.text}`, PARKED_PHRASES) ?? findPhrase(urls, PARKING_HOSTS);
 }
 
 /**

@@ -4,10 +4,9 @@
  * page is what the server shows for anything: a not-found page dressed as 200.
  * Probes are cached per origin + directory + extension, so each directory costs one probe.
  */
-import { decodeBody } from './charset';
 import { fetchChain } from './fetch-chain';
-import { scanHtml } from './html-scan';
 import type { NetContext } from './net-context';
+import { analyzeHtml } from './page-analysis';
 import { textSimilarity } from './similarity';
 import { normalizeUrl } from '../util/url';
 
@@ -58,7 +57,7 @@ export class SiblingProbe {
       r = await fetchChain(this.ctx, url, { method: 'GET' });
     }
     if (r.error) return null;
-    const text = r.body ? scanHtml(decodeBody(r.body, r.contentType).text).text : null;
+    const text = r.body ? analyzeHtml(r.body, r.contentType).page.text : null;
     return { url, status: r.status, finalUrl: r.finalUrl, redirected: r.redirects.length > 0, text };
   }
 }

@@ -50,7 +50,7 @@ export async function targetsFromEvidence(
       url: r.url || r.requestedUrl,
       criterion,
       evidenceId: r.id,
-      capturedText: await capturedTextOf(r, getBlob),
+      loadCapturedText: () => capturedTextOf(r, getBlob),
       ...(periodRule ? { periodRule } : {}),
     });
     for (const a of r.artifacts) {

@@ -1,3 +1,4 @@
+import type { NetworkPolicy } from '../net/network-policy';
 import type { PeriodRule } from '../criteria/types';
 import type { ProblemCode } from './problems';
 
@@ -10,6 +11,8 @@ export interface VerifyTarget {
   evidenceId?: string;
   /** Text captured at tagging time; drift is measured against it. */
   capturedText?: string | null;
+  /** The same, read only when the target is checked (keeps long runs from holding every text). */
+  loadCapturedText?: () => Promise<string | null>;
   /** Set for document targets: the stored SHA-256 (lowercase hex) and where it came from. */
   document?: { sha256: string; url: string } | null;
   periodRule?: PeriodRule;
@@ -62,6 +65,16 @@ export interface VerifyDetails {
   sha256?: string;
   expectedSha256?: string;
   crawlPages?: number;
+  /** With 'blocked-address': the host or address refused, and its class. */
+  blocked?: { reason: string; host: string; address: string | null };
+  /** Document targets: what the bytes are ('pdf', 'ole', 'zip', 'html', 'other'). */
+  documentType?: string;
+  /** Documents the page links to that did not open (at most MAX_DOCUMENT_LINKS are checked). */
+  brokenDocuments?: { url: string; status: number | null; error: string }[];
+  /** With 'year-missing': the year is on the page, but only in what every page of the site shows. */
+  yearOnlyInChrome?: boolean;
+  /** With error 'internal': what went wrong inside the check. */
+  message?: string;
 }
 
 export interface CrawlOptions {
@@ -71,6 +84,8 @@ export interface CrawlOptions {
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+export type { NetworkPolicy } from '../net/network-policy';
+
 export interface VerifyOptions {
   fetch: FetchLike;
   /** Buddhist Era, e.g. 2564. */
@@ -78,7 +93,18 @@ export interface VerifyOptions {
   /** The agency's main website; when set, a bounded crawl checks that each page is linked. */
   home?: string;
   perHost?: number;
+  /** Targets checked at once across hosts (default 32). */
+  concurrency?: number;
+  /** Total time per URL, every attempt and redirect included. */
   timeoutMs?: number;
+  /** Largest body read per URL, counted after decompression; more is `too-large`. */
+  maxBytes?: number;
+  /** Which addresses may be reached (default: public only). */
+  policy?: NetworkPolicy;
+  /** DNS where the platform has it: every address of every hop is then checked too. */
+  resolve?: (hostname: string) => Promise<string[]>;
+  /** false: return nothing and keep no result (onResult gets each); for very long runs. */
+  collect?: boolean;
   retries?: number;
   maxRetryAfterMs?: number;
   /** Pages less similar than this to their capture are flagged `drifted`. */

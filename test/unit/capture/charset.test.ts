@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHtml, detectCharset } from '../../../lib/capture/charset';
+import { decodeHtml, detectCharset } from '../../../lib/net/charset';
 
 /** windows-874: ASCII as is, Thai U+0E01–U+0E5B at 0xA1–0xFB. */
 function encode874(s: string): Uint8Array {

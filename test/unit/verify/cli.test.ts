@@ -20,7 +20,9 @@ afterAll(async () => {
 async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await verifyCommand.run(args, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+  // The fixture site is on loopback, which verify refuses unless told otherwise.
+  const full = args.length > 0 && !args.includes('--no-allow') ? [...args, '--allow-private'] : args.filter((a) => a !== '--no-allow');
+  const code = await verifyCommand.run(full, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

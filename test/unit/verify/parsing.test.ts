@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { scanHtml } from '../../../lib/verify/html-scan';
-import { decodeBody } from '../../../lib/verify/charset';
+import { analyzeHtml } from '../../../lib/verify/page-analysis';
 import { normalizeUrl } from '../../../lib/util/url';
 import { charTrigrams, textSimilarity } from '../../../lib/verify/similarity';
 import { readInput, periodLookupFrom } from '../../../lib/verify/inputs';
@@ -36,10 +36,11 @@ describe('HTML scanner', () => {
 describe('charset', () => {
   it('decodes windows-874 declared in the Content-Type header', () => {
     const bytes = encodeWindows874('<p>ไม่พบหน้า</p>');
-    expect(decodeBody(bytes, 'text/html; charset=TIS-620')).toEqual({ text: '<p>ไม่พบหน้า</p>', charset: 'windows-874' });
+    const a = analyzeHtml(bytes, 'text/html; charset=TIS-620');
+    expect([a.charset, a.page.text]).toEqual(['windows-874', 'ไม่พบหน้า']);
   });
   it('defaults to UTF-8', () => {
-    expect(decodeBody(new TextEncoder().encode('ไทย'), null).charset).toBe('utf-8');
+    expect(analyzeHtml(new TextEncoder().encode('ไทย'), null).charset).toBe('utf-8');
   });
 });
 

@@ -105,10 +105,14 @@ export async function startSite(events?: string[]): Promise<FixtureServer> {
   return startServer(siteHandler(events));
 }
 
-/** Test options: no real sleeping (sleeps are recorded), fixed randomness and clock. */
+/**
+ * Test options: no real sleeping (sleeps are recorded), fixed randomness and clock, and loopback
+ * allowed (the fixture servers live there; the hostile tests narrow the policy again).
+ */
 export function testOptions(extra: Partial<VerifyOptions> = {}, sleeps: number[] = []): VerifyOptions {
   return {
     fetch: (u, init) => fetch(u, init),
+    policy: { allowPrivate: true, allowHosts: [] },
     fiscalYear: 2564,
     sleep: async (ms) => {
       sleeps.push(ms);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/storage/db';
-import { beginJob, getJob, isResumable, loadResults, resumeResults, saveResult, setJobStatus, VERIFY_JOB_KEY } from '../../../lib/verify/store';
+import {
+  beginJob, getJob, isResumable, jobCounts, loadResults, migrateJob, resumeKeys, saveResult, saveResults, setJobStatus, VERIFY_JOB_KEY,
+} from '../../../lib/verify/store';
 import type { VerifyResult } from '../../../lib/verify/types';
 
 function result(key: string, checkedAt: string, ok = true): VerifyResult {
@@ -37,31 +39,33 @@ describe('verify store', () => {
     expect((await loadResults(db)).map((r) => r.key)).toEqual(['e1']);
   });
 
-  it('records done keys in the job as results are saved, and offers a resume with only this run\'s results', async () => {
+  it('counts results of the running job once per key, and offers a resume that skips exactly them', async () => {
     const db = openDb('t-' + crypto.randomUUID());
     await saveResult(db, result('e2', '2021-04-01T00:00:00.000Z')); // an older run's result
     const job = await beginJob(db, ['e1', 'e1#d1', 'e2', 'e1'], true, clock(T0));
-    expect(job).toMatchObject({ status: 'running', crawl: true, startedAt: T0, keys: ['e1', 'e1#d1', 'e2'], doneKeys: [] });
+    expect(job).toMatchObject({ version: 2, status: 'running', crawl: true, startedAt: T0, total: 3, done: 0 });
     await saveResult(db, result('e1', T1));
-    await saveResult(db, result('e1', T1)); // twice: still one done key
-    await saveResult(db, result('other', T1)); // not in this job
+    await saveResults(db, [result('e1', T1), result('e1#d1', T1, false), result('e1#d1', T1, false)]); // repeats count once
     const stored = await getJob(db);
-    expect(stored?.doneKeys).toEqual(['e1']);
+    expect(stored?.done).toBe(2);
     expect(isResumable(stored)).toBe(true);
-    const done = await resumeResults(db, stored!);
-    expect(done.map((r) => r.key)).toEqual(['e1']);
+    expect([...(await resumeKeys(db, stored!))].sort()).toEqual(['e1', 'e1#d1']);
+    expect(await jobCounts(db, stored!)).toEqual({ ok: 1, bad: 1 });
 
     const cancelled = await setJobStatus(db, 'cancelled', clock(T1));
     expect(cancelled).toMatchObject({ status: 'cancelled', finishedAt: T1 });
     expect(isResumable(cancelled)).toBe(true);
   });
 
-  it('skips a stored result older than the job even if its key is listed as done', async () => {
+  it('storing a result never rewrites more than the small job row: its size does not grow with the run', async () => {
     const db = openDb('t-' + crypto.randomUUID());
-    await beginJob(db, ['e1'], false, clock(T1));
-    await db.verify.put({ key: 'e1', evidenceId: 'e1', checkedAt: T0, result: result('e1', T0) });
-    const job = await getJob(db);
-    expect(await resumeResults(db, { ...job!, doneKeys: ['e1'] })).toEqual([]);
+    const keys = Array.from({ length: 500 }, (_, i) => `k${i}`);
+    await beginJob(db, keys, false, clock(T0));
+    const size = async () => JSON.stringify((await db.meta.get(VERIFY_JOB_KEY))?.value).length;
+    const first = await size();
+    for (let i = 0; i < 500; i += 100) await saveResults(db, keys.slice(i, i + 100).map((k) => result(k, T1)));
+    expect(await size()).toBeLessThanOrEqual(first + 2); // "done": 0 → 500
+    expect((await getJob(db))?.done).toBe(500);
   });
 
   it('a finished job is not resumable; a fresh job drops results of targets that are gone', async () => {
@@ -77,11 +81,22 @@ describe('verify store', () => {
     expect(isResumable(null)).toBe(false);
   });
 
+  it('migrates a version 1 job (key lists) to counts; its rows carry no job mark and are checked again', async () => {
+    const db = openDb('t-' + crypto.randomUUID());
+    await db.meta.put({ key: VERIFY_JOB_KEY, value: { version: 1, startedAt: T0, finishedAt: T1, status: 'cancelled', crawl: true, keys: ['a', 'b', 'a'], doneKeys: ['a'] } });
+    await db.verify.put({ key: 'a', evidenceId: 'a', checkedAt: T1, result: result('a', T1) });
+    const job = await getJob(db);
+    expect(job).toEqual({ version: 2, startedAt: T0, finishedAt: T1, status: 'cancelled', crawl: true, total: 2, done: 0 });
+    expect(isResumable(job)).toBe(true);
+    expect(await resumeKeys(db, job!)).toEqual(new Set());
+  });
+
   it('treats a malformed job row as no job', async () => {
     const db = openDb('t-' + crypto.randomUUID());
     expect(await getJob(db)).toBeNull();
     await db.meta.put({ key: VERIFY_JOB_KEY, value: { version: 1, keys: 'nope' } });
     expect(await getJob(db)).toBeNull();
+    expect(migrateJob({ version: 2, startedAt: T0, status: 'done', total: 'x', done: 1 })).toBeNull();
     expect(await setJobStatus(db, 'done')).toBeNull();
   });
 });

@@ -22,21 +22,25 @@ function record(id: string, criteria: string[], artifacts: Artifact[], url = `ht
 const set = getBuiltInSet();
 
 describe('targetsFromEvidence', () => {
-  it('decodes the text artifact as UTF-8 for the drift check', async () => {
+  it('decodes the text artifact as UTF-8 for the drift check, reading it only when the target is checked', async () => {
     const blobs = new Map([['t1', enc.encode('ข้อมูลการติดต่อ โทร ๐ ๓๔๗๑')]]);
-    const targets = await targetsFromEvidence([record('e1', ['O5'], [art('s1', 'viewport'), art('t1', 'text')])], async (id) => blobs.get(id), set);
+    const reads: string[] = [];
+    const targets = await targetsFromEvidence([record('e1', ['O5'], [art('s1', 'viewport'), art('t1', 'text')])], async (id) => (reads.push(id), blobs.get(id)), set);
     expect(targets).toHaveLength(1);
-    expect(targets[0]).toMatchObject({ key: 'e1', url: 'https://t.go.th/e1.html', criterion: 'O5', evidenceId: 'e1', capturedText: 'ข้อมูลการติดต่อ โทร ๐ ๓๔๗๑' });
+    expect(reads).toEqual([]);
+    expect(targets[0]).toMatchObject({ key: 'e1', url: 'https://t.go.th/e1.html', criterion: 'O5', evidenceId: 'e1' });
+    expect(await targets[0]!.loadCapturedText!()).toBe('ข้อมูลการติดต่อ โทร ๐ ๓๔๗๑');
     expect(targets[0]?.document).toBeUndefined();
   });
 
   it('falls back to the DOM snapshot text, then to null', async () => {
     const blobs = new Map([['h1', enc.encode('<html><head><title>x</title><script>var a=1</script></head><body><p>สวัสดี</p></body></html>')]]);
     const [snap] = await targetsFromEvidence([record('e1', ['O5'], [art('h1', 'dom-snapshot')])], async (id) => blobs.get(id), set);
-    expect(snap?.capturedText).toContain('สวัสดี');
-    expect(snap?.capturedText).not.toContain('var a');
+    const text = await snap!.loadCapturedText!();
+    expect(text).toContain('สวัสดี');
+    expect(text).not.toContain('var a');
     const [none] = await targetsFromEvidence([record('e2', ['O5'], [art('t9', 'text')])], async () => undefined, set);
-    expect(none?.capturedText).toBeNull();
+    expect(await none!.loadCapturedText!()).toBeNull();
   });
 
   it('adds one document target per stored document, keyed evidenceId#artifactId, with its SHA-256 and source URL', async () => {
