@@ -13,11 +13,11 @@ export function handlePageMessage(msg: unknown, overlay: OverlayHost): Promise<u
     case 'page/metrics':
       return Promise.resolve(measure());
     case 'page/scroll-to':
-      return scrollAndSettle((env.payload as { y: number }).y);
+      return scrollAndSettle(env.payload.y);
     case 'page/prepare-fullpage':
       return preparePage().then(() => ({ ok: true }));
     case 'page/restore':
-      return scrollAndSettle((env.payload as { y: number }).y).then(() => {
+      return scrollAndSettle(env.payload.y).then(() => {
         overlay.setHidden(false);
         return { ok: true };
       });

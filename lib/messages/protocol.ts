@@ -106,6 +106,8 @@ export interface Envelope<T extends MessageType = MessageType> {
   type: T;
   payload: Req<T>;
 }
+/** Any valid message: a union discriminated by `type`, so a switch on it narrows the payload. */
+export type AnyEnvelope = { [T in MessageType]: Envelope<T> }[MessageType];
 
 /** Which contexts may send each message to the background. */
 export const SENDERS: Record<MessageType, 'content' | 'extension' | 'background'> = {

@@ -1,4 +1,4 @@
-import { SENDERS, type Envelope, type MessageType } from './protocol';
+import { SENDERS, type AnyEnvelope, type CaptureRequest, type MessageType, type PageFacts, type Region, type Req, type TrailEvent } from './protocol';
 import { isPlainObject } from '../util/guards';
 import { isHttpUrl } from '../util/url';
 import { ITEM_CODE_RE } from '../criteria/item-code';
@@ -6,27 +6,27 @@ import { ITEM_CODE_RE } from '../criteria/item-code';
 const isStr = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 /** A document to fetch: http(s) without user:password@ (the background applies its address policy too). */
-const isDocumentUrl = (v: unknown): boolean => {
+const isDocumentUrl = (v: unknown): v is string => {
   if (!isHttpUrl(v)) return false;
-  const u = new URL(v as string);
+  const u = new URL(v);
   return !u.username && !u.password;
 };
 const MAX_HTML = 40 * 1024 * 1024;
 const MAX_TEXT = 5 * 1024 * 1024;
 
-function isEmpty(v: unknown): boolean {
+function isEmpty(v: unknown): v is Record<string, never> {
   return isPlainObject(v) && Object.keys(v).length === 0;
 }
 
-function isRegion(v: unknown): boolean {
+function isRegion(v: unknown): v is Region {
   return isPlainObject(v) && isNum(v.x) && isNum(v.y) && isNum(v.width) && isNum(v.height) && v.width > 0 && v.height > 0;
 }
 
-function isTicks(v: unknown): boolean {
+function isTicks(v: unknown): v is Record<string, string[]> {
   return isPlainObject(v) && Object.entries(v).every(([k, list]) => ITEM_CODE_RE.test(k) && Array.isArray(list) && list.length <= 100 && list.every((x) => isStr(x, 100)));
 }
 
-function isPage(v: unknown): boolean {
+function isPage(v: unknown): v is PageFacts {
   if (!isPlainObject(v)) return false;
   const vp = v.viewport;
   return isHttpUrl(v.url) && isStr(v.title, 2000) && isStr(v.text, MAX_TEXT) && isStr(v.html, MAX_HTML)
@@ -36,26 +36,35 @@ function isPage(v: unknown): boolean {
     && v.documentLinks.every((d) => isPlainObject(d) && isHttpUrl(d.url) && isStr(d.text, 2000));
 }
 
-const PAYLOAD: Record<MessageType, (p: unknown) => boolean> = {
+const isY = (p: unknown): p is { y: number } => isPlainObject(p) && isNum(p.y);
+
+const isTrailEvent = (p: unknown): p is TrailEvent =>
+  isPlainObject(p) && isHttpUrl(p.url) && isStr(p.linkText, 500) && (p.fromUrl === '' || isHttpUrl(p.fromUrl)) && (p.via === 'click' || p.via === 'load');
+
+const isCaptureRequest = (p: unknown): p is CaptureRequest =>
+  isPlainObject(p)
+  && Array.isArray(p.criteria) && p.criteria.length >= 1 && p.criteria.length <= 50 && p.criteria.every((c) => isStr(c, 10) && ITEM_CODE_RE.test(c))
+  && isStr(p.note, 5000)
+  && (p.mode === 'viewport' || p.mode === 'fullpage' || p.mode === 'element')
+  && isTicks(p.elementTicks) && isPage(p.page)
+  && (p.region === undefined || isRegion(p.region))
+  && (p.renderedPng === undefined || isStr(p.renderedPng, MAX_HTML))
+  && Array.isArray(p.documents) && p.documents.length <= 20 && p.documents.every(isDocumentUrl)
+  && new Set(p.documents).size === p.documents.length;
+
+/** One type guard per message: the payload shapes the protocol declares, checked at run time. */
+const PAYLOAD: { [T in MessageType]: (p: unknown) => p is Req<T> } = {
   'overlay/config': isEmpty,
   'overlay/criteria': isEmpty,
   'overlay/open-form': isEmpty,
   'overlay/click-path': isEmpty,
-  'trail/event': (p) => isPlainObject(p) && isHttpUrl(p.url) && isStr(p.linkText, 500) && (p.fromUrl === '' || isHttpUrl(p.fromUrl)) && (p.via === 'click' || p.via === 'load'),
-  'capture/save': (p) => isPlainObject(p)
-    && Array.isArray(p.criteria) && p.criteria.length >= 1 && p.criteria.length <= 50 && p.criteria.every((c) => isStr(c, 10) && ITEM_CODE_RE.test(c))
-    && isStr(p.note, 5000)
-    && (p.mode === 'viewport' || p.mode === 'fullpage' || p.mode === 'element')
-    && isTicks(p.elementTicks) && isPage(p.page)
-    && (p.region === undefined || isRegion(p.region))
-    && (p.renderedPng === undefined || isStr(p.renderedPng, MAX_HTML))
-    && Array.isArray(p.documents) && p.documents.length <= 20 && p.documents.every(isDocumentUrl)
-    && new Set(p.documents).size === p.documents.length,
+  'trail/event': isTrailEvent,
+  'capture/save': isCaptureRequest,
   'capture/cancel': isEmpty,
   'page/metrics': isEmpty,
-  'page/scroll-to': (p) => isPlainObject(p) && isNum(p.y),
+  'page/scroll-to': isY,
   'page/prepare-fullpage': isEmpty,
-  'page/restore': (p) => isPlainObject(p) && isNum(p.y),
+  'page/restore': isY,
   'settings/apply': isEmpty,
 };
 
@@ -64,9 +73,13 @@ export function isMessageType(t: unknown): t is MessageType {
 }
 
 /** Returns the envelope when its type is known and its payload has the declared shape. */
-export function parseEnvelope(msg: unknown): Envelope | null {
+export function parseEnvelope(msg: unknown): AnyEnvelope | null {
   if (!isPlainObject(msg) || !isMessageType(msg.type)) return null;
-  return PAYLOAD[msg.type](msg.payload) ? (msg as unknown as Envelope) : null;
+  return isPayloadOf(msg.type, msg.payload) ? ({ type: msg.type, payload: msg.payload } as AnyEnvelope) : null;
+}
+
+export function isPayloadOf<T extends MessageType>(type: T, payload: unknown): payload is Req<T> {
+  return PAYLOAD[type](payload);
 }
 
 export interface SenderInfo {
