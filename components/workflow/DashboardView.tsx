@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { checklistMessage } from '../../lib/checklist/messages';
+import { checklistMessage, statusLabel } from '../../lib/checklist/messages';
+import { ITEM_STATUSES } from '../../lib/evidence/item-status';
 import { formatDateBE } from '../../lib/i18n/buddhist-era';
 import type { ChecklistData } from '../useChecklistData';
 import { useWorkflowT } from './useWorkflowT';
@@ -25,6 +26,11 @@ export function DashboardView({ data }: { data: ChecklistData }) {
         <h2>{scoreLabel}</h2>
         <p className="score"><strong data-testid="score">{d.score.score.toFixed(1)}</strong> / 100</p>
         <p>{checklistMessage('score.detail', lang, { complete: d.score.complete, total: d.score.total })}</p>
+        <ul className="status-counts" aria-label={checklistMessage('status.counts', lang)}>
+          {ITEM_STATUSES.map((s) => (
+            <li key={s} data-status={s}><span className={`badge ${s}`}>{statusLabel(s, lang)}</span> {d.statusCounts[s]}</li>
+          ))}
+        </ul>
         <h3>{w('overall')}</h3>
         <progress max={Math.max(d.progress.overall.total, 1)} value={d.progress.overall.complete} aria-label={`${w('overall')}: ${overall}`} />
         <p>{overall}</p>

@@ -26,10 +26,15 @@ export function checklistCsv(items: readonly ManifestItem[]): string {
   return toCsv([header, ...rows]);
 }
 
-/** One row per item with the answer, up to `urlCap` URL columns and คำอธิบายเพิ่มเติม, as ITAS asks. */
+/**
+ * One row per item with the answer, up to `urlCap` URL columns and คำอธิบายเพิ่มเติม, as ITAS asks, then a
+ * note for the coordinator (incomplete, needs review, no URL) that is not typed into ITAS.
+ */
 export function itasCsv(items: readonly ManifestItem[], urlCap: number): string {
   const cols = Math.max(1, urlCap);
-  const header = ['ข้อ', 'คำตอบ', ...Array.from({ length: cols }, (_, k) => `URL ${k + 1}`), 'คำอธิบายเพิ่มเติม'];
-  const rows = items.map((i) => [i.code, i.answer, ...Array.from({ length: cols }, (_, k) => i.urls[k] ?? ''), i.explanationText]);
+  const header = ['ข้อ', 'คำตอบ', ...Array.from({ length: cols }, (_, k) => `URL ${k + 1}`), 'คำอธิบายเพิ่มเติม', 'หมายเหตุ (ไม่ต้องส่ง)'];
+  const rows = items.map((i) => [
+    i.code, i.answer, ...Array.from({ length: cols }, (_, k) => i.urls[k] ?? ''), i.explanationText, i.answerNote ?? '',
+  ]);
   return toCsv([header, ...rows]);
 }

@@ -1,7 +1,8 @@
 /** Chooses what an export contains (all, or a subset) and derives each item's manifest entry. */
 import { itemExplanation } from '../checklist/explanation';
 import { estimateScore } from '../checklist/score';
-import { deriveStatus } from '../checklist/status';
+import { deriveStatus, itasRow } from '../checklist/status';
+import { elementLabel } from '../criteria/elements';
 import { submitUrls } from '../checklist/submit-urls';
 import { sortedItems } from '../criteria/registry';
 import type { CriteriaSet, Criterion } from '../criteria/types';
@@ -25,7 +26,9 @@ function toManifestItem(
 ): SelectedItem {
   const info = criterion
     ? deriveStatus(criterion, evidence, record)
-    : { status: record?.statusOverride?.status ?? ('unreviewed' as ItemStatus), derived: 'unreviewed' as ItemStatus, covered: [] };
+    : { status: record?.statusOverride?.status ?? ('unreviewed' as ItemStatus), derived: 'unreviewed' as ItemStatus, covered: [], missing: [] };
+  const urls = submitUrls(record, evidence, urlCap).urls;
+  const itas = itasRow(info.status, urls.length, criterion ? info.missing.map((k) => elementLabel(criterion, k, 'th')) : []);
   return {
     criterion,
     covered: info.covered,
@@ -35,7 +38,8 @@ function toManifestItem(
       nameEn: criterion?.nameEn ?? '',
       status: info.status,
       derivedStatus: info.derived,
-      answer: info.status === 'complete' ? 'มี' : 'ไม่มี',
+      answer: itas.answer,
+      answerNote: itas.note,
       unit: record?.unit ?? '',
       dueDate: record?.dueDate ?? null,
       assignee: record?.assignee ?? '',
@@ -43,7 +47,7 @@ function toManifestItem(
       statusOverride: record?.statusOverride ?? null,
       submitUrls: record?.submitUrls ?? null,
       explanation: record?.explanation ?? null,
-      urls: submitUrls(record, evidence, urlCap).urls,
+      urls,
       explanationText: itemExplanation(record, evidence, 'th'),
       updatedAt: record?.updatedAt ?? null,
     },

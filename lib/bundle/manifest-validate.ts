@@ -5,13 +5,14 @@
 import { validateEvidence } from '../evidence/validate';
 import { BUNDLE_FORMAT_VERSION, toEvidenceRecord, type BundleManifest, type ManifestEvidence } from './manifest';
 import type { BundleError } from './messages';
+import { ITEM_STATUSES } from '../evidence/item-status';
 import { isPlainObject } from '../util/guards';
 import { ITEM_CODE_RE } from '../criteria/item-code';
 
 type Obj = Record<string, unknown>;
 const HEX64 = /^[0-9a-f]{64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const STATUSES = ['unreviewed', 'complete', 'incomplete', 'missing'];
+const STATUSES: readonly string[] = ITEM_STATUSES;
 const ROLES = ['report', 'checklist-csv', 'itas-csv', 'font', 'criteria'];
 const MAX_ERRORS = 50;
 
@@ -56,7 +57,8 @@ function checkItem(c: Collector, it: unknown, p: string): void {
   c.str(it, 'code', p, { re: ITEM_CODE_RE });
   for (const k of ['nameTh', 'nameEn', 'unit', 'assignee', 'notes', 'explanationText']) c.str(it, k, p);
   for (const k of ['status', 'derivedStatus']) if (!STATUSES.includes(it[k] as string)) c.add(`${p}.${k}`, 'unknown status');
-  if (it.answer !== 'มี' && it.answer !== 'ไม่มี') c.add(`${p}.answer`, 'expected มี or ไม่มี');
+  if (it.answer !== 'มี' && it.answer !== 'ไม่มี' && it.answer !== '') c.add(`${p}.answer`, 'expected มี, ไม่มี or empty');
+  if (it.answerNote !== undefined) c.str(it, 'answerNote', p);
   c.str(it, 'dueDate', p, { re: DATE, nullable: true });
   c.str(it, 'explanation', p, { nullable: true });
   c.str(it, 'updatedAt', p, { nullable: true });

@@ -15,7 +15,8 @@ export interface ManifestEvidence extends Omit<EvidenceRecord, 'artifacts'> {
   artifacts: ManifestArtifact[];
 }
 
-export type ItemAnswer = 'มี' | 'ไม่มี';
+export type { ItasAnswer as ItemAnswer } from '../checklist/status';
+import type { ItasAnswer } from '../checklist/status';
 
 /** The stored item fields (ItemRecord) plus what the exporter derived from them. */
 export interface ManifestItem {
@@ -25,8 +26,10 @@ export interface ManifestItem {
   /** Shown status: the override when there is one, else derived from the evidence. */
   status: ItemStatus;
   derivedStatus: ItemStatus;
-  /** The ITAS answer: มี only when status is complete. */
-  answer: ItemAnswer;
+  /** The ITAS answer: มี whenever there are URLs to submit (lib/checklist/status itasRow). */
+  answer: ItasAnswer;
+  /** Why the answer needs a look before submitting (incomplete, needs review, no URL); absent in older bundles. */
+  answerNote?: string;
   unit: string;
   dueDate: string | null;
   assignee: string;

@@ -4,7 +4,9 @@
  * that came from a page or a person is escaped; links to the evidence files are relative.
  */
 import type { Criterion } from '../criteria/types';
+import type { ItemStatus } from '../evidence/types';
 import { STATUS_LABELS } from '../checklist/status';
+import { ITEM_STATUSES } from '../evidence/item-status';
 import { formatDateBE } from '../i18n/buddhist-era';
 import { safeHref } from './escape';
 import { escapeHtml as h } from '../util/html';
@@ -28,7 +30,9 @@ function elementsHtml(row: ReportRow): string {
   if (!row.criterion) return '';
   const covered = new Set(row.covered);
   return row.criterion.elements
-    .map((e) => `<span class="el ${covered.has(e.key) ? 'ok' : 'no'}">${h(e.th)}</span>`)
+    .map((e) => (e.required
+      ? `<span class="el ${covered.has(e.key) ? 'ok' : 'no'}">${h(e.th)}</span>`
+      : `<span class="el ex">${h(e.th)} (ตัวอย่าง)</span>`))
     .join('');
 }
 
@@ -56,7 +60,6 @@ function evidenceHtml(ev: ManifestEvidence): string {
 
 function rowHtml(row: ReportRow): string {
   const i = row.item;
-  const yes = i.answer === 'มี';
   const explanation = i.explanationText
     ? `<div class="small"><b>คำอธิบายเพิ่มเติม:</b><br>${h(i.explanationText).replace(/\n/g, '<br>')}</div>` : '';
   const evidence = row.evidence.length ? row.evidence.map(evidenceHtml).join('') : '<span class="small">ยังไม่มีหลักฐาน</span>';
@@ -66,11 +69,11 @@ function rowHtml(row: ReportRow): string {
     `<td><div>${h(i.nameTh)}</div>${elementsHtml(row)}</td>` +
     `<td>${evidence}${explanation}</td>` +
     `<td>${h(i.unit || '—')}${i.assignee ? `<div class="small">${h(i.assignee)}</div>` : ''}${due}</td>` +
-    `<td class="ans ${yes ? 'yes' : 'no'}">${h(i.answer)}<span class="status">${h(STATUS_LABELS[i.status].th)}</span>${override}</td></tr>`;
+    `<td class="ans st-${i.status}">${h(STATUS_LABELS[i.status].th)}${override}</td></tr>`;
 }
 
 export function reportHtml({ manifest: m, rows, fontPaths }: ReportInput): string {
-  const counts = { complete: 0, incomplete: 0, missing: 0, unreviewed: 0 };
+  const counts: Record<ItemStatus, number> = { complete: 0, incomplete: 0, 'needs-review': 0, missing: 0, unreviewed: 0 };
   for (const r of rows) counts[r.item.status]++;
   const subset = m.subset ? '<p class="note">ชุดนี้เป็นการส่งออกบางส่วน (เฉพาะหน่วยงาน/ข้อ/รายการที่เปลี่ยนแปลง)</p>' : '';
   return `<!doctype html>
@@ -86,7 +89,7 @@ ${h(m.criteriaSet.titleTh)}<br>
 จัดทำเมื่อ ${h(formatDateBE(m.exportedAt, 'th', { time: true }))} · ITA Evidence ${h(m.extensionVersion)}</p>
 ${subset}
 <div class="summary"><span>คะแนนประมาณการ <strong>${m.summary.score}</strong> (มี ${m.summary.complete} จาก ${m.summary.total} ข้อ)</span>
-<span>มี ${counts.complete}</span><span>ไม่สมบูรณ์ ${counts.incomplete}</span><span>ไม่มี ${counts.missing}</span><span>ยังไม่ตรวจ ${counts.unreviewed}</span>
+${ITEM_STATUSES.map((s) => `<span>${h(STATUS_LABELS[s].th)} ${counts[s]}</span>`).join('')}
 <span>หลักฐาน ${m.summary.evidenceCount} รายการ</span></div>
 <p class="note">คะแนนประมาณการจากสถานะที่ผู้ตรวจบันทึกไว้ ไม่ใช่คะแนนจริงจากผู้ประเมิน ค่าแฮช SHA-256 ในไฟล์ SHA256SUMS ยืนยันได้เพียงว่าไฟล์ไม่ถูกแก้ไขหลังบันทึก</p>
 <table class="items"><colgroup><col class="c-code"><col class="c-sum"><col class="c-data"><col class="c-unit"><col class="c-ans"></colgroup>

@@ -35,13 +35,15 @@ col.c-code { width: 7%; } col.c-sum { width: 27%; } col.c-data { width: 40%; } c
 .el { display: block; font-size: 9.5pt; }
 .el.ok::before { content: '✓ '; color: #0a6b2d; }
 .el.no::before { content: '✗ '; color: #a11; }
+.el.ex { color: #555; } .el.ex::before { content: '○ '; }
 .ev { border-top: 1px dotted #aaa; padding-top: 3px; margin-top: 3px; break-inside: avoid; }
 .ev:first-child { border-top: 0; margin-top: 0; }
 .thumb { display: inline-block; max-width: 44mm; max-height: 40mm; object-fit: contain; object-position: top left; border: 1px solid #bbb; margin: 2px 4px 2px 0; }
 .small { font-size: 9pt; color: #333; }
 .url { font-size: 9pt; word-break: break-all; }
 .ans { font-weight: 700; text-align: center; }
-.ans.yes { color: #0a6b2d; } .ans.no { color: #a11; }
+.ans.st-complete { color: #0a6b2d; } .ans.st-incomplete { color: #8a5a00; } .ans.st-missing { color: #a11; }
+.ans.st-needs-review { color: #5b2c87; } .ans.st-unreviewed { color: #555; font-weight: 400; }
 .status { display: block; font-weight: 400; font-size: 9pt; color: #333; }
 .sign { display: flex; justify-content: space-around; margin-top: 28px; break-inside: avoid; }
 .sign div { text-align: center; min-width: 40%; }

@@ -1,11 +1,13 @@
 /**
- * Suggestions for the reviewer: which required elements the page text seems to show, and warnings
- * about years and placeholders. Hints only; the reviewer ticks the elements.
+ * Suggestions for the reviewer: which elements the page text seems to show, and warnings about
+ * years, months, placeholders and who signed. Hints only; the reviewer ticks the elements.
  */
-import type { Criterion, RequiredElement } from '../criteria/types';
+import type { Criterion, CriterionElement } from '../criteria/types';
+import { judgePeriodSpans, periodYears } from '../criteria/period';
+import { findYearSpans } from '../criteria/period-text';
+import { firstHalfCoverage, FIRST_HALF_MONTH_NAMES } from '../criteria/first-half';
 import { captureMessage } from './messages';
 import type { Lang } from '../i18n/language';
-import { BE_OFFSET } from '../i18n/buddhist-era';
 import {
   type Finding,
   type FindingKind,
@@ -17,19 +19,40 @@ import {
   findPeople,
   findPhonesAndFaxes,
   findPlaceholders,
+  findSignature,
   findYears,
   normalizeText,
 } from './thai-patterns';
 
 export type { Finding, FindingKind } from './thai-patterns';
 
-export type HintWarning = 'only-other-years' | 'placeholder' | 'no-year';
+export type HintWarning =
+  | 'only-other-years'
+  | 'placeholder'
+  | 'no-year'
+  /** covers with minYears: the only plan period covering the year is too short (a 1-year plan under O4). */
+  | 'plan-too-short'
+  /** The required year appears only in the site's menu, header or footer. */
+  | 'year-only-in-site-chrome'
+  /** first-half: some months of October–March are not shown. */
+  | 'first-half-incomplete'
+  /** signed-by-top-executive: no signature block found. */
+  | 'no-signature'
+  /** current-executive: none of the names listed on the other item (O2) is on this page. */
+  | 'not-current-executive';
 
 export interface HintContext {
   /** The assessed fiscal year, Buddhist Era (e.g. 2564). */
   fiscalYear: number;
   /** The content script found a map iframe or a link to a map service. */
   hasMap?: boolean;
+  /**
+   * The page text without what the whole site shares (menus, header, footer), when the form can tell
+   * them apart. Years are looked for here, since a menu entry "แผน… 2561–2565" is on every page.
+   */
+  contentText?: string;
+  /** Names of the current executives found on the evidence of the item a `current-executive` rule names. */
+  currentExecutives?: readonly string[];
 }
 
 export interface Hints {
@@ -40,10 +63,12 @@ export interface Hints {
   years: number[];
   /** The years the item's period rule asks for; null when it asks for none. */
   requiredYears: number[] | null;
+  /** first-half items: the months of October–March not found (fiscal indexes 0 = Oct … 5 = Mar). */
+  missingMonths: number[];
 }
 
 /** Which detector answers for an element, judged from its key and English label. */
-export function detectorFor(element: RequiredElement): FindingKind | null {
+export function detectorFor(element: CriterionElement): FindingKind | null {
   const s = `${element.key} ${element.en}`.toLowerCase();
   if (/e-?mail/.test(s)) return 'email';
   if (/\bfax/.test(s)) return 'fax';
@@ -54,23 +79,37 @@ export function detectorFor(element: RequiredElement): FindingKind | null {
   return null;
 }
 
-/** The BE years that satisfy the criterion's period rule; null when it asks for no year. */
+/** The BE years that satisfy the criterion's period rule; null when it asks for no year (lib/criteria/period). */
 export function requiredYears(criterion: Criterion, fiscalYear: number): number[] | null {
+  return periodYears(criterion.periodRule, fiscalYear);
+}
+
+function periodWarnings(criterion: Criterion, text: string, contentText: string | undefined, fy: number): HintWarning[] {
   const rule = criterion.periodRule;
-  if (rule.kind === 'fiscal-year') return [fiscalYear + rule.offset];
-  if (rule.kind === 'range') {
-    const from = Number(rule.from.slice(0, 4)) + BE_OFFSET;
-    const to = Number(rule.to.slice(0, 4)) + BE_OFFSET;
-    if (!Number.isFinite(from) || !Number.isFinite(to)) return [fiscalYear];
-    const years: number[] = [];
-    for (let y = from; y <= to; y++) years.push(y);
-    return years;
+  const judged = judgePeriodSpans(rule, fy, findYearSpans(contentText ?? text));
+  if (judged.verdict === 'ok') return [];
+  if (contentText !== undefined && judgePeriodSpans(rule, fy, findYearSpans(text)).verdict === 'ok') return ['year-only-in-site-chrome'];
+  if (judged.verdict === 'no-year') return ['no-year'];
+  if (judged.verdict === 'too-short') return ['plan-too-short'];
+  return ['only-other-years'];
+}
+
+function hintRuleWarnings(criterion: Criterion, text: string, ctx: HintContext): HintWarning[] {
+  const out: HintWarning[] = [];
+  for (const rule of criterion.hintRules) {
+    if (rule.kind === 'signed-by-top-executive' && findSignature(text).length === 0) out.push('no-signature');
+    if (rule.kind === 'current-executive' && ctx.currentExecutives && ctx.currentExecutives.length > 0) {
+      const squash = (s: string) => normalizeText(s).replace(/\s+/g, '');
+      const page = squash(text);
+      if (!ctx.currentExecutives.some((name) => squash(name).length > 0 && page.includes(squash(name)))) out.push('not-current-executive');
+    }
   }
-  return null;
+  return out;
 }
 
 export function detectHints(rawText: string, criterion: Criterion, ctx: HintContext): Hints {
   const text = normalizeText(rawText);
+  const contentText = ctx.contentText === undefined ? undefined : normalizeText(ctx.contentText);
   const findings: Finding[] = [
     ...findPhonesAndFaxes(text),
     ...findEmails(text),
@@ -79,38 +118,63 @@ export function detectHints(rawText: string, criterion: Criterion, ctx: HintCont
     ...findPeople(text),
   ];
 
-  const mentions = findYears(text);
+  const fy = ctx.fiscalYear;
+  const mentions = findYears(contentText ?? text);
   const years = [...new Set(mentions.map((m) => m.year))].sort((a, b) => a - b);
-  const required = requiredYears(criterion, ctx.fiscalYear) ?? [ctx.fiscalYear];
-  for (const m of mentions) if (required.includes(m.year)) findings.push({ kind: 'fiscal-year', match: m.match });
-  findings.push(...findFirstHalf(text, ctx.fiscalYear));
+  const required = requiredYears(criterion, fy);
+  for (const m of mentions) if ((required ?? [fy]).includes(m.year)) findings.push({ kind: 'fiscal-year', match: m.match });
+  findings.push(...findFirstHalf(text, fy));
   if (criterion.noneRule !== null) findings.push(...findNoneStatements(text));
   const placeholders = findPlaceholders(text);
   findings.push(...placeholders);
 
-  const warnings: HintWarning[] = [];
-  if (requiredYears(criterion, ctx.fiscalYear) !== null) {
-    if (years.length === 0) warnings.push('no-year');
-    else if (!years.some((y) => required.includes(y))) warnings.push('only-other-years');
+  const warnings: HintWarning[] = periodWarnings(criterion, text, contentText, fy);
+  let missingMonths: number[] = [];
+  if (criterion.periodRule.kind === 'first-half') {
+    missingMonths = firstHalfCoverage([contentText ?? text], { monthly: criterion.periodRule.monthly }).missing;
+    if (missingMonths.length > 0 && missingMonths.length < 6) warnings.push('first-half-incomplete');
   }
+  warnings.push(...hintRuleWarnings(criterion, text, ctx));
   if (placeholders.length > 0) warnings.push('placeholder');
 
   const found = new Set(findings.map((f) => f.kind));
   const ticks: Record<string, boolean> = {};
+  const inGroup = new Set(criterion.anyOf.flatMap((g) => g.elements));
   for (const element of criterion.elements) {
+    // Examples are pre-ticked: they never block the item, and the reviewer unticks what is absent.
+    // Members of an any-of group are not: at least one of them is what the item needs.
     const kind = detectorFor(element);
-    ticks[element.key] = kind !== null && found.has(kind);
+    const example = !element.required && !inGroup.has(element.key);
+    ticks[element.key] = example || (kind !== null && found.has(kind));
   }
-  return { ticks, findings, warnings, years, requiredYears: requiredYears(criterion, ctx.fiscalYear) };
+  return { ticks, findings, warnings, years, requiredYears: required, missingMonths };
 }
 
 /** The warnings as sentences for the reviewer, in the order of `hints.warnings`. */
 export function hintWarningMessages(hints: Hints, lang: Lang): string[] {
   const year = (hints.requiredYears ?? []).join(lang === 'th' ? ' หรือ ' : ' or ');
   return hints.warnings.map((w) => {
-    if (w === 'only-other-years') return captureMessage('hint-only-other-years', lang, { years: hints.years.join(', '), year });
-    if (w === 'no-year') return captureMessage('hint-no-year', lang, { year });
-    const match = hints.findings.find((f) => f.kind === 'placeholder')?.match ?? '';
-    return captureMessage('hint-placeholder', lang, { match });
+    switch (w) {
+      case 'only-other-years':
+        return captureMessage('hint-only-other-years', lang, { years: hints.years.join(', '), year });
+      case 'no-year':
+        return captureMessage('hint-no-year', lang, { year });
+      case 'plan-too-short':
+        return captureMessage('hint-plan-too-short', lang, { year });
+      case 'year-only-in-site-chrome':
+        return captureMessage('hint-year-only-in-site-chrome', lang, { year });
+      case 'first-half-incomplete':
+        return captureMessage('hint-first-half-incomplete', lang, {
+          months: hints.missingMonths.map((m) => FIRST_HALF_MONTH_NAMES[lang][m]).join(', '),
+        });
+      case 'no-signature':
+        return captureMessage('hint-no-signature', lang);
+      case 'not-current-executive':
+        return captureMessage('hint-not-current-executive', lang);
+      case 'placeholder': {
+        const match = hints.findings.find((f) => f.kind === 'placeholder')?.match ?? '';
+        return captureMessage('hint-placeholder', lang, { match });
+      }
+    }
   });
 }

@@ -16,7 +16,12 @@ export type CaptureMessageCode =
   | 'capture-failed'
   | 'hint-only-other-years'
   | 'hint-placeholder'
-  | 'hint-no-year';
+  | 'hint-no-year'
+  | 'hint-plan-too-short'
+  | 'hint-year-only-in-site-chrome'
+  | 'hint-first-half-incomplete'
+  | 'hint-no-signature'
+  | 'hint-not-current-executive';
 
 
 type Params = Record<string, string | number>;
@@ -82,6 +87,26 @@ export const CAPTURE_MESSAGES: Record<CaptureMessageCode, { th: string; en: stri
   'hint-no-year': {
     th: 'ไม่พบปี พ.ศ. บนหน้านี้ ตรวจสอบว่าเป็นข้อมูลปี {year}',
     en: 'No Buddhist Era year found on this page; check that it is data for {year}.',
+  },
+  'hint-plan-too-short': {
+    th: 'แผนบนหน้านี้มีระยะ 1 ปี ข้อนี้ต้องการแผนที่มีระยะมากกว่า 1 ปีและครอบคลุมปี {year}',
+    en: 'The plan on this page spans one year; this item needs a plan of more than one year covering {year}.',
+  },
+  'hint-year-only-in-site-chrome': {
+    th: 'ปี {year} ปรากฏเฉพาะในเมนู ส่วนหัว หรือส่วนท้ายของเว็บไซต์ ไม่ใช่ในเนื้อหาของหน้านี้',
+    en: 'The year {year} appears only in the site menu, header or footer, not in this page\'s content.',
+  },
+  'hint-first-half-incomplete': {
+    th: 'ยังไม่พบข้อมูลเดือน {months} (ต้องครบทุกเดือน ต.ค. – มี.ค.)',
+    en: 'No data found for {months} (every month from October to March is needed).',
+  },
+  'hint-no-signature': {
+    th: 'ไม่พบการลงนามของผู้บริหารสูงสุดบนหน้านี้',
+    en: 'No signature of the top executive found on this page.',
+  },
+  'hint-not-current-executive': {
+    th: 'ไม่พบชื่อผู้บริหารคนปัจจุบัน (ตามหลักฐานข้อข้อมูลผู้บริหาร) บนหน้านี้',
+    en: 'The current executive named in the executives item is not on this page.',
   },
 };
 

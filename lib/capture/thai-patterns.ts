@@ -1,4 +1,5 @@
 /** Text detectors for Thai municipal pages. Input text is normalised (Arabic digits, single spaces). */
+import { findYearSpans } from '../criteria/period-text';
 
 export interface Finding {
   kind: FindingKind;
@@ -16,7 +17,8 @@ export type FindingKind =
   | 'fiscal-year'
   | 'first-half'
   | 'none-statement'
-  | 'placeholder';
+  | 'placeholder'
+  | 'signature';
 
 const THAI_DIGIT_ZERO = 0x0e50;
 
@@ -71,20 +73,29 @@ export function findMap(text: string, hasMap: boolean): Finding[] {
   return hasMap ? [{ kind: 'map', match: 'map element' }] : [];
 }
 
-const ADDRESS_TOKEN = /(หมู่ที่|หมู่|ม\.\s?\d|ถนน|ถ\.|ซอย|ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต|จังหวัด|จ\.)/g;
+/** Road, village and district words, Thai and English ("Moo 3, Phetkasem Rd., Mueang District"). */
+const ADDRESS_TOKEN =
+  /(หมู่ที่|หมู่|ม\.\s?\d|ถนน|ถ\.|ซอย|ตำบล|ต\.|แขวง|อำเภอ|อ\.|เขต|จังหวัด|จ\.|\b(?:road|rd\.?|street|st\.|soi|moo|sub-?district|tambon|district|amphoe|province|changwat)\b)/gi;
+/** A label that says what follows is the address. */
+const ADDRESS_LABEL = /(ที่อยู่|ที่ตั้ง|สถานที่ตั้ง|\b(?:mailing\s+)?address\b|\blocation\b)/i;
 const POSTCODE = /(?<!\d)[1-9]\d{4}(?!\d)/g;
 
-/** A postcode preceded (within 200 chars) by at least two distinct address words. */
+/**
+ * A postcode preceded (within 200 chars) by a road, village or district word, Thai or English, and
+ * either a second such word or an address label ("ที่อยู่", "Mailing Address").
+ */
 export function findAddresses(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(POSTCODE)) {
     const windowStart = Math.max(0, m.index - 200);
     const before = text.slice(windowStart, m.index);
     const tokens = [...before.matchAll(ADDRESS_TOKEN)];
-    const distinct = new Set(tokens.map((t) => t[0].replace(/\s?\d$/, '').replace(/\.$/, '')));
-    if (distinct.size < 2) continue;
-    const from = windowStart + tokens[0]!.index;
-    out.push({ kind: 'address', match: text.slice(from, m.index + m[0].length).trim() });
+    if (tokens.length === 0) continue;
+    const distinct = new Set(tokens.map((t) => t[0].toLowerCase().replace(/\s?\d$/, '').replace(/\.$/, '')));
+    const label = ADDRESS_LABEL.exec(before);
+    if (distinct.size < 2 && !label) continue;
+    const startAt = label && label.index < tokens[0]!.index ? label.index : tokens[0]!.index;
+    out.push({ kind: 'address', match: text.slice(windowStart + startAt, m.index + m[0].length).trim() });
   }
   return out;
 }
@@ -112,12 +123,27 @@ export function findPeople(text: string): Finding[] {
   return out;
 }
 
-/** Buddhist Era years: 4-digit 25xx, or 2 digits after พ.ศ./ปีงบประมาณ. */
+/**
+ * Buddhist Era years: 4-digit 25xx, or 2 digits after พ.ศ./ปีงบประมาณ; both ends of a range
+ * ("2561-2565"). lib/criteria/period-text reads the same text as spans for the period rules.
+ */
 export function findYears(text: string): { year: number; match: string }[] {
-  const out: { year: number; match: string }[] = [];
-  for (const m of text.matchAll(/(?<![\d])25\d\d(?![\d])/g)) out.push({ year: Number(m[0]), match: m[0] });
-  for (const m of text.matchAll(/(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ\.?)\s?(\d\d)(?![\d])/g)) {
-    out.push({ year: 2500 + Number(m[1]), match: m[0] });
+  return findYearSpans(text).flatMap((s) =>
+    s.from === s.to ? [{ year: s.from, match: s.match }] : [{ year: s.from, match: s.match }, { year: s.to, match: s.match }],
+  );
+}
+
+const SIGN_WORDS = /(ลงชื่อ|ลงนาม|(?:ประกาศ|สั่ง|ให้ไว้)\s?ณ\s?วันที่)/g;
+const TOP_EXECUTIVE =
+  /(นายกเทศมนตรี|นายกองค์การบริหารส่วน|นายก\s?(?:อบต|อบจ)|ผู้ว่าราชการ|ผู้อำนวยการ|อธิการบดี|เลขาธิการ|อธิบดี|ปลัดกระทรวง|\b(?:mayor|director|president)\b)/i;
+
+/** A signature block: "ลงชื่อ" or "ประกาศ ณ วันที่" followed within 300 characters by a top-executive title. */
+export function findSignature(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(SIGN_WORDS)) {
+    const after = text.slice(m.index, m.index + 300);
+    const title = TOP_EXECUTIVE.exec(after);
+    if (title) out.push({ kind: 'signature', match: after.slice(0, title.index + title[0].length) });
   }
   return out;
 }

@@ -18,7 +18,8 @@ export interface RowFilter {
 
 /** Overdue, evidence shows the item is missing or incomplete, or all its evidence was opened directly. */
 export function needsAttention(row: DashboardRow): boolean {
-  return row.overdue || row.status.status === 'missing' || row.status.status === 'incomplete' || row.unlinkedOnly;
+  const s = row.status.status;
+  return row.overdue || s === 'missing' || s === 'incomplete' || s === 'needs-review' || row.unlinkedOnly;
 }
 
 /** Case, Unicode form and Thai digits folded away, so "O๕" and "o5" compare equal. */

@@ -1,5 +1,5 @@
 import type { Confidence } from '../criteria/types';
-import type { TaskRecord } from '../evidence/types';
+import type { ItemStatus, TaskRecord } from '../evidence/types';
 import type { Progress } from './progress';
 import type { ScoreEstimate } from './score';
 import type { StatusInfo } from './status';
@@ -54,6 +54,8 @@ export interface Dashboard {
     byUnit: GroupProgress<string>[];
   };
   score: ScoreEstimate;
+  /** Items per shown status (override included), every status present. */
+  statusCounts: Record<ItemStatus, number>;
   /** Codes, in set order. */
   overdueItems: string[];
   noEvidenceItems: string[];

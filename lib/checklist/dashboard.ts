@@ -5,6 +5,8 @@ import { CHECKLIST_MESSAGES } from './messages';
 import { ProgressTally, toProgress } from './progress';
 import { estimateScore } from './score';
 import { deriveStatus } from './status';
+import { ITEM_STATUSES } from '../evidence/item-status';
+import type { ItemStatus } from '../evidence/types';
 
 export type { Dashboard, DashboardRow, GroupProgress, OrphanEvidence } from './dashboard-types';
 export { filterRows, needsAttention, type RowFilter } from './dashboard-filter';
@@ -115,6 +117,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 
   const statuses = rows.map((row) => row.status.status);
   const score = estimateScore(statuses);
+  const statusCounts = Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
+  for (const s of statuses) statusCounts[s]++;
   const indicatorNames = new Map(set.indicators.map((i) => [i.number, i]));
   const subNames = new Map(set.subindicators.map((s) => [s.code, s]));
 
@@ -141,6 +145,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
       byUnit: unitGroups(byUnit),
     },
     score,
+    statusCounts,
     overdueItems: rows.filter((row) => row.overdue).map((row) => row.code),
     noEvidenceItems: rows.filter((row) => row.evidenceCount === 0).map((row) => row.code),
     upcomingTasks: openTasks.filter((task) => task.end >= today).slice(0, UPCOMING_TASK_LIMIT),

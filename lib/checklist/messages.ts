@@ -11,6 +11,8 @@ export const CHECKLIST_MESSAGES = {
   'status.complete': STATUS_LABELS.complete,
   'status.incomplete': STATUS_LABELS.incomplete,
   'status.missing': STATUS_LABELS.missing,
+  'status.needs-review': STATUS_LABELS['needs-review'],
+  'status.counts': { th: 'จำนวนข้อตามสถานะ', en: 'Items by status' },
   'status.overridden': { th: 'กำหนดสถานะเอง: {reason}', en: 'Status set by hand: {reason}' },
   'score.estimate': { th: 'คะแนนประมาณการ (ไม่ใช่คะแนนจริง)', en: 'Estimated score (not the official score)' },
   'score.detail': {

@@ -27,6 +27,11 @@ export type CriteriaErrorCode =
   | 'bad-period-rule'
   | 'bad-date'
   | 'bad-confidence'
+  | 'unknown-element'
+  | 'group-element-required'
+  | 'bad-group-min'
+  | 'bad-hint-rule'
+  | 'unknown-item'
   | 'oit-item-count'
   | 'oit-missing-code'
   | 'oit-wrong-subindicator';
@@ -52,7 +57,7 @@ export const CRITERIA_MESSAGES: Record<CriteriaErrorCode, { th: string; en: stri
   'not-object': { th: 'ต้องเป็นออบเจกต์', en: 'Must be an object' },
   'missing-field': { th: 'ไม่มีฟิลด์ที่จำเป็น "{field}"', en: 'Required field "{field}" is missing' },
   'wrong-type': { th: 'ชนิดข้อมูลไม่ถูกต้อง: ต้องเป็น {expected} แต่พบ {actual}', en: 'Wrong type: expected {expected}, found {actual}' },
-  'format-version': { th: 'ไม่รองรับรูปแบบเวอร์ชัน {found} (รองรับเฉพาะ 1)', en: 'Unsupported formatVersion {found} (only 1 is supported)' },
+  'format-version': { th: 'ไม่รองรับรูปแบบเวอร์ชัน {found} (รองรับ 1 และ 2)', en: 'Unsupported formatVersion {found} (1 and 2 are supported)' },
   'empty-string': { th: 'ต้องไม่เป็นข้อความว่าง', en: 'Must not be empty' },
   'string-too-long': { th: 'ข้อความยาวเกินไป ({length} ตัวอักษร สูงสุด {max})', en: 'Text too long ({length} characters, max {max})' },
   'bad-id': { th: 'รหัสชุดเกณฑ์ต้องเป็น "{expected}" แต่พบ "{found}"', en: 'Set id must be "{expected}", found "{found}"' },
@@ -73,6 +78,14 @@ export const CRITERIA_MESSAGES: Record<CriteriaErrorCode, { th: string; en: stri
   'bad-period-rule': { th: 'กฎช่วงเวลา "{kind}" ไม่ถูกต้อง', en: 'Invalid period rule "{kind}"' },
   'bad-date': { th: 'วันที่ "{value}" ต้องอยู่ในรูปแบบ ปปปป-ดด-วว (ค.ศ.)', en: 'Date "{value}" must be yyyy-mm-dd (Gregorian)' },
   'bad-confidence': { th: 'ระดับความมั่นใจ "{value}" ต้องเป็น A, B หรือ C', en: 'Confidence "{value}" must be A, B or C' },
+  'unknown-element': { th: 'ไม่พบองค์ประกอบ "{key}" ในข้อนี้', en: 'No element "{key}" in this item' },
+  'group-element-required': {
+    th: 'องค์ประกอบ "{key}" อยู่ในกลุ่ม "อย่างน้อย … อย่าง" จึงต้องกำหนด required เป็น false',
+    en: 'Element "{key}" is in an any-of group, so its "required" must be false',
+  },
+  'bad-group-min': { th: 'จำนวนขั้นต่ำ {min} ต้องอยู่ระหว่าง 1 ถึง {count}', en: 'Minimum {min} must be between 1 and {count}' },
+  'bad-hint-rule': { th: 'กฎช่วยตรวจ "{kind}" ไม่ถูกต้อง', en: 'Invalid hint rule "{kind}"' },
+  'unknown-item': { th: 'ไม่พบข้อ {code} ในชุดเกณฑ์นี้', en: 'Item {code} is not in this set' },
   'oit-item-count': { th: 'ชุดเกณฑ์ OIT 2564 ต้องมี 43 ข้อ แต่พบ {count}', en: 'The OIT 2564 set must have 43 items, found {count}' },
   'oit-missing-code': { th: 'ไม่พบข้อ {code}', en: 'Item {code} is missing' },
   'oit-wrong-subindicator': {

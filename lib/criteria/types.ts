@@ -1,19 +1,71 @@
-/** Criteria are data: a set is keyed by framework, fiscal year (Buddhist Era) and agency type. */
+/**
+ * Criteria are data: a set is keyed by framework, fiscal year (Buddhist Era) and agency type.
+ * Format version 2 (docs/criteria-format.md); version 1 files are migrated on load (migrate.ts).
+ */
 export type Confidence = 'A' | 'B' | 'C';
 
-export interface RequiredElement {
+export interface CriterionElement {
   /** Stable ASCII key, unique within the criterion, e.g. "phone". */
   key: string;
   th: string;
   en: string;
+  /**
+   * false: an example the wording gives ("เช่น … เป็นต้น"), or an element no source requires.
+   * Examples are shown and pre-ticked, but a missing one never makes the item incomplete.
+   */
+  required: boolean;
+  /** Checked for each person the page lists (O2: name, position, photo and contact of every executive). */
+  perPerson?: boolean;
+}
+
+/** @deprecated v1 name, kept so that older imports compile; every element now says whether it is required. */
+export type RequiredElement = CriterionElement;
+
+/** At least `min` of `elements` must be shown (O22: an invitation or an award notice). */
+export interface AnyOfGroup {
+  key: string;
+  th: string;
+  en: string;
+  min: number;
+  /** Keys of elements of the same criterion; they are not `required` one by one. */
+  elements: string[];
 }
 
 export type PeriodRule =
+  /** Current data (structure, executives, contact details): no year. */
   | { kind: 'current' }
-  /** Items of fiscal year `fiscalYear + offset` (offset -1 = the previous year's report). */
-  | { kind: 'fiscal-year'; offset: 0 | -1 }
-  /** A date range in ISO (Gregorian) dates, e.g. the first half of the fiscal year. */
-  | { kind: 'range'; from: string; to: string; monthly?: boolean };
+  /** Data of fiscal year `fiscalYear + offset` (offset -1 = the previous year's report). */
+  | { kind: 'fiscal-year'; offset: number }
+  /** A date range in ISO (Gregorian) dates; `monthly` when each month must be published separately. */
+  | { kind: 'range'; from: string; to: string; monthly?: boolean }
+  /** The document's own period (a plan for 2561–2565) overlaps the fiscal year; `minYears` its shortest span. */
+  | { kind: 'covers'; minYears?: number }
+  /** A policy or rule still in force in the fiscal year, whenever it was made. */
+  | { kind: 'in-force' }
+  /**
+   * The first half of the fiscal year (1 Oct – 31 Mar): every month present, in monthly, quarterly or
+   * half-year tables, across one or several documents; `monthly` when only monthly tables count (O23).
+   */
+  | { kind: 'first-half'; monthly?: boolean };
+
+export type PeriodKind = PeriodRule['kind'];
+
+/** Conditions that a tool can hint at (never decide). */
+export type HintRule =
+  /** The document is signed by the top executive (ลงนามโดยผู้บริหารสูงสุด). */
+  | { kind: 'signed-by-top-executive' }
+  /** The executive named is the current one, as listed in item `item`'s evidence (O34 ↔ O2). */
+  | { kind: 'current-executive'; item: string };
+
+export interface SourceCitation {
+  /** The document, e.g. "บันทึกข้อความ เทศบาลเมืองสมุทรสงคราม ที่ สส ๕๒๐๐๑.๒๐/๑๑๕". */
+  document: string;
+  /** ISO date of the document (yyyy-mm-dd, Gregorian), when known. */
+  date?: string;
+  /** The criterion's wording as the source gives it. */
+  quote: string;
+  url?: string;
+}
 
 export interface Criterion {
   code: string; // "O1" … "O43"
@@ -22,13 +74,20 @@ export interface Criterion {
   subgroupTh: string;
   nameTh: string;
   nameEn: string;
-  elements: RequiredElement[];
+  elements: CriterionElement[];
+  /** Any-of groups over `elements`; empty when the item has none. */
+  anyOf: AnyOfGroup[];
+  /** The conditions in words, shown to the reviewer. */
   conditions: string;
+  /** The conditions a tool can hint at. */
+  hintRules: HintRule[];
   periodRule: PeriodRule;
-  /** The CSV's free-text period description, kept verbatim for display. */
+  /** Free-text period description, kept verbatim for display. */
   periodText: string;
   /** What to publish when there is nothing to report; null when the item has no such rule. */
   noneRule: string | null;
+  /** Where the wording comes from; null when no source was found. */
+  source: SourceCitation | null;
   confidence: Confidence;
 }
 
@@ -39,8 +98,10 @@ export interface Subindicator {
   nameEn: string;
 }
 
+export const CRITERIA_FORMAT_VERSION = 2;
+
 export interface CriteriaSet {
-  formatVersion: 1;
+  formatVersion: typeof CRITERIA_FORMAT_VERSION;
   /** `${framework}/${fiscalYear}/${agencyType}`, e.g. "nacc-ita-oit/2564/all". */
   id: string;
   framework: string;

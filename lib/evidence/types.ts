@@ -68,7 +68,7 @@ export interface BlobRow {
 /** How the reviewer captured the page. */
 export type CaptureMode = 'viewport' | 'fullpage' | 'element';
 
-export type ItemStatus = 'unreviewed' | 'complete' | 'incomplete' | 'missing';
+export type ItemStatus = 'unreviewed' | 'needs-review' | 'complete' | 'incomplete' | 'missing';
 
 export interface ItemRecord {
   code: string;

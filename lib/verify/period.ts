@@ -1,36 +1,14 @@
-/** Does the page still mention the fiscal year its item's period rule requires? */
+/** Does the page still show the period its item's rule requires? The rule logic is lib/criteria/period. */
 import type { PeriodRule } from '../criteria/types';
-import { BE_OFFSET } from '../i18n/buddhist-era';
-
-export function thaiDigitsToArabic(s: string): string {
-  return s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
-}
+import { judgePeriodSpans, periodYears } from '../criteria/period';
+import { findYearSpans } from '../criteria/period-text';
 
 /**
- * Buddhist-Era years any one of which the page should mention. 'current' items (structure,
- * contacts…) need no year: the list is empty and the check passes.
+ * Buddhist-Era years the rule is about. 'current' items (structure, contacts…) need no year: the
+ * list is empty and the check passes.
  */
 export function expectedYears(rule: PeriodRule, fiscalYear: number): number[] {
-  switch (rule.kind) {
-    case 'current':
-      return [];
-    case 'fiscal-year':
-      return [fiscalYear + rule.offset];
-    case 'range': {
-      const from = Number(rule.from.slice(0, 4)) + BE_OFFSET;
-      const to = Number(rule.to.slice(0, 4)) + BE_OFFSET;
-      if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return [fiscalYear];
-      const out: number[] = [];
-      for (let y = from; y <= to; y++) out.push(y);
-      return out;
-    }
-  }
-}
-
-/** BE years mentioned in the text (Arabic or Thai digits), as standalone 4-digit numbers. */
-export function yearsMentioned(text: string, candidates: number[]): number[] {
-  const t = thaiDigitsToArabic(text);
-  return candidates.filter((y) => new RegExp(`(^|\\D)${y}(\\D|$)`).test(t));
+  return periodYears(rule, fiscalYear) ?? [];
 }
 
 export interface PeriodCheck {
@@ -39,8 +17,14 @@ export interface PeriodCheck {
   ok: boolean;
 }
 
+/** covers / in-force rules accept a span around the year ("2561-2565" covers 2564) that never prints it. */
 export function checkPeriod(text: string, rule: PeriodRule, fiscalYear: number): PeriodCheck {
-  const yearsExpected = expectedYears(rule, fiscalYear);
-  const yearsFound = yearsMentioned(text, yearsExpected);
-  return { yearsExpected, yearsFound, ok: yearsExpected.length === 0 || yearsFound.length > 0 };
+  const spans = findYearSpans(text);
+  const judged = judgePeriodSpans(rule, fiscalYear, spans);
+  const ok = judged.verdict === 'ok';
+  const yearsExpected = judged.yearsExpected ?? [];
+  const printed = new Set(spans.flatMap((s) => [s.from, s.to]));
+  const bySpan = ok && (rule.kind === 'covers' || rule.kind === 'in-force');
+  const yearsFound = bySpan ? yearsExpected : yearsExpected.filter((y) => printed.has(y));
+  return { yearsExpected, yearsFound, ok };
 }

@@ -106,7 +106,7 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     await ticks.waitFor();
     // The overlay may have pre-ticked elements from the page text: start from none.
     await setAllTicks(ticks, false);
-    await expect.poll(() => badge(dialog).textContent()).toBe('Missing');
+    await expect.poll(() => badge(dialog).textContent()).toBe('Needs review');
     await setChecked(ticks.getByRole('checkbox', { name: 'Address', exact: true }), true);
     await expect.poll(() => badge(dialog).textContent()).toBe('Incomplete');
     expect(await dialog.textContent()).toMatch(/Elements missing.*Telephone number, Fax number, E-mail address, Location map/);

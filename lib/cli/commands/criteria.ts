@@ -1,4 +1,4 @@
-/** `ita-evidence criteria`: list (or search) a criteria set, built in or from a JSON file. */
+/** `ita-evidence criteria`: list or search a criteria set (built in or from a JSON file), or show one item. */
 import { readFile } from 'node:fs/promises';
 import type { CliCommand, CliIo, CliLang } from '../types';
 import type { CriteriaSet, Criterion } from '../../criteria/types';
@@ -7,9 +7,10 @@ import { builtInSets, criteriaIndex, DEFAULT_SET_ID, getBuiltInSet } from '../..
 import { searchCriteria } from '../../criteria/search';
 import { parseCriteriaSetJson } from '../../criteria/parse-json';
 import { formatCriteriaError } from '../../criteria/errors';
+import { describeItem } from '../../criteria/describe';
 import { padEndDisplay, displayWidth } from '../text-width';
 
-const USAGE = 'ita-evidence criteria [--set ID | --file PATH] [--json] [--lang th|en] [query]';
+const USAGE = 'ita-evidence criteria [--set ID | --file PATH] [--json] [--lang th|en] [CODE | query]';
 
 const T = {
   th: {
@@ -79,10 +80,16 @@ function renderTable(set: CriteriaSet, items: Criterion[], grouped: boolean, lan
   return out;
 }
 
+/** The item whose code the query is ("O4", "o4"), if any: then the whole definition is shown. */
+function itemByCode(set: CriteriaSet, query: string): Criterion | undefined {
+  const q = query.trim().toUpperCase();
+  return set.items.find((it) => it.code === q);
+}
+
 export const criteriaCommand: CliCommand = {
   name: 'criteria',
-  summaryTh: 'แสดงรายการเกณฑ์ (ข้อ O1–O43) หรือค้นหาเกณฑ์',
-  summaryEn: 'List or search the criteria catalogue (items O1–O43)',
+  summaryTh: 'แสดงรายการเกณฑ์ (ข้อ O1–O43) ค้นหาเกณฑ์ หรือแสดงรายละเอียดของข้อ',
+  summaryEn: 'List or search the criteria catalogue (items O1–O43), or show one item in full',
   usage: USAGE,
   async run(args, io) {
     const a = parseArgs(args, { flags: ['json'], options: ['set', 'file'] });
@@ -95,6 +102,12 @@ export const criteriaCommand: CliCommand = {
     const set = await loadSet(a.options.get('set'), a.options.get('file'), io, lang);
     if (!set) return 1;
     const query = a.positionals.join(' ').trim();
+    const one = itemByCode(set, query);
+    if (one) {
+      if (a.flags.has('json')) io.stdout(JSON.stringify({ set: set.id, fiscalYear: set.fiscalYear, item: one }, null, 2));
+      else io.stdout(describeItem(one, set.fiscalYear, lang).join('\n'));
+      return 0;
+    }
     const items = searchCriteria(set, query);
     if (a.flags.has('json')) {
       const rows = items.map((it) => ({

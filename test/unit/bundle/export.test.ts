@@ -24,7 +24,12 @@ describe('exportBundle', () => {
     const m = manifestOf(files);
     expect(m.items).toHaveLength(43);
     expect(m.items.find((i: any) => i.code === 'O5')).toMatchObject({ status: 'complete', answer: 'มี', unit: 'สำนักปลัด', evidenceIds: ['ev1'] });
-    expect(m.items.find((i: any) => i.code === 'O10')).toMatchObject({ status: 'incomplete', answer: 'ไม่มี', explanationText: '=HYPERLINK("http://evil")' });
+    // An incomplete item with a URL is answered มี, never ไม่มี; the note says what to check.
+    expect(m.items.find((i: any) => i.code === 'O10')).toMatchObject({ status: 'incomplete', answer: 'มี', explanationText: '=HYPERLINK("http://evil")' });
+    expect(m.items.find((i: any) => i.code === 'O10').answerNote).toMatch(/^สถานะในระบบ: ไม่สมบูรณ์ \(ขาด แผนดำเนินงานประจำปี/);
+    expect(m.items.find((i: any) => i.code === 'O1')).toMatchObject({ status: 'unreviewed', answer: '', urls: [] });
+    // Evidence with nothing ticked: needs review, still answered มี.
+    expect(m.items.find((i: any) => i.code === 'O6')).toMatchObject({ status: 'needs-review', answer: 'มี', answerNote: 'สถานะในระบบ: รอตรวจองค์ประกอบ — ตรวจก่อนส่ง' });
     expect(m.summary).toMatchObject({ complete: 1, total: 43, evidenceCount: 3, artifactCount: 5 });
   });
 
@@ -104,7 +109,9 @@ describe('exportBundle', () => {
     expect([...files['itas.csv']!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(itas.trim().split('\r\n')).toHaveLength(44);
     expect(itas).toContain('O5,มี,https://www.example.go.th/page?id=ev1,,,,,1. หน้าแรก → ข้อมูลหน่วยงาน');
-    expect(itas).toContain(`O10,ไม่มี,https://www.example.go.th/page?id=ev2,,,,,"'=HYPERLINK(""http://evil"")"`);
+    expect(itas).toContain(`O10,มี,https://www.example.go.th/page?id=ev2,,,,,"'=HYPERLINK(""http://evil"")",สถานะในระบบ: ไม่สมบูรณ์`);
+    expect(itas).toContain('\r\nO1,,,,,,,,ยังไม่มีลิงก์ที่จะส่ง (สถานะ: ยังไม่ตรวจ)\r\n');
+    expect(itas).not.toMatch(/^O\d+,ไม่มี,/m);
     expect(checklist).toContain('30 เมษายน 2564');
   });
 

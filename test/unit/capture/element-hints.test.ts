@@ -5,8 +5,8 @@ import { detectHints } from '../../../lib/capture/element-hints';
 function criterion(code: string, elements: [string, string][], periodRule: PeriodRule = { kind: 'current' }, noneRule: string | null = null): Criterion {
   return {
     code, indicator: 9, subindicator: '9.1', subgroupTh: 'ข้อมูลพื้นฐาน', nameTh: code, nameEn: code,
-    elements: elements.map(([key, en]) => ({ key, th: key, en })),
-    conditions: '', periodRule, periodText: '', noneRule, confidence: 'A',
+    elements: elements.map(([key, en]) => ({ key, th: key, en, required: true })), anyOf: [],
+    conditions: '', hintRules: [], periodRule, periodText: '', noneRule, source: null, confidence: 'A',
   };
 }
 

@@ -59,10 +59,14 @@ describe('buildDashboard rows', () => {
   });
 
   it('derives each status from the indexed evidence and the item', () => {
-    expect(dash.rows.map((r) => r.status.status)).toEqual(['complete', 'missing', 'incomplete', 'unreviewed', 'complete']);
+    expect(dash.rows.map((r) => r.status.status)).toEqual(['complete', 'needs-review', 'incomplete', 'unreviewed', 'complete']);
     expect(row('O3').status.covered).toEqual(['a', 'b']);
     expect(row('O3').status.missing).toEqual(['c']);
     expect(row('O5').status).toMatchObject({ overridden: true, derived: 'unreviewed', reason: 'เห็นในเว็บไซต์แล้ว' });
+  });
+
+  it('counts items per status, needs-review apart from missing', () => {
+    expect(dash.statusCounts).toEqual({ unreviewed: 1, 'needs-review': 1, complete: 2, incomplete: 1, missing: 0 });
   });
 
   it('counts each record once per criterion', () => {
@@ -236,7 +240,7 @@ describe('filterRows', () => {
   });
 
   it('combines criteria with AND', () => {
-    expect(codes({ unit: 'สำนักปลัด', status: 'missing' })).toEqual(['O2']);
+    expect(codes({ unit: 'สำนักปลัด', status: 'needs-review' })).toEqual(['O2']);
     expect(codes({ unit: 'กองคลัง', needsAttention: true })).toEqual([]);
   });
 });

@@ -9,11 +9,14 @@ export function criterion(code: string, keys: string[], extra: Partial<Criterion
     subgroupTh: 'ข้อมูลพื้นฐาน',
     nameTh: `ชื่อ ${code}`,
     nameEn: `Name ${code}`,
-    elements: keys.map((key) => ({ key, th: key, en: key })),
+    elements: keys.map((key) => ({ key, th: key, en: key, required: true })),
+    anyOf: [],
     conditions: '',
+    hintRules: [],
     periodRule: { kind: 'current' },
     periodText: '',
     noneRule: null,
+    source: null,
     confidence: 'A',
     ...extra,
   };
@@ -77,7 +80,7 @@ export function path(...texts: string[]): ClickStep[] {
 
 export function criteriaSet(items: Criterion[]): CriteriaSet {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'test/2564/all',
     framework: 'test',
     fiscalYear: 2564,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemStatus } from '../../../lib/evidence/types';
-import { STATUS_LABELS, deriveStatus } from '../../../lib/checklist/status';
+import { STATUS_LABELS, deriveStatus, itasRow } from '../../../lib/checklist/status';
 import { ITEM_STATUSES, isItemStatus } from '../../../lib/evidence/item-status';
 import { criterion, evidence, item } from './fixtures';
 
@@ -30,7 +30,7 @@ function spreads(ticked: string[], count: number): string[][][] {
 function expected(ticked: string[], count: number): ItemStatus {
   if (count === 0) return 'unreviewed';
   if (ticked.length === KEYS.length) return 'complete';
-  return ticked.length > 0 ? 'incomplete' : 'missing';
+  return ticked.length > 0 ? 'incomplete' : 'needs-review';
 }
 
 describe('deriveStatus', () => {
@@ -82,8 +82,38 @@ describe('deriveStatus', () => {
     expect(info.missing).toEqual(['phone', 'map']);
   });
 
-  it('treats evidence without ticks as missing (ไม่มี)', () => {
-    expect(deriveStatus(O5, [evidence(['O5'])]).status).toBe('missing');
+  it('never derives ไม่มี: evidence with nothing ticked needs review', () => {
+    expect(deriveStatus(O5, [evidence(['O5'])]).status).toBe('needs-review');
+    expect(deriveStatus(O5, [evidence(['O5'], { O5: ['fax'] })]).status).toBe('needs-review');
+  });
+
+  it('counts required elements only: examples never make an item incomplete', () => {
+    const o14 = criterion('O14', ['service', 'steps', 'duration'], {
+      elements: [
+        { key: 'service', th: 'ประเภทการให้บริการ', en: 'Service type', required: true },
+        { key: 'steps', th: 'ขั้นตอน', en: 'Steps', required: true },
+        { key: 'duration', th: 'ระยะเวลา', en: 'Duration', required: false },
+      ],
+    });
+    expect(deriveStatus(o14, [evidence(['O14'], { O14: ['service', 'steps'] })])).toMatchObject({ status: 'complete', covered: ['service', 'steps'], missing: [] });
+    expect(deriveStatus(o14, [evidence(['O14'], { O14: ['service', 'duration'] })])).toMatchObject({ status: 'incomplete', missing: ['steps'] });
+    // A ticked example alone is a reviewed page, not an unreviewed one.
+    expect(deriveStatus(o14, [evidence(['O14'], { O14: ['duration'] })]).status).toBe('incomplete');
+  });
+
+  it('any-of groups: one of the listed elements is enough, none leaves the group missing', () => {
+    const o22 = criterion('O22', [], {
+      elements: [
+        { key: 'invitations', th: 'ประกาศเชิญชวน', en: 'Invitations', required: false },
+        { key: 'winners', th: 'ประกาศผล', en: 'Award notices', required: false },
+      ],
+      anyOf: [{ key: 'announcements', th: 'ประกาศ', en: 'Announcements', min: 1, elements: ['invitations', 'winners'] }],
+    });
+    expect(deriveStatus(o22, [evidence(['O22'], { O22: ['winners'] })]).status).toBe('complete');
+    expect(deriveStatus(o22, [evidence(['O22'], { O22: ['invitations', 'winners'] })]).status).toBe('complete');
+    expect(deriveStatus(o22, [evidence(['O22'])]).status).toBe('needs-review');
+    const two = { ...o22, anyOf: [{ ...o22.anyOf[0]!, min: 2 }] };
+    expect(deriveStatus(two, [evidence(['O22'], { O22: ['winners'] })])).toMatchObject({ status: 'incomplete', missing: ['announcements'] });
   });
 
   it('lets an override win over unreviewed and keeps the derived status', () => {
@@ -100,15 +130,31 @@ describe('status labels', () => {
   it('uses the memo words in Thai and plain English', () => {
     expect(STATUS_LABELS).toEqual({
       unreviewed: { th: 'ยังไม่ตรวจ', en: 'Not reviewed' },
+      'needs-review': { th: 'รอตรวจองค์ประกอบ', en: 'Needs review' },
       complete: { th: 'มี', en: 'Complete' },
       incomplete: { th: 'ไม่สมบูรณ์', en: 'Incomplete' },
       missing: { th: 'ไม่มี', en: 'Missing' },
     });
   });
 
-  it('recognises only the four statuses', () => {
+  it('recognises only the five statuses', () => {
     for (const s of ITEM_STATUSES) expect(isItemStatus(s)).toBe(true);
     expect(isItemStatus('done')).toBe(false);
     expect(isItemStatus(undefined)).toBe(false);
+  });
+});
+
+describe('itasRow', () => {
+  it('answers มี whenever there are URLs, with a note unless the item is complete', () => {
+    expect(itasRow('complete', 2)).toEqual({ answer: 'มี', note: '' });
+    expect(itasRow('needs-review', 1)).toEqual({ answer: 'มี', note: 'สถานะในระบบ: รอตรวจองค์ประกอบ — ตรวจก่อนส่ง' });
+    expect(itasRow('incomplete', 1, ['หมายเลขโทรสาร'])).toEqual({ answer: 'มี', note: 'สถานะในระบบ: ไม่สมบูรณ์ (ขาด หมายเลขโทรสาร) — ตรวจก่อนส่ง' });
+    expect(itasRow('missing', 1).answer).toBe('มี');
+  });
+
+  it('never answers ไม่มี for an item the reviewer has not marked ไม่มี', () => {
+    for (const s of ITEM_STATUSES) if (s !== 'missing') expect(itasRow(s, 0).answer).toBe('');
+    expect(itasRow('unreviewed', 0).note).toBe('ยังไม่มีลิงก์ที่จะส่ง (สถานะ: ยังไม่ตรวจ)');
+    expect(itasRow('missing', 0)).toEqual({ answer: 'ไม่มี', note: '' });
   });
 });

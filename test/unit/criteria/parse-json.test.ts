@@ -53,7 +53,7 @@ describe('parseCriteriaSetJson', () => {
   });
 
   const corpus: { name: string; src: string; code: string; path: string; needle?: [string, number?] }[] = [
-    { name: 'wrong formatVersion', src: text((s) => (s.formatVersion = 2)), code: 'format-version', path: 'formatVersion', needle: ['"formatVersion"'] },
+    { name: 'wrong formatVersion', src: text((s) => (s.formatVersion = 7)), code: 'format-version', path: 'formatVersion', needle: ['"formatVersion"'] },
     { name: 'missing items', src: text((s) => delete s.items), code: 'missing-field', path: 'items' },
     { name: 'duplicate code', src: text((s) => (s.items[4].code = 'O1')), code: 'duplicate-code', path: 'items[4].code', needle: ['"code": "O1"', 1] },
     { name: 'empty nameTh', src: text((s) => (s.items[6].nameTh = '')), code: 'empty-string', path: 'items[6].nameTh', needle: ['"nameTh": ""'] },

@@ -60,9 +60,9 @@ describe('targetsFromEvidence', () => {
       async () => undefined,
       set,
     );
-    expect(single?.periodRule).toEqual({ kind: 'range', from: '2020-10-01', to: '2021-03-31' });
+    expect(single?.periodRule).toEqual({ kind: 'first-half' });
     expect(several?.criterion).toBe('O5,O11,O1');
-    expect(several?.periodRule).toEqual({ kind: 'range', from: '2020-10-01', to: '2021-03-31' });
+    expect(several?.periodRule).toEqual({ kind: 'first-half' });
     const [current] = await targetsFromEvidence([record('c', ['O5'], [])], async () => undefined, set);
     expect(current?.periodRule).toEqual({ kind: 'current' });
   });
