@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { useUi } from './i18n';
 import { SetupForm } from './SetupForm';
 import { CriteriaSetsCard, StorageHealthCard } from './workflow';
+import { FiscalYearCard } from './fiscal-year/FiscalYearCard';
 
 /** Options page: agency setup, plus the optional all-sites permission with its reason. */
 export function SetupPage() {
@@ -23,6 +24,7 @@ export function SetupPage() {
           : <button type="button" onClick={() => void browser.permissions.request({ origins: ['<all_urls>'] }).then(setAllSites)}>{t('allSitesGrant')}</button>}
       </section>
       <CriteriaSetsCard />
+      <FiscalYearCard />
       <StorageHealthCard />
       <p><a href={browser.runtime.getURL('/sidepanel.html')}>{t('openChecklist')}</a></p>
     </main>

@@ -1,5 +1,6 @@
 /** One export from start to download, with its side effects injected (so it runs in Node tests). */
 import { BundleFailure, exportBundle, type BundleError, type BundleSubset } from '../../lib/bundle';
+import type { ExportOptions } from '../../lib/bundle/export';
 import type { CriteriaSet } from '../../lib/criteria/types';
 import type { ItaDb } from '../../lib/storage/db';
 import type { Settings } from '../../lib/storage/settings';
@@ -17,6 +18,8 @@ export interface ExportRun {
   now?: () => Date;
   onProgress?(done: number, total: number): void;
   foldBytes?: number;
+  /** Export a closed year from its archive (lib/bundle/export `archived`). */
+  archived?: ExportOptions['archived'];
 }
 
 export type ExportOutcome =
@@ -37,7 +40,7 @@ export async function runExport(r: ExportRun): Promise<ExportOutcome> {
   try {
     const res = await exportBundle(r.db, {
       settings: r.settings, set: r.set, fonts, extensionVersion: r.extensionVersion, now: r.now ?? (() => new Date()),
-      subset: r.subset, sink: out.sink, signal: r.signal, onProgress: r.onProgress,
+      subset: r.subset, sink: out.sink, signal: r.signal, onProgress: r.onProgress, archived: r.archived,
     });
     // Nothing is offered for download unless the whole zip was written.
     r.save(out.finish('application/zip'), res.fileName);

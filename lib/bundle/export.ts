@@ -3,7 +3,8 @@
  * one at a time and stored uncompressed (they are PNG/PDF already); text files are deflated.
  */
 import type { CriteriaSet } from '../criteria/types';
-import type { ItaDb } from '../storage/db';
+import type { ItaDb, VerifyRow } from '../storage/db';
+import type { EvidenceRecord, ItemRecord } from '../evidence/types';
 import type { Settings } from '../storage/settings';
 import { sha256Hex } from '../util/hash';
 import { checklistCsv, itasCsv } from './csv';
@@ -31,6 +32,8 @@ export interface ExportOptions {
   sink: Sink;
   signal?: AbortSignal;
   onProgress?(done: number, total: number): void;
+  /** A closed year's records (lib/checklist/rollover) instead of the open year's tables. */
+  archived?: { evidence: EvidenceRecord[]; items: ItemRecord[]; verify: VerifyRow[] };
 }
 
 export interface ExportResult {
@@ -56,7 +59,8 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
   const exportedAt = opts.now().toISOString();
   const checkAbort = () => { if (signal?.aborted) throw new BundleFailure({ code: 'export-aborted' }); };
   const sel = selectForExport({
-    set, evidence: await db.evidence.toArray(), items: await db.items.toArray(), urlCap: settings.urlCap, subset: opts.subset,
+    set, evidence: opts.archived?.evidence ?? await db.evidence.toArray(), items: opts.archived?.items ?? await db.items.toArray(),
+    urlCap: settings.urlCap, subset: opts.subset,
   });
 
   // Paths: one per distinct content; an artifact whose bytes repeat reuses the first path.
@@ -130,7 +134,7 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
       items: sel.items.map((s) => ({ ...s.item, evidenceIds: evidenceIds(s.item.code) })),
       evidence,
       files,
-      verification: await verificationOf(db, evidence.map((e) => e.id)),
+      verification: await verificationOf(db, evidence.map((e) => e.id), opts.archived?.verify),
     };
     await addListed('checklist.csv', 'checklist-csv', 'text/csv', enc.encode(checklistCsv(manifest.items)), true);
     await addListed('itas.csv', 'itas-csv', 'text/csv', enc.encode(itasCsv(manifest.items, settings.urlCap)), true);
@@ -151,13 +155,14 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
     if (e instanceof Error && e.message === 'zip-too-large') throw new BundleFailure({ code: 'export-too-large' });
     throw e;
   }
-  if (!opts.subset || opts.subset.changedSince !== undefined) await db.meta.put({ key: LAST_EXPORT_KEY, value: exportedAt });
+  if (!opts.archived && (!opts.subset || opts.subset.changedSince !== undefined)) await db.meta.put({ key: LAST_EXPORT_KEY, value: exportedAt });
   const partial = !!opts.subset;
   return { fileName: bundleFileName(exportedAt, settings.fiscalYear, partial), files: sums.length + 1, bytes: writer.written };
 }
 
-async function verificationOf(db: ItaDb, evidenceIds: string[]): Promise<ManifestVerification[]> {
-  const rows = await db.verify.where('evidenceId').anyOf(evidenceIds).toArray();
+async function verificationOf(db: ItaDb, evidenceIds: string[], archived?: VerifyRow[]): Promise<ManifestVerification[]> {
+  const ids = new Set(evidenceIds);
+  const rows = archived ? archived.filter((r) => ids.has(r.evidenceId)) : await db.verify.where('evidenceId').anyOf(evidenceIds).toArray();
   return rows
     .filter((r) => r.result && typeof r.result === 'object')
     .map((r) => ({ key: r.key, evidenceId: r.evidenceId, checkedAt: r.checkedAt, result: r.result as Record<string, unknown> }))

@@ -3,6 +3,7 @@
  * transaction. A failure at any step leaves the database exactly as it was.
  */
 import type { ItaDb } from '../storage/db';
+import { getChecklistYear } from '../storage/archive-repo';
 import { readBundle, type BundleLimits, type ParsedBundle } from './check';
 import { applyMerge, type MergeResult } from './merge';
 import { planMerge, unresolved, type MergePlan, type Resolutions } from './merge-plan';
@@ -13,6 +14,14 @@ export type ImportOutcome =
   /** `plan` is set when the bundle is valid but conflicts still need the reviewer's choice. */
   | { ok: false; errors: BundleError[]; plan?: MergePlan; bundle?: ParsedBundle };
 
+/** Evidence counts only for the year it was captured for: another year's bundle is refused, not merged. */
+export async function checkBundleYear(db: ItaDb, bundle: ParsedBundle): Promise<BundleError | null> {
+  const open = await getChecklistYear(db);
+  const year = bundle.manifest.agency.fiscalYear;
+  if (year === open.fiscalYear) return null;
+  return { code: 'bundle-other-year', params: { bundle: year, current: open.fiscalYear, set: bundle.manifest.criteriaSet.id } };
+}
+
 export async function importBundle(
   db: ItaDb,
   bytes: Uint8Array,
@@ -20,6 +29,8 @@ export async function importBundle(
 ): Promise<ImportOutcome> {
   const read = await readBundle(bytes, opts.limits);
   if (!read.ok) return { ok: false, errors: read.errors };
+  const otherYear = await checkBundleYear(db, read.bundle);
+  if (otherYear) return { ok: false, errors: [otherYear], bundle: read.bundle };
   let plan: MergePlan;
   try {
     plan = await planMerge(db, read.bundle);

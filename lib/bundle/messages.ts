@@ -56,6 +56,10 @@ export const BUNDLE_MESSAGES = {
   'sums-disagree': { th: 'SHA256SUMS ระบุค่าแฮชของ {entry} ไม่ตรงกับไฟล์และ manifest.json', en: 'SHA256SUMS gives a wrong hash for {entry}' },
   'sums-not-canonical': { th: 'SHA256SUMS ไม่อยู่ในรูปแบบมาตรฐาน (ถูกแก้ไข?)', en: 'SHA256SUMS is not in canonical form (edited?)' },
   'criteria-invalid': { th: 'ชุดเกณฑ์ในไฟล์ไม่ถูกต้อง', en: 'The bundled criteria set is invalid' },
+  'bundle-other-year': {
+    th: 'ชุดหลักฐานนี้เป็นของปีงบประมาณ พ.ศ. {bundle} ({set}) แต่ปีที่เปิดอยู่คือ พ.ศ. {current} จึงไม่นำเข้า หากต้องการทำงานของปี พ.ศ. {bundle} ให้เริ่มปีงบประมาณนั้นในหน้าตั้งค่าก่อน',
+    en: 'This bundle belongs to fiscal year B.E. {bundle} ({set}), but the open year is B.E. {current}, so it was not imported. To work on B.E. {bundle}, start that fiscal year in the options page first.',
+  },
   'unresolved-conflict': { th: 'ยังไม่ได้เลือกค่าสำหรับ {key} ({field})', en: 'No choice made for {key} ({field})' },
   'db-write-failed': { th: 'บันทึกลงฐานข้อมูลไม่สำเร็จ ไม่มีการเปลี่ยนแปลงข้อมูล: {detail}', en: 'Database write failed; nothing was changed: {detail}' },
   'export-aborted': { th: 'ยกเลิกการส่งออกแล้ว', en: 'Export cancelled' },
