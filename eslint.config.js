@@ -38,6 +38,20 @@ export default tseslint.config(
   },
   ...layerRules,
   {
+    // Firefox content scripts see DOM objects through Xray wrappers: the iterators these return cannot
+    // be looped over there, and Array.from of them is [] (a silent failure). Loop over the object itself.
+    files: ['lib/**/*.ts', 'entrypoints/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name=/^(values|entries|keys)$/][callee.object.property.name=/^(searchParams|headers|classList)$/]",
+        message: 'Not iterable in Firefox content scripts: loop over the object itself, or use forEach.',
+      }, {
+        selector: "CallExpression[callee.property.name=/^(values|entries|keys)$/][callee.object.type='NewExpression'][callee.object.callee.name=/^(URLSearchParams|Headers|FormData)$/]",
+        message: 'Not iterable in Firefox content scripts: loop over the object itself, or use forEach.',
+      }],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -5,6 +5,15 @@ import react from '@vitejs/plugin-react';
 // automated tests cannot click Chrome's permission prompt.
 const e2e = process.env.ITA_E2E === '1';
 
+// Firefox: the add-on id is permanent (AMO, and where Firefox keeps the add-on's data: never change it).
+// 140 is the first release that knows data_collection_permissions, and the bundle uses iterator
+// helpers (131+). Nothing is collected or sent: docs/release.md.
+const GECKO = {
+  id: '{0807b5b9-4eca-4933-a2dd-9d8c2856c4ae}',
+  strict_min_version: '140.0',
+  data_collection_permissions: { required: ['none'] },
+};
+
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
@@ -26,8 +35,6 @@ export default defineConfig({
         description: '__MSG_commandTagPage__',
       },
     },
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'ita-evidence@example.org', strict_min_version: '128.0' } } }
-      : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: GECKO } } : {}),
   }),
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck, unit tests, the e2e build, end-to-end tests. Prints one closing line
+// `npm test`: lint, typecheck, unit tests, the e2e build, end-to-end tests in Chromium, then in Firefox. Prints one closing line
 // "N passed, N failed" summed over all suites, and exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -48,6 +48,13 @@ if (want('e2e')) {
   const built = run('npx', ['wxt', 'build'], { ITA_E2E: '1' });
   check('e2e build', built);
   if (built) vitestSuite('e2e', ['--config', 'vitest.e2e.config.ts']);
+}
+
+if (want('firefox')) {
+  // Firefox (puppeteer-core over WebDriver BiDi): the e2e build, all sites granted at install.
+  const built = run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { ITA_E2E: '1' });
+  check('firefox e2e build', built);
+  if (built) vitestSuite('firefox', ['--config', 'vitest.e2e-firefox.config.ts']);
 }
 
 console.log('\n' + lines.join('\n'));

@@ -47,7 +47,9 @@ export function classifyDocumentUrl(url: string, contentType?: string | null): D
   }
   const byPath = kindFromName(safeDecode(parsed.pathname));
   if (byPath) return byPath;
-  for (const value of parsed.searchParams.values()) {
+  // Not `searchParams.values()`: in Firefox content scripts that iterator cannot be looped over
+  // (and Array.from of it is []), while the URLSearchParams object itself can.
+  for (const [, value] of parsed.searchParams) {
     const byQuery = kindFromName(value);
     if (byQuery) return byQuery;
   }

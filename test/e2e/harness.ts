@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer, type StaticServer } from '../../lib/devserver/static-server';
 import { launchWithExtension, type LaunchedExtension } from '../../scripts/lib/chromium';
+import { dbAllInPage } from './in-page';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const E2E_BUILD = path.join(ROOT, '.output/chrome-mv3-e2e');
@@ -56,17 +57,7 @@ export async function setupAgency(h: Harness, homeUrl: string, name = 'เทศ
 
 /** Reads every row of a store of the extension's IndexedDB, through an extension page. */
 export async function dbAll<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const open = indexedDB.open('ita-evidence');
-    const db: IDBDatabase = await new Promise((res, rej) => { open.onsuccess = () => res(open.result); open.onerror = () => rej(open.error); });
-    const rows = await new Promise<unknown[]>((res, rej) => {
-      const r = db.transaction(name).objectStore(name).getAll();
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    db.close();
-    return rows;
-  }, store) as Promise<T[]>;
+  return page.evaluate(dbAllInPage, store) as Promise<T[]>;
 }
 
 /** Tags the current page through the overlay: pick criteria, optional note, save; returns the status text. */
