@@ -13,9 +13,13 @@ export function defaultTokenizer(): Tokenizer {
   const Seg = (Intl as unknown as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
   if (Seg) {
     const seg = new Seg('th', { granularity: 'word' });
+    // Segmenting each space-separated chunk gives the same words (none spans a space) and is
+    // several times faster than one call over a long page text (measured: 19k Thai chars, 200 → 55 ms).
     cached = (text) => {
       const out: string[] = [];
-      for (const s of seg.segment(normalizeText(text))) if (s.isWordLike) out.push(s.segment);
+      for (const chunk of normalizeText(text).split(' ')) {
+        for (const s of seg.segment(chunk)) if (s.isWordLike) out.push(s.segment);
+      }
       return out;
     };
   } else {

@@ -173,4 +173,24 @@ describe('re-verify from the side panel', () => {
     expect(finished.done).toBe(targets);
     expect(await panel.getByRole('button', { name: 'Resume' }).count()).toBe(0);
   });
+
+  it('reads the page as an assessor does: a year only in the menu does not count, and a dead linked PDF is reported on its page', async () => {
+    // O11 now carries its years only in the shared header, and links a PDF that is gone.
+    site.setOverride('/ita/o11.html', (_req, res) =>
+      html(res, 200, `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>O11 รายงานรอบ 6 เดือน - เทศบาลตำบลทดสอบ</title></head>
+<body><header><nav><a href="../index.html">หน้าแรก</a> <a href="../ita/index.html">ITA ปีงบประมาณ 2564</a></nav></header>
+<main><h1>รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน</h1><p>รายละเอียดตามเอกสารแนบ</p>
+<p><a href="../docs/report-6m.pdf">ดาวน์โหลดรายงาน (PDF)</a> <a href="../docs/gone.pdf">ภาคผนวก (PDF)</a></p></main></body></html>`),
+    );
+    await panel.getByRole('tab', { name: 'Re-verify' }).click();
+    await panel.getByRole('button', { name: 'Re-verify', exact: true }).click();
+    await panel.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 90_000 });
+    const o11 = resultFor(await dbAll<VerifyRow>(panel, 'verify'), 'o11.html')!;
+    expect(o11.problems).toEqual(expect.arrayContaining(['year-missing', 'broken-document']));
+    expect(o11.details.yearOnlyInChrome).toBe(true);
+    expect(o11.details.brokenDocuments?.map((d) => d.url.split('/').pop())).toEqual(['gone.pdf']);
+    const row = panel.getByRole('table', { name: 'Link check results' }).getByRole('row').filter({ hasText: 'o11.html' }).first();
+    expect(await row.textContent()).toMatch(/Required fiscal year not mentioned.*A document this page links to is broken/);
+    site.setOverride('/ita/o11.html', null);
+  });
 });

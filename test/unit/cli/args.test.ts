@@ -23,6 +23,16 @@ describe('parseArgs', () => {
   it('treats -h as help', () => {
     expect(parseArgs(['-h'], {}).flags.has('help')).toBe(true);
   });
+
+  it('keeps the earlier edge cases: "--flag=value" is unknown, "--opt --x" lacks a value, single dashes are positionals, last value wins', () => {
+    expect(parseArgs(['--json=1'], { flags: ['json'] }).errors).toEqual([{ code: 'unknown-option', option: 'json' }]);
+    expect(parseArgs(['--set', '--json'], { flags: ['json'], options: ['set'] }).errors).toEqual([{ code: 'missing-value', option: 'set' }]);
+    expect(parseArgs(['--set=--x'], { options: ['set'] }).options.get('set')).toBe('--x');
+    expect(parseArgs(['--set', '-5'], { options: ['set'] }).options.get('set')).toBe('-5');
+    expect(parseArgs(['-', '-x', 'file'], {}).positionals).toEqual(['-', '-x', 'file']);
+    expect(parseArgs(['--set', 'a', '--set=b'], { options: ['set'] }).options.get('set')).toBe('b');
+    expect(parseArgs(['--set='], { options: ['set'] }).options.get('set')).toBe('');
+  });
 });
 
 describe('resolveLang', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyCommand } from '../../../lib/cli/commands/verify';
+import { parseByteSize, verifyCommand } from '../../../lib/cli/commands/verify';
 import type { FixtureServer } from '../../fixtures/verify-server';
 import { startSite } from './site';
 
@@ -69,7 +69,38 @@ describe('ita-evidence verify', () => {
     expect(en.out).toContain('Broken link');
   });
 
+  it('--jsonl streams each result as it completes; --path adds the link path to the table', async () => {
+    const file = await csv('stream.csv', `O1,${site.url('/slow')}\nO2,${site.url('/ok')}\n`);
+    const { out } = await run([file, '--jsonl', '--timeout', '10']);
+    expect(out.split('\n').map((l) => JSON.parse(l).criterion)).toEqual(['O2', 'O1']); // completion order
+    const table = await run([await csv('path.csv', `O1,${site.url('/ok')}\n`), '--home', site.url('/'), '--lang', 'en']);
+    expect(table.out).toContain('Link path from home');
+    expect(table.out).toContain('Home → เกี่ยวกับเรา → แผนการดำเนินงาน');
+  });
+
+  it('refuses loopback without --allow-private, naming the address and the way out', async () => {
+    const file = await csv('private.csv', `O1,${site.url('/ok')}\n`);
+    const before = site.log.length;
+    const { code, out } = await run([file, '--no-allow', '--lang', 'en']);
+    expect(code).toBe(1);
+    expect(out).toContain('Not checked: private or unsafe address: 127.0.0.1: this machine (loopback); use --allow-private if intended');
+    await run([file, '--no-allow', '--jsonl']);
+    expect(site.log.length).toBe(before); // nothing was sent
+  });
+
+  it('--max-bytes takes sizes with units and makes a larger body too-large', async () => {
+    expect(parseByteSize('20MB')).toBe(20 * 1024 * 1024);
+    expect(parseByteSize('512k')).toBe(512 * 1024);
+    expect(parseByteSize('1048576')).toBe(1048576);
+    expect(parseByteSize('lots')).toBeNull();
+    const file = await csv('cap.csv', `O1,${site.url('/ok')}\n`);
+    const { out } = await run([file, '--jsonl', '--max-bytes', '100']);
+    expect(JSON.parse(out).problems).toEqual(['too-large']);
+  });
+
   it('usage errors exit 2', async () => {
+    expect((await run(['x.csv', '--json', '--jsonl'])).code).toBe(2);
+    expect((await run(['x.csv', '--max-bytes', '0'])).code).toBe(2);
     expect((await run([])).code).toBe(2);
     expect((await run(['x.csv', '--bogus'])).code).toBe(2);
     expect((await run([join(dir, 'ok.csv'), '--concurrency', 'zero'])).code).toBe(2);

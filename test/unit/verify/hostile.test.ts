@@ -98,6 +98,21 @@ describe('hostile servers', () => {
     expect(attempts).toEqual([]);
   });
 
+  it('an unexpected failure inside one check becomes that target\'s result; the run goes on', async () => {
+    const results = await verifyTargets(
+      [
+        { key: 'bad', url: server.url('/ok'), criterion: 'O1', loadCapturedText: () => Promise.reject(new Error('blob store gone')) },
+        { key: 'good', url: server.url('/ok'), criterion: 'O1' },
+      ],
+      testOptions({ fetch: loopbackOnlyFetch(), policy: { allowPrivate: true, allowHosts: [] } }),
+    );
+    expect(results.map((r) => [r.key, r.ok, r.problems, r.details.error ?? null])).toEqual([
+      ['bad', false, ['broken'], 'internal'],
+      ['good', true, [], null],
+    ]);
+    expect(results[0]!.details.message).toBe('blob store gone');
+  });
+
   it('results stream as they complete: the first arrives before the slowest is done', async () => {
     const order: string[] = [];
     await verifyTargets(
