@@ -1,6 +1,6 @@
 /** Error codes of the bundle (zip) reader, checker, importer and exporter, with their { th, en } texts. */
 
-import { fillTemplate } from '../i18n/template';
+import { defineMessages } from '../i18n/template';
 import type { Lang } from '../i18n/language';
 
 
@@ -69,6 +69,7 @@ export const BUNDLE_MESSAGES = {
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type BundleErrorCode = keyof typeof BUNDLE_MESSAGES;
+const bundleTable = defineMessages(BUNDLE_MESSAGES);
 
 export interface BundleError {
   code: BundleErrorCode;
@@ -78,8 +79,7 @@ export interface BundleError {
 }
 
 export function bundleMessage(e: BundleError, lang: Lang): string {
-  const tpl: string = BUNDLE_MESSAGES[e.code][lang];
-  const text = fillTemplate(tpl, e.params);
+  const text = bundleTable.format(e.code, lang, e.params);
   return e.file ? `${e.file}: ${text}` : text;
 }
 

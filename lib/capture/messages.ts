@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/language';
+import { defineMessages } from '../i18n/template';
 /** Thai/English texts for capture errors and hint warnings; lib code returns codes + params. */
 
 export type CaptureMessageCode =
@@ -110,9 +111,8 @@ export const CAPTURE_MESSAGES: Record<CaptureMessageCode, { th: string; en: stri
   },
 };
 
+const captureTable = defineMessages(CAPTURE_MESSAGES);
+
 export function captureMessage(code: CaptureMessageCode, lang: Lang, params: Params = {}): string {
-  const template = CAPTURE_MESSAGES[code][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] !== undefined ? String(params[name]) : whole,
-  );
+  return captureTable.format(code, lang, params);
 }

@@ -1,7 +1,7 @@
 import type { Confidence } from '../criteria/types';
 import type { ItemStatus } from '../evidence/types';
 import { STATUS_LABELS } from './status';
-import { fillTemplate } from '../i18n/template';
+import { defineMessages } from '../i18n/template';
 import type { Lang } from '../i18n/language';
 
 
@@ -48,14 +48,14 @@ export const CHECKLIST_MESSAGES = {
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type ChecklistMessageCode = keyof typeof CHECKLIST_MESSAGES;
+const checklistTable = defineMessages(CHECKLIST_MESSAGES);
 
 export function checklistMessage(
   code: ChecklistMessageCode,
   lang: Lang,
   params: Record<string, string | number> = {},
 ): string {
-  const template: string = CHECKLIST_MESSAGES[code][lang];
-  return fillTemplate(template, params);
+  return checklistTable.format(code, lang, params);
 }
 
 export function statusLabel(status: ItemStatus, lang: Lang): string {

@@ -1,6 +1,6 @@
 /** Error codes produced while loading a criteria set, and their Thai/English messages. */
 
-import { fillTemplate } from '../i18n/template';
+import { defineMessages } from '../i18n/template';
 import type { Lang } from '../i18n/language';
 
 export type CriteriaErrorCode =
@@ -94,9 +94,10 @@ export const CRITERIA_MESSAGES: Record<CriteriaErrorCode, { th: string; en: stri
   },
 };
 
+const criteriaTable = defineMessages(CRITERIA_MESSAGES);
+
 export function formatCriteriaError(e: CriteriaError, lang: Lang): string {
-  const template = CRITERIA_MESSAGES[e.code][lang];
-  const text = fillTemplate(template, e.params);
+  const text = criteriaTable.format(e.code, lang, e.params);
   const where = [e.path || (lang === 'th' ? '(ทั้งเอกสาร)' : '(document)')];
   if (e.line !== undefined) {
     where.push(lang === 'th' ? `บรรทัด ${e.line}` : `line ${e.line}`);
