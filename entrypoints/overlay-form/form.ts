@@ -1,7 +1,7 @@
 import type { CriteriaSet, Criterion } from '../../lib/criteria/types';
 import type { CaptureResult, OverlayConfig } from '../../lib/messages/protocol';
 import type { CaptureMode } from '../../lib/evidence/types';
-import { detectHints } from '../../lib/capture/element-hints';
+import { detectHints, hintWarningMessages } from '../../lib/capture/element-hints';
 import { draftExplanation } from '../../lib/capture/clickpath';
 import { captureMessage, type CaptureMessageCode } from '../../lib/capture/messages';
 import { OVERLAY_STRINGS, fill } from '../../lib/i18n/overlay-strings';
@@ -15,6 +15,8 @@ export interface FormContext {
   config: OverlayConfig;
   set: CriteriaSet;
   pageText: string;
+  /** The page text without the site's menus, header and footer, when the form can tell them apart. */
+  contentText?: string;
   clickPath: { path: ClickStep[]; reachedFromHome: boolean };
 }
 
@@ -97,14 +99,12 @@ export function buildForm(ctx: FormContext, actions: { onSave(e: MouseEvent, sav
   };
 
   const elementFieldset = (c: Criterion) => {
-    const hints = detectHints(ctx.pageText, c, { fiscalYear: ctx.config.fiscalYear, hasMap: map });
+    const hints = detectHints(ctx.pageText, c, { fiscalYear: ctx.config.fiscalYear, hasMap: map, contentText: ctx.contentText });
     if (!ticks.has(c.code)) ticks.set(c.code, new Set(Object.entries(hints.ticks).filter(([, v]) => v).map(([k]) => k)));
     const mine = ticks.get(c.code)!;
-    const warnings = hints.warnings.map((w) => {
-      if (w === 'only-other-years') return h('p', { class: 'warn', role: 'note' }, captureMessage('hint-only-other-years', lang, { years: hints.years.join(', '), year: ctx.config.fiscalYear }));
-      if (w === 'placeholder') return h('p', { class: 'warn', role: 'note' }, t.placeholder);
-      return h('p', { class: 'warn', role: 'note' }, captureMessage('hint-no-year', lang, { year: ctx.config.fiscalYear }));
-    });
+    // The messages name the years the item's period rule asks for (2563 for an annual report), not the fiscal year.
+    const messages = hintWarningMessages(hints, lang);
+    const warnings = hints.warnings.map((w, i) => h('p', { class: 'warn', role: 'note' }, w === 'placeholder' ? t.placeholder : messages[i]!));
     return h('fieldset', {},
       h('legend', {}, `${c.code} — ${t.elements}`, c.confidence === 'C' ? h('span', { class: 'tag' }, t.unverified) : null),
       h('p', { class: 'hint' }, t.elementsHint),

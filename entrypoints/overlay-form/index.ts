@@ -2,6 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import html2canvas from 'html2canvas-pro';
 import { sendToBackground } from '../../lib/platform/messaging';
 import { extractText } from '../../lib/capture/page-text.dom';
+import { SITE_CHROME_SELECTOR, contentTextOrUndefined } from '../../lib/capture/site-chrome';
 import type { CaptureRequest } from '../../lib/messages/protocol';
 import type { OverlayGlobal } from '../overlay.content';
 import { FORM_CSS } from './form-css';
@@ -50,6 +51,7 @@ async function open(): Promise<void> {
   ownElements.add(style);
   const fab = ([...g.overlay.root.children].find((n) => n.matches('button.fab')) as HTMLElement | undefined) ?? null;
   const pageText = extractText(document.body ?? document.documentElement, { excludeSelector: '[data-ita-evidence]' });
+  const contentText = contentTextOrUndefined(pageText, extractText(document.body ?? document.documentElement, { excludeSelector: `[data-ita-evidence], ${SITE_CHROME_SELECTOR}` }));
   for (const n of g.overlay.root.querySelectorAll('.ita-notice')) n.remove();
   const guard = guardShadowRoot(g.overlay.root, () => g.overlay.styleIntact());
   const close = () => {
@@ -60,7 +62,7 @@ async function open(): Promise<void> {
     if (fab) fab.hidden = false;
   };
   const onSave = (e: MouseEvent, button: HTMLButtonElement) => void guardedSave(g, view, guard, config.language, e, button, close);
-  const view = buildForm({ config, set, pageText, clickPath }, { onSave, onClose: close });
+  const view = buildForm({ config, set, pageText, contentText, clickPath }, { onSave, onClose: close });
   guard.ownText(view.status);
   current = view;
   if (fab) fab.hidden = true;

@@ -1,6 +1,6 @@
 /**
  * Buddhist-Era years and year ranges as pages write them: "2564", "๒๕๖๔", "พ.ศ. 64", "ปีงบประมาณ 64",
- * "2561-2565", "๒๕๖๑ – ๒๕๖๕", "พ.ศ. 2561 ถึง 2565", "2561-65". Thai digits are read as Arabic.
+ * "ต.ค. 63", "2561-2565", "๒๕๖๑ – ๒๕๖๕", "พ.ศ. 2561 ถึง 2565", "2561-65". Thai digits are read as Arabic.
  */
 import { BE_OFFSET } from '../i18n/buddhist-era';
 
@@ -21,7 +21,8 @@ export function foldThaiDigits(s: string): string {
 
 const RANGE = /(?<!\d)(25\d\d)\s*(?:-|–|—|ถึง(?:ปี)?|to)\s*(?:(?:พ\.ศ\.|ปี)\s*)?(25\d\d|\d\d)(?!\d)/g;
 const SINGLE = /(?<!\d)25\d\d(?!\d)/g;
-const SHORT = /(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ\.?)\s?(\d\d)(?!\d)/g;
+/** Two digits after พ.ศ./ปีงบประมาณ, or after a Thai month abbreviation ("ต.ค. 63", "มี.ค.64"). */
+const SHORT = /(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ\.?|(?<![\u0E00-\u0E7F])(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.)\s?(\d\d)(?!\d)/g;
 
 /** Every year or year range in the text, in text order; a range's years are not repeated as singles. */
 export function findYearSpans(rawText: string): YearSpan[] {

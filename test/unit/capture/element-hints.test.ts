@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion, PeriodRule } from '../../../lib/criteria/types';
-import { detectHints } from '../../../lib/capture/element-hints';
+import { detectHints, hintWarningMessages } from '../../../lib/capture/element-hints';
 
 function criterion(code: string, elements: [string, string][], periodRule: PeriodRule = { kind: 'current' }, noneRule: string | null = null): Criterion {
   return {
@@ -142,5 +142,102 @@ describe('hintWarningMessages', () => {
     expect(hintWarningMessages(detectHints('รายงาน', O11, ctx), 'en')).toEqual([
       'No Buddhist Era year found on this page; check that it is data for 2563 or 2564.',
     ]);
+  });
+});
+
+describe('detectHints — period kinds from lib/criteria/period', () => {
+  const O4 = criterion('O4', [['strategies', 'Strategies']], { kind: 'covers', minYears: 2 });
+  const O39 = criterion('O39', [['projects', 'Projects']], { kind: 'covers' });
+  const O25 = criterion('O25', [['policy', 'Policy']], { kind: 'in-force' });
+
+  it('a 2561–2565 plan covers 2564: no warning, though "2564" is never printed', () => {
+    expect(detectHints('แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๑-๒๕๖๕)', O4, ctx).warnings).toEqual([]);
+    expect(detectHints('แผนป้องกันการทุจริต ปี ๒๕๖๑-๒๕๖๕', O39, ctx).warnings).toEqual([]);
+    expect(detectHints('แผนพัฒนาท้องถิ่น (พ.ศ. 2566-2570)', O4, ctx).warnings).toEqual(['only-other-years']);
+  });
+
+  it('O4: a one-year plan is too short', () => {
+    const hints = detectHints('แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2564', O4, ctx);
+    expect(hints.warnings).toEqual(['plan-too-short']);
+    expect(hintWarningMessages(hints, 'en')).toEqual(['The plan on this page spans one year; this item needs a plan of more than one year covering 2564.']);
+  });
+
+  it('in force: a 2563 policy passes, a 2565 one does not', () => {
+    expect(detectHints('นโยบายการบริหารทรัพยากรบุคคล ประกาศ ณ วันที่ 1 ตุลาคม 2563', O25, ctx).warnings).toEqual([]);
+    expect(detectHints('นโยบาย ประกาศ 2565', O25, ctx).warnings).toEqual(['only-other-years']);
+  });
+
+  it('first half: names the missing months', () => {
+    const O31 = criterion('O31', [['total', 'Total']], { kind: 'first-half' });
+    const hints = detectHints('สถิติเรื่องร้องเรียน ต.ค. 63 พ.ย. 63 ธ.ค. 63 ม.ค. 64 มี.ค. 64', O31, ctx);
+    expect(hints.warnings).toEqual(['first-half-incomplete']);
+    expect(hints.missingMonths).toEqual([4]);
+    expect(hintWarningMessages(hints, 'th')).toEqual(['ยังไม่พบข้อมูลเดือน ก.พ. (ต้องครบทุกเดือน ต.ค. – มี.ค.)']);
+    expect(detectHints('สถิติเรื่องร้องเรียน รอบ 6 เดือน (ต.ค. 2563 – มี.ค. 2564)', O31, ctx).warnings).toEqual([]);
+  });
+});
+
+describe('detectHints — the year message names the item\'s years, not the fiscal year', () => {
+  it('an annual report (offset -1) asks for 2563', () => {
+    const O12 = criterion('O12', [['results', 'Results']], { kind: 'fiscal-year', offset: -1 });
+    const hints = detectHints('รายงานผลการดำเนินงาน ประจำปี 2564', O12, ctx);
+    expect(hintWarningMessages(hints, 'th')).toEqual(['หน้านี้กล่าวถึงปี 2564 แต่ไม่พบปี 2563 ที่ต้องการ']);
+    expect(hintWarningMessages(hints, 'th').join()).not.toContain('mentions 2564 but 2564');
+  });
+});
+
+describe('detectHints — years only in the site menu or footer', () => {
+  const O7 = criterion('O7', [['news', 'News items']], { kind: 'fiscal-year', offset: 0 });
+  const page = 'เมนู แผนพัฒนาท้องถิ่น 2561-2565 ข่าวประจำปี 2564\nข่าวกิจกรรม ปลูกต้นไม้\nสงวนลิขสิทธิ์ 2564';
+  const content = 'ข่าวกิจกรรม ปลูกต้นไม้';
+
+  it('warns when the required year is only in the chrome', () => {
+    const hints = detectHints(page, O7, { ...ctx, contentText: content });
+    expect(hints.warnings).toEqual(['year-only-in-site-chrome']);
+    expect(hintWarningMessages(hints, 'en')).toEqual(["The year 2564 appears only in the site menu, header or footer, not in this page's content."]);
+    // Without the content text (the form could not tell), the whole page counts as before.
+    expect(detectHints(page, O7, ctx).warnings).toEqual([]);
+  });
+
+  it('passes when the content itself has the year', () => {
+    expect(detectHints(page, O7, { ...ctx, contentText: 'ข่าวกิจกรรม 15 ม.ค. 2564' }).warnings).toEqual([]);
+  });
+});
+
+describe('detectHints — addresses in English, and a postcode with a road or district word', () => {
+  const O5 = criterion('O5', [['address', 'Address'], ['phone', 'Telephone'], ['fax', 'Fax'], ['email', 'E-mail'], ['map', 'Location map']]);
+  it('reads an English contact block', () => {
+    const hints = detectHints('Mailing Address: 99 Moo 3, Phetkasem Rd., Mueang District, Samut Songkhram 75000 Tel. 034-711-111 Fax 034-711-112', O5, ctx);
+    expect(hints.ticks).toMatchObject({ address: true, phone: true, fax: true });
+    expect(hints.findings.find((f) => f.kind === 'address')?.match).toMatch(/^Mailing Address: 99 Moo 3.*75000$/);
+  });
+
+  it('a postcode after an address label and one road or district word', () => {
+    expect(detectHints('ที่อยู่ 99 ถนนเพชรเกษม 75000', O5, ctx).ticks.address).toBe(true);
+    expect(detectHints('Address: 12 Sukhumvit Road 10110', O5, ctx).ticks.address).toBe(true);
+    expect(detectHints('99 ถนนเพชรเกษม 75000', O5, ctx).ticks.address).toBe(false);
+  });
+});
+
+describe('detectHints — examples, groups and hint rules', () => {
+  it('pre-ticks examples but not the members of an any-of group', () => {
+    const c: Criterion = {
+      ...criterion('O22', []),
+      elements: [
+        { key: 'invitations', th: 'ประกาศเชิญชวน', en: 'Invitations', required: false },
+        { key: 'winners', th: 'ประกาศผล', en: 'Award notices', required: false },
+        { key: 'note', th: 'หมายเหตุ', en: 'Note', required: false },
+      ],
+      anyOf: [{ key: 'announcements', th: 'ประกาศ', en: 'Announcements', min: 1, elements: ['invitations', 'winners'] }],
+    };
+    expect(detectHints('ประกาศ', c, ctx).ticks).toEqual({ invitations: false, winners: false, note: true });
+  });
+
+  it('signed by the top executive, and the current executive from O2', () => {
+    const O34: Criterion = { ...criterion('O34', [['pledge', 'Pledge']]), hintRules: [{ kind: 'signed-by-top-executive' }, { kind: 'current-executive', item: 'O2' }] };
+    const signed = 'ประกาศเจตจำนงสุจริต ประกาศ ณ วันที่ 1 ตุลาคม 2563 (นายสมชาย ใจดี) นายกเทศมนตรีตำบลบางตัวอย่าง';
+    expect(detectHints(signed, O34, { ...ctx, currentExecutives: ['นายสมชาย ใจดี'] }).warnings).toEqual([]);
+    expect(detectHints(signed, O34, { ...ctx, currentExecutives: ['นายสมศักดิ์ ใหม่'] }).warnings).toEqual(['not-current-executive']);
+    expect(detectHints('ประกาศเจตจำนงสุจริตของผู้บริหาร', O34, ctx).warnings).toEqual(['no-signature']);
   });
 });

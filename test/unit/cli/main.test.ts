@@ -98,6 +98,42 @@ describe('criteria command', () => {
     });
   });
 
+  it('prints one item\'s whole stored definition for CODE --json', async () => {
+    const t = io();
+    expect(await main(['criteria', 'O22', '--json'], t.io)).toBe(0);
+    const data = JSON.parse(t.out.join('\n'));
+    expect(data.set).toBe('nacc-ita-oit/2564/all');
+    expect(data.item.code).toBe('O22');
+    expect(data.item.elements).toEqual([
+      expect.objectContaining({ key: 'invitations', required: false }),
+      expect.objectContaining({ key: 'winners', required: false }),
+    ]);
+    expect(data.item.anyOf[0]).toMatchObject({ key: 'announcements', min: 1, elements: ['invitations', 'winners'] });
+    expect(data.item.periodRule).toEqual({ kind: 'fiscal-year', offset: 0 });
+    expect(data.item.source).toMatchObject({ date: '2021-02-22', quote: expect.stringContaining('ประกาศเชิญชวน') });
+    expect(data.item.confidence).toBe('A');
+    const o2 = io();
+    await main(['criteria', 'o2', '--json'], o2.io);
+    expect(JSON.parse(o2.out.join('\n')).item.elements.filter((e: { perPerson?: boolean }) => e.perPerson).map((e: { key: string }) => e.key))
+      .toEqual(['full_name', 'position', 'photo', 'contact']);
+  });
+
+  it('describes one item in words without --json', async () => {
+    const t = io();
+    expect(await main(['criteria', 'O4'], t.io)).toBe(0);
+    const text = t.out.join('\n');
+    expect(text).toContain('O4 Strategic / development plan (>1 year)');
+    expect(text).toContain("  - strategies: Strategies or approaches [required]");
+    expect(text).toContain("Period: the document's period covers B.E. 2564, spanning at least 2 years");
+    expect(text).toMatch(/Source: .*OVEC2569/);
+    const th = io();
+    await main(['criteria', 'O34', '--lang', 'th'], th.io);
+    expect(th.out.join('\n')).toContain('ระบบช่วยตรวจ: ลงนามโดยผู้บริหารสูงสุด; เป็นผู้บริหารคนปัจจุบัน (ตรงกับข้อ O2)');
+    const ex = io();
+    await main(['criteria', 'O14'], ex.io);
+    expect(ex.out.join('\n')).toContain('  - duration: Time taken [example]');
+  });
+
   it('searches with a query (Thai digits too)', async () => {
     const t = io();
     expect(await main(['criteria', '--json', '๒๓'], t.io)).toBe(0);

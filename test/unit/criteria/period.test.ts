@@ -13,6 +13,7 @@ describe('findYearSpans', () => {
     expect(findYearSpans('พ.ศ. 2561 ถึง 2565').map((s) => [s.from, s.to])).toEqual([[2561, 2565]]);
     expect(findYearSpans('แผน 2561-65').map((s) => [s.from, s.to])).toEqual([[2561, 2565]]);
     expect(findYearSpans('ปีงบประมาณ 64').map((s) => [s.from, s.to])).toEqual([[2564, 2564]]);
+    expect(findYearSpans('๑ ต.ค. ๖๓ – ๓๑ มี.ค.๖๔').map((s) => [s.from, s.to])).toEqual([[2563, 2563], [2564, 2564]]);
   });
 
   it('does not read a backwards or implausibly long pair as a range', () => {
