@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import type { CriteriaSet } from '../../lib/criteria/types';
 import { codeMapping } from '../../lib/criteria/lineage';
-import { shiftSetToYear } from '../../lib/criteria/year-shift';
+import { copySetToYear } from '../../lib/criteria/editing';
 import { getChecklistYear, listArchives, archivedEvidence } from '../../lib/storage/archive-repo';
 import { getCriteriaSet, listCriteriaSets } from '../../lib/storage/criteria-store';
 import { listTasks } from '../../lib/storage/tasks-repo';
@@ -16,11 +16,6 @@ import { ArchiveExport } from './ArchiveExport';
 
 const SHIFT = '__shift__';
 
-/** The set in use moved to `year`, each item inheriting from its own code. */
-function copyForYear(set: CriteriaSet, year: number): CriteriaSet {
-  const shifted = shiftSetToYear(set, year);
-  return { ...shifted, previousSetId: set.id, items: shifted.items.map((it) => ({ ...it, mapsFrom: [it.code] })) } as CriteriaSet;
-}
 
 /** Options-page card: the open fiscal year, starting the next one, the archives and the pages to re-capture. */
 export function FiscalYearCard() {
@@ -54,7 +49,7 @@ export function FiscalYearCard() {
 
   const start = async () => {
     setConfirming(false);
-    const toSet = choice === SHIFT ? copyForYear(current, toYear) : sets.find((s) => s.id === choice);
+    const toSet = choice === SHIFT ? copySetToYear(current, toYear) : sets.find((s) => s.id === choice);
     if (!toSet) return;
     try {
       const mapping = codeMapping(current, toSet, (sid) => sets.find((s) => s.id === sid));

@@ -2,6 +2,8 @@
 import type { CriteriaSet, Criterion, Subindicator } from './types';
 import { validateCriteriaSet } from './validate';
 import oit2564 from './sets/nacc-ita-oit-2564.json';
+import oit2565 from './sets/nacc-ita-oit-2565.json';
+import oit2566 from './sets/nacc-ita-oit-2566.json';
 
 export const DEFAULT_SET_ID = 'nacc-ita-oit/2564/all';
 
@@ -11,7 +13,7 @@ let cache: CriteriaSet[] | null = null;
 export function builtInSets(): CriteriaSet[] {
   if (cache) return cache;
   const sets: CriteriaSet[] = [];
-  for (const raw of [oit2564 as unknown]) {
+  for (const raw of [oit2564, oit2565, oit2566] as unknown[]) {
     const r = validateCriteriaSet(raw);
     if (!r.ok) throw new Error(`built-in criteria set is invalid: ${JSON.stringify(r.errors.slice(0, 3))}`);
     sets.push(r.set);

@@ -65,6 +65,10 @@ export interface SourceCitation {
   /** The criterion's wording as the source gives it. */
   quote: string;
   url?: string;
+  /** How far the source goes, e.g. "merged from 2565 O10 + O18; elements not seen". */
+  note?: string;
+  /** True only when the document is the NACC's own assessment manual. */
+  official?: boolean;
 }
 
 export interface Criterion {
@@ -89,6 +93,10 @@ export interface Criterion {
   /** Where the wording comes from; null when no source was found. */
   source: SourceCitation | null;
   confidence: Confidence;
+  /** Codes in the previous year's set (`CriteriaSet.previousSetId`) this item continues; [] for a new item. */
+  mapsFrom?: string[];
+  /** A draft of the ITAS คำอธิบายเพิ่มเติม, e.g. "1. หน้าแรก → ข้อมูลหน่วยงาน → โครงสร้าง". */
+  descriptionTemplate?: string;
 }
 
 export interface Subindicator {
@@ -112,4 +120,6 @@ export interface CriteriaSet {
   indicators: { number: number; nameTh: string; nameEn: string }[];
   subindicators: Subindicator[];
   items: Criterion[];
+  /** The previous year's set that the items' `mapsFrom` codes refer to. */
+  previousSetId?: string;
 }

@@ -1,4 +1,5 @@
 /** Validation of one criterion (ข้อ) of a format-2 criteria set. */
+import { readItemLineage } from './validate-lineage';
 import type {
   AnyOfGroup, Confidence, Criterion, CriterionElement, HintRule, PeriodRule, SourceCitation, Subindicator,
 } from './types';
@@ -147,7 +148,11 @@ function readSource(r: FieldReader, o: Obj, path: string): SourceCitation | unde
   const quote = r.string(o, 'quote', path, { nonEmpty: true });
   let ok = document !== undefined && quote !== undefined;
   const out: SourceCitation = { document: document ?? '', quote: quote ?? '' };
-  for (const k of ['date', 'url'] as const) {
+  if (o.official !== undefined) {
+    if (typeof o.official === 'boolean') out.official = o.official;
+    else { r.report('wrong-type', joinPath(path, 'official'), { expected: 'boolean', actual: typeName(o.official) }); ok = false; }
+  }
+  for (const k of ['date', 'url', 'note'] as const) {
     if (o[k] === undefined) continue;
     const v = r.checkString(o[k], joinPath(path, k));
     if (v === undefined) ok = false;
@@ -211,11 +216,12 @@ export function readItem(r: FieldReader, o: Obj, path: string, subs: Map<string,
   const confidence = r.string(o, 'confidence', path);
   if (confidence !== undefined && !['A', 'B', 'C'].includes(confidence))
     r.report('bad-confidence', joinPath(path, 'confidence'), { value: confidence });
+  const lineage = readItemLineage(r, o, path);
   const parts = [code, indicator, subindicator, subgroupTh, nameTh, nameEn, elements, anyOf, conditions, hintRules, periodRule, periodText, noneRule, source, confidence];
   if (parts.includes(undefined)) return undefined;
   return {
     code: code!, indicator: indicator!, subindicator: subindicator!, subgroupTh: subgroupTh!, nameTh: nameTh!, nameEn: nameEn!,
     elements: elements!, anyOf: anyOf!, conditions: conditions!, hintRules: hintRules!, periodRule: periodRule!,
-    periodText: periodText!, noneRule: noneRule!, source: source!, confidence: confidence as Confidence,
+    periodText: periodText!, noneRule: noneRule!, source: source!, confidence: confidence as Confidence, ...lineage,
   };
 }

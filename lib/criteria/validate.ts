@@ -5,6 +5,7 @@ import { FieldReader, typeName, joinPath } from './field-reader';
 import { isPlainObject as isObj } from '../util/guards';
 import { migrateCriteriaSet } from './migrate';
 import { readItem } from './validate-item';
+import { readSetLineage } from './validate-lineage';
 
 export { validateOit2564Split } from './validate-oit-2564';
 export { ELEMENT_KEY_RE, isIsoDate } from './validate-item';
@@ -67,6 +68,7 @@ export function validateCriteriaSet(input: unknown): CriteriaResult<CriteriaSet>
     return sub;
   });
 
+  const lineage = readSetLineage(r, data);
   const codes = itemCodes(data.items);
   const items = r.list(data, 'items', '', (o, p) => readItem(r, o, p, subs, codes));
   const firstIndex = new Map<string, number>();
@@ -84,7 +86,7 @@ export function validateCriteriaSet(input: unknown): CriteriaResult<CriteriaSet>
     ok: true,
     set: {
       formatVersion: CRITERIA_FORMAT_VERSION, id: id!, framework: framework!, fiscalYear: fiscalYear!, agencyType: agencyType!,
-      titleTh: titleTh!, titleEn: titleEn!, indicators: indicators!, subindicators: subindicators!, items: items!,
+      titleTh: titleTh!, titleEn: titleEn!, indicators: indicators!, subindicators: subindicators!, items: items!, ...lineage,
     },
   };
 }

@@ -8,9 +8,10 @@ import { searchCriteria } from '../../criteria/search';
 import { parseCriteriaSetJson } from '../../criteria/parse-json';
 import { formatCriteriaError } from '../../criteria/errors';
 import { describeItem } from '../../criteria/describe';
+import { confidenceSummary, isUnconfirmedSet } from '../../criteria/provenance';
 import { padEndDisplay, displayWidth } from '../text-width';
 
-const USAGE = 'ita-evidence criteria [--set ID | --file PATH] [--json] [--lang th|en] [CODE | query]';
+const USAGE = 'ita-evidence criteria [--sets | --set ID | --file PATH] [--json] [--lang th|en] [CODE | query]';
 
 const T = {
   th: {
@@ -21,6 +22,8 @@ const T = {
     invalid: (p: string, n: number) => `ไฟล์ชุดเกณฑ์ ${p} ไม่ถูกต้อง (${n} ข้อผิดพลาด)`,
     noMatch: (q: string) => `ไม่พบข้อที่ตรงกับ "${q}"`,
     total: (n: number) => `ทั้งหมด ${n} ข้อ`,
+    setsHeader: ['ชุดเกณฑ์', 'ปีงบประมาณ', 'ข้อ', 'ความมั่นใจ A/B/C', 'ชื่อ'],
+    unconfirmed: 'ชุดเกณฑ์นี้ยังไม่ได้ตรวจกับคู่มือการประเมินของสำนักงาน ป.ป.ช. แหล่งที่มาของแต่ละข้อดูได้ด้วย --json',
   },
   en: {
     header: ['Code', 'Thai name', 'English name', 'Elements', 'Confidence'],
@@ -30,6 +33,8 @@ const T = {
     invalid: (p: string, n: number) => `criteria file ${p} is invalid (${n} ${n === 1 ? 'error' : 'errors'})`,
     noMatch: (q: string) => `no items match "${q}"`,
     total: (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`,
+    setsHeader: ['Set', 'Fiscal year', 'Items', 'Confidence A/B/C', 'Title'],
+    unconfirmed: "This set has not been checked against an official NACC manual; each item's source is in --json",
   },
 };
 
@@ -80,6 +85,25 @@ function renderTable(set: CriteriaSet, items: Criterion[], grouped: boolean, lan
   return out;
 }
 
+function listSets(json: boolean, io: CliIo, lang: CliLang): number {
+  const sets = builtInSets();
+  if (json) {
+    io.stdout(JSON.stringify(sets.map((s) => ({
+      id: s.id, framework: s.framework, fiscalYear: s.fiscalYear, agencyType: s.agencyType, titleTh: s.titleTh, titleEn: s.titleEn,
+      itemCount: s.items.length, confidence: confidenceSummary(s), confirmedByManual: !isUnconfirmedSet(s), previousSetId: s.previousSetId ?? null,
+    })), null, 2));
+    return 0;
+  }
+  const t = T[lang];
+  const rows = sets.map((s) => {
+    const c = confidenceSummary(s);
+    return [s.id, String(s.fiscalYear), String(s.items.length), `${c.A}/${c.B}/${c.C}`, lang === 'th' ? s.titleTh : s.titleEn];
+  });
+  const widths = t.setsHeader.map((_, i) => Math.max(...[t.setsHeader, ...rows].map((r) => displayWidth(r[i]!))));
+  io.stdout([row(t.setsHeader, widths), ...rows.map((r) => row(r, widths))].join('\n'));
+  return 0;
+}
+
 /** The item whose code the query is ("O4", "o4"), if any: then the whole definition is shown. */
 function itemByCode(set: CriteriaSet, query: string): Criterion | undefined {
   const q = query.trim().toUpperCase();
@@ -92,13 +116,14 @@ export const criteriaCommand: CliCommand = {
   summaryEn: 'List or search the criteria catalogue (items O1–O43), or show one item in full',
   usage: USAGE,
   async run(args, io) {
-    const a = parseArgs(args, { flags: ['json'], options: ['set', 'file'] });
+    const a = parseArgs(args, { flags: ['json', 'sets'], options: ['set', 'file'] });
     const lang = resolveLang(a.options.get('lang'), io.env);
     if (a.errors.length > 0) {
       for (const e of a.errors) io.stderr(formatArgError(e, lang));
       io.stderr(USAGE);
       return 2;
     }
+    if (a.flags.has('sets')) return listSets(a.flags.has('json'), io, lang);
     const set = await loadSet(a.options.get('set'), a.options.get('file'), io, lang);
     if (!set) return 1;
     const query = a.positionals.join(' ').trim();
@@ -110,11 +135,11 @@ export const criteriaCommand: CliCommand = {
     }
     const items = searchCriteria(set, query);
     if (a.flags.has('json')) {
-      const rows = items.map((it) => ({
-        code: it.code, indicator: it.indicator, subindicator: it.subindicator, nameTh: it.nameTh, nameEn: it.nameEn,
-        elements: it.elements.length, confidence: it.confidence,
-      }));
-      io.stdout(JSON.stringify({ id: set.id, titleTh: set.titleTh, titleEn: set.titleEn, items: rows }, null, 2));
+      // Whole definitions, sources included: what an editor or another tool needs.
+      io.stdout(JSON.stringify({
+        id: set.id, fiscalYear: set.fiscalYear, titleTh: set.titleTh, titleEn: set.titleEn, previousSetId: set.previousSetId ?? null,
+        confirmedByManual: !isUnconfirmedSet(set), items,
+      }, null, 2));
       return 0;
     }
     if (query !== '' && items.length === 0) {
@@ -122,6 +147,7 @@ export const criteriaCommand: CliCommand = {
       return 1;
     }
     io.stdout(lang === 'th' ? set.titleTh : set.titleEn);
+    if (isUnconfirmedSet(set)) io.stdout(T[lang].unconfirmed);
     io.stdout(renderTable(set, items, query === '', lang).join('\n'));
     return 0;
   },

@@ -47,7 +47,7 @@ describe('main', () => {
   it('prints a command usage for "<command> --help"', async () => {
     const t = io();
     expect(await main(['criteria', '--help'], t.io)).toBe(0);
-    expect(t.out.join('\n')).toContain('ita-evidence criteria [--set ID');
+    expect(t.out.join('\n')).toContain('ita-evidence criteria [--sets | --set ID');
   });
 
   it('turns a throwing command into exit code 1', async () => {
@@ -93,9 +93,12 @@ describe('criteria command', () => {
     const data = JSON.parse(t.out.join('\n'));
     expect(data.id).toBe('nacc-ita-oit/2564/all');
     expect(data.items).toHaveLength(43);
-    expect(data.items[4]).toEqual({
-      code: 'O5', indicator: 9, subindicator: '9.1', nameTh: 'ข้อมูลการติดต่อ', nameEn: 'Contact information', elements: 5, confidence: 'A',
-    });
+    expect(data.items[4]).toMatchObject({ code: 'O5', indicator: 9, subindicator: '9.1', nameTh: 'ข้อมูลการติดต่อ', nameEn: 'Contact information', confidence: 'A' });
+    // The whole definition: every element with whether it is required, the period rule and the source.
+    expect(data.items[4].elements).toHaveLength(5);
+    expect(data.items[4].elements[0]).toMatchObject({ key: 'address', required: true });
+    expect(data.items[4].source.document).toBeTruthy();
+    expect(data.confirmedByManual).toBe(false);
   });
 
   it('prints one item\'s whole stored definition for CODE --json', async () => {

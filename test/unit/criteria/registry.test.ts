@@ -3,7 +3,7 @@ import { builtInSets, compareCodes, criteriaIndex, DEFAULT_SET_ID, getBuiltInSet
 
 describe('registry', () => {
   it('lists the built-in set and finds it by id', () => {
-    expect(builtInSets().map((s) => s.id)).toEqual([DEFAULT_SET_ID]);
+    expect(builtInSets().map((s) => s.id)).toEqual([DEFAULT_SET_ID, 'nacc-ita-oit/2565/all', 'nacc-ita-oit/2566/all']);
     expect(getBuiltInSet()?.id).toBe('nacc-ita-oit/2564/all');
     expect(getBuiltInSet('nope/1/x')).toBeUndefined();
   });
