@@ -1,32 +1,35 @@
-/** Cross-checks between the zip's files, their actual hashes, SHA256SUMS and the manifest. */
+/**
+ * Cross-checks between the zip's entries, SHA256SUMS and the manifest, in two phases:
+ * `listing` runs before anything but manifest.json and SHA256SUMS is inflated (every entry listed
+ * in both, every listed file present, declared sizes equal), `hashes` after each file was hashed.
+ */
+import { foldedName, unsafePathReason } from '../zip/paths';
 import { MANIFEST_FILE, type BundleManifest } from './manifest';
 import type { BundleError } from './messages';
-import { unsafePathReason } from '../zip/paths';
 import { SUMS_FILE, type SumEntry } from './sha256sums';
-import { verificationProblem } from './verification-check';
 
-interface Expected {
+export interface Expected {
   sha256: string;
   bytes: number;
 }
 
-export interface CrossInput {
-  files: Map<string, Uint8Array>;
-  actual: Map<string, string>;
-  sums: SumEntry[];
-  manifest: BundleManifest | null;
-  /** Current time (ms), for rejecting re-verification results dated in the future. */
-  now?: number;
-}
-
-function expectedFiles(m: BundleManifest, errors: BundleError[], now: number): Map<string, Expected> {
+/** Every file the manifest lists, by path, with the problems of the listing itself. */
+export function expectedFiles(m: BundleManifest): { expected: Map<string, Expected>; errors: BundleError[] } {
+  const errors: BundleError[] = [];
   const out = new Map<string, Expected>();
+  const folded = new Map<string, string>();
   const add = (path: string, e: Expected) => {
     const reason = path === MANIFEST_FILE || path === SUMS_FILE ? 'reserved' : unsafePathReason(path);
     if (reason) return void errors.push({ code: 'path-unsafe', file: path, params: { reason } });
     const prev = out.get(path);
-    if (prev && (prev.sha256 !== e.sha256 || prev.bytes !== e.bytes)) errors.push({ code: 'path-conflict', file: path });
-    else out.set(path, e);
+    if (prev) {
+      if (prev.sha256 !== e.sha256 || prev.bytes !== e.bytes) errors.push({ code: 'path-conflict', file: path });
+      return;
+    }
+    const other = folded.get(foldedName(path));
+    if (other !== undefined) return void errors.push({ code: 'name-collision', file: path, params: { other } });
+    folded.set(foldedName(path), path);
+    out.set(path, e);
   };
   const evidenceIds = new Set<string>();
   const artifactIds = new Set<string>();
@@ -39,51 +42,49 @@ function expectedFiles(m: BundleManifest, errors: BundleError[], now: number): M
       add(a.path, { sha256: a.sha256, bytes: a.bytes });
     }
   }
-  for (const v of m.verification ?? []) {
-    if (!evidenceIds.has(v.evidenceId)) errors.push({ code: 'verification-unknown-evidence', file: MANIFEST_FILE, params: { id: v.evidenceId } });
-    const problem = verificationProblem(v, now);
-    if (problem) errors.push({ code: 'verification-invalid', file: MANIFEST_FILE, params: { key: String(v.key).slice(0, 200), problem } });
-  }
   for (const f of m.files) add(f.path, { sha256: f.sha256, bytes: f.bytes });
   const crit = out.get(m.criteriaSet.path);
   if (!crit) errors.push({ code: 'file-missing', file: m.criteriaSet.path, params: { source: MANIFEST_FILE } });
   else if (crit.sha256 !== m.criteriaSet.sha256) errors.push({ code: 'path-conflict', file: m.criteriaSet.path });
-  return out;
+  return { expected: out, errors };
 }
 
-export function cross({ files, actual, sums, manifest, now = Date.now() }: CrossInput): BundleError[] {
+/** Before inflating: the zip holds exactly the files both lists name, at the sizes the manifest gives. */
+export function listing(entries: ReadonlyMap<string, { size: number }>, sums: SumEntry[], expected: Map<string, Expected>): BundleError[] {
   const errors: BundleError[] = [];
-  const named = new Set<string>(); // files already reported as changed
-
-  const sumsByPath = new Map<string, string>();
+  const listedInSums = new Set<string>();
   sums.forEach((s, i) => {
-    if (sumsByPath.has(s.path)) errors.push({ code: 'sums-bad-line', file: SUMS_FILE, params: { line: i + 1 } });
-    sumsByPath.set(s.path, s.sha256);
-    if (!files.has(s.path)) errors.push({ code: 'sums-extra-entry', file: SUMS_FILE, params: { entry: s.path } });
+    if (listedInSums.has(s.path)) errors.push({ code: 'sums-bad-line', file: SUMS_FILE, params: { line: i + 1 } });
+    listedInSums.add(s.path);
+    if (!entries.has(s.path)) errors.push({ code: 'sums-extra-entry', file: SUMS_FILE, params: { entry: s.path } });
   });
-  for (const path of files.keys()) {
-    if (path !== SUMS_FILE && !sumsByPath.has(path)) errors.push({ code: 'sums-missing-entry', file: path });
+  for (const path of entries.keys()) {
+    if (path === SUMS_FILE) continue;
+    if (path !== MANIFEST_FILE && !expected.has(path)) errors.push({ code: 'file-unlisted', file: path });
+    else if (!listedInSums.has(path)) errors.push({ code: 'sums-missing-entry', file: path });
   }
-
-  const expected = manifest ? expectedFiles(manifest, errors, now) : new Map<string, Expected>();
-  if (manifest) {
-    for (const [path, exp] of expected) {
-      const data = files.get(path);
-      if (!data) { errors.push({ code: 'file-missing', file: path, params: { source: MANIFEST_FILE } }); continue; }
-      if (actual.get(path) !== exp.sha256) { errors.push({ code: 'hash-mismatch', file: path }); named.add(path); }
-      if (data.length !== exp.bytes) errors.push({ code: 'file-size-mismatch', file: path, params: { expected: exp.bytes, actual: data.length } });
-    }
-    for (const path of files.keys()) {
-      if (path !== MANIFEST_FILE && path !== SUMS_FILE && !expected.has(path)) errors.push({ code: 'file-unlisted', file: path });
-    }
+  for (const [path, exp] of expected) {
+    const e = entries.get(path);
+    if (!e) errors.push({ code: 'file-missing', file: path, params: { source: MANIFEST_FILE } });
+    else if (e.size !== exp.bytes) errors.push({ code: 'file-size-mismatch', file: path, params: { expected: exp.bytes, actual: e.size } });
   }
+  return errors;
+}
 
-  for (const [path, listed] of sumsByPath) {
+/** After hashing: each file matches the manifest, and SHA256SUMS agrees with both. */
+export function hashes(actual: ReadonlyMap<string, string>, sums: SumEntry[], expected: Map<string, Expected>): BundleError[] {
+  const errors: BundleError[] = [];
+  const named = new Set<string>();
+  for (const [path, exp] of expected) {
     const got = actual.get(path);
-    if (got === undefined || got === listed || named.has(path)) continue;
+    if (got !== undefined && got !== exp.sha256) { errors.push({ code: 'hash-mismatch', file: path }); named.add(path); }
+  }
+  for (const s of sums) {
+    const got = actual.get(s.path);
+    if (got === undefined || got === s.sha256 || named.has(s.path)) continue;
     // The file matches the manifest, so the wrong line is SHA256SUMS's own.
-    if (expected.get(path)?.sha256 === got) errors.push({ code: 'sums-disagree', file: SUMS_FILE, params: { entry: path } });
-    else errors.push({ code: 'hash-mismatch', file: path });
+    if (expected.get(s.path)?.sha256 === got) errors.push({ code: 'sums-disagree', file: SUMS_FILE, params: { entry: s.path } });
+    else errors.push({ code: 'hash-mismatch', file: s.path });
   }
   return errors;
 }

@@ -5,10 +5,19 @@ import { STATUS_LABELS } from '../checklist/status';
 
 const BOM = '\uFEFF';
 
+/**
+ * A formula start (= + - @), at the start of the cell or after a `;`, tab or line break inside it:
+ * spreadsheets that split cells on `;` or tabs (other locales, pasting) would start a new cell there.
+ */
+const FORMULA_AFTER_SPLIT = /([;\t\r\n])([ ]*)([=+\-@])/g;
+
 /** Quotes when needed; neutralises spreadsheet formulas in text that came from pages or people. */
 export function csvCell(value: string | number): string {
   let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string') {
+    s = s.replace(FORMULA_AFTER_SPLIT, "$1$2'$3");
+    if (/^[ ]*[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  }
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

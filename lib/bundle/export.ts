@@ -8,6 +8,7 @@ import type { EvidenceRecord, ItemRecord } from '../evidence/types';
 import type { Settings } from '../storage/settings';
 import { sha256Hex } from '../util/hash';
 import { checklistCsv, itasCsv } from './csv';
+import { checkExportManifest } from './export-check';
 import { selectForExport } from './export-select';
 import {
   BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, CRITERIA_FILE, MANIFEST_FILE,
@@ -144,6 +145,10 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
     }));
     const html = reportHtml({ manifest, rows, fontPaths: fontFiles.map((f) => f.path) });
     await addListed('report.html', 'report', 'text/html', enc.encode(html), true);
+    // Every export imports: the manifest passes the import's own validation, or the record is named.
+    const self = checkExportManifest(manifest, opts.now().getTime());
+    if (!self.ok) throw new BundleFailure(self.error);
+    manifest.verification = self.verification;
     await add(MANIFEST_FILE, enc.encode(JSON.stringify(manifest, null, 2)), true, false);
     checkAbort();
     await writer.addFile(SUMS_FILE, enc.encode(formatSha256Sums(sums)), true);

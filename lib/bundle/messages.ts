@@ -66,6 +66,55 @@ export const BUNDLE_MESSAGES = {
   'export-blob-missing': { th: 'ไม่พบข้อมูลไฟล์หลักฐาน {id}', en: 'Evidence bytes missing for artifact {id}' },
   'export-blob-corrupt': { th: 'ไฟล์หลักฐาน {id} ไม่ตรงกับค่าแฮชที่บันทึกไว้', en: 'Stored bytes of artifact {id} do not match their recorded hash' },
   'export-too-large': { th: 'ชุดหลักฐานใหญ่เกิน 4 GB ซึ่งรูปแบบ zip นี้ไม่รองรับ', en: 'The bundle would exceed 4 GB, which this zip format does not support' },
+  zip64: {
+    th: 'ไฟล์ zip มีส่วนแบบ ZIP64 ซึ่งชุดหลักฐานไม่ใช้ โปรแกรมแตกไฟล์แต่ละตัวอาจเห็นไฟล์ไม่ตรงกัน ไฟล์อาจถูกดัดแปลง',
+    en: 'The zip holds ZIP64 records, which bundles never use; unzip tools could disagree on its files. It may have been tampered with',
+  },
+  'zip-appended-data': {
+    th: 'มีข้อมูลต่อท้ายหลังส่วนท้ายของไฟล์ zip โปรแกรมแตกไฟล์แต่ละตัวอาจเห็นไฟล์ไม่ตรงกัน',
+    en: 'Data follows the end of the zip; unzip tools could disagree on its files',
+  },
+  'zip-prepended-data': {
+    th: 'มีข้อมูลแปลกปลอม {bytes} ไบต์อยู่ก่อนไฟล์แรกใน zip',
+    en: '{bytes} bytes of unknown data come before the first file of the zip',
+  },
+  'zip-cd-not-at-end': {
+    th: 'สารบัญของไฟล์ zip ไม่ได้จบที่ส่วนท้ายของไฟล์ (มีข้อมูลแทรก {bytes} ไบต์)',
+    en: 'The zip\'s central directory does not end at its end record ({bytes} bytes in between)',
+  },
+  'zip-unaccounted-bytes': {
+    th: 'มีข้อมูล {bytes} ไบต์ต่อจากไฟล์นี้ที่ไม่เป็นของไฟล์ใดใน zip',
+    en: '{bytes} bytes after this entry belong to no file of the zip',
+  },
+  'zip-entry-type': { th: 'ไม่ใช่ไฟล์หรือโฟลเดอร์ธรรมดา ({type}) จึงไม่รับ', en: 'Not a regular file or folder ({type}); refused' },
+  'zip-entry-mode': {
+    th: 'มีสิทธิ์พิเศษของไฟล์ (โหมด {mode}: สั่งรันได้หรือ set-uid) จึงไม่รับ',
+    en: 'Carries special file permissions (mode {mode}: executable or set-uid); refused',
+  },
+  'name-collision': {
+    th: 'ชื่อซ้ำกับ {other} เมื่อไม่แยกตัวพิมพ์เล็ก-ใหญ่ (Windows และ macOS จะเขียนทับกัน)',
+    en: 'Collides with {other} when case is ignored (Windows and macOS would overwrite one with the other)',
+  },
+  'export-invalid-evidence': {
+    th: 'ส่งออกไม่ได้: หลักฐาน "{title}" ({id}) จะนำเข้าไม่ได้ ({problem}) โปรดแก้ไขหรือลบรายการนี้แล้วส่งออกอีกครั้ง',
+    en: 'Cannot export: evidence "{title}" ({id}) would be refused on import ({problem}). Fix or delete it, then export again',
+  },
+  'export-invalid-item': {
+    th: 'ส่งออกไม่ได้: ข้อ {code} จะนำเข้าไม่ได้ ({problem}) โปรดแก้ไขข้อนี้แล้วส่งออกอีกครั้ง',
+    en: 'Cannot export: item {code} would be refused on import ({problem}). Fix it, then export again',
+  },
+  'export-invalid-verification': {
+    th: 'ส่งออกไม่ได้: ผลการตรวจลิงก์ {key} จะนำเข้าไม่ได้ ({problem}) โปรดตรวจลิงก์ซ้ำแล้วส่งออกอีกครั้ง',
+    en: 'Cannot export: re-verification result {key} would be refused on import ({problem}). Re-verify, then export again',
+  },
+  'export-invalid-manifest': {
+    th: 'ส่งออกไม่ได้: ข้อมูลที่ {path} จะนำเข้าไม่ได้ ({problem})',
+    en: 'Cannot export: {path} would be refused on import ({problem})',
+  },
+  'export-self-check': {
+    th: 'ไฟล์ที่ส่งออกไม่ผ่านการตรวจแบบเดียวกับการนำเข้า จึงไม่ได้บันทึกไฟล์: {detail}',
+    en: 'The exported file failed the import check, so it was not saved: {detail}',
+  },
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type BundleErrorCode = keyof typeof BUNDLE_MESSAGES;
@@ -78,8 +127,28 @@ export interface BundleError {
   params?: Record<string, string | number>;
 }
 
+/** The reasons of `path-unsafe`, in words (lib/zip/paths.ts gives the codes). */
+export const PATH_REASONS: Record<string, { th: string; en: string }> = {
+  empty: { th: 'ชื่อว่าง', en: 'empty name' },
+  absolute: { th: 'ขึ้นต้นด้วย /', en: 'absolute path' },
+  drive: { th: 'ระบุไดรฟ์ เช่น C:', en: 'drive letter' },
+  backslash: { th: 'มีเครื่องหมาย \\', en: 'backslash' },
+  dotdot: { th: 'มี .. ซึ่งออกนอกโฟลเดอร์', en: '.. leaves the folder' },
+  'dot-segment': { th: 'มีส่วนของชื่อที่ว่างหรือเป็น .', en: 'empty or . segment' },
+  control: { th: 'มีอักขระควบคุม', en: 'control character' },
+  'too-long': { th: 'ยาวเกิน 255 อักขระ', en: 'longer than 255 characters' },
+  'not-ascii': { th: 'มีอักขระนอก ASCII', en: 'non-ASCII character' },
+  url: { th: 'เป็นที่อยู่เว็บ (URL) ไม่ใช่ชื่อไฟล์', en: 'a URL, not a file name' },
+  'windows-char': { th: 'มีอักขระที่ Windows ไม่รับ (: < > | ? * ")', en: 'a character Windows forbids (: < > | ? * ")' },
+  'trailing-dot-space': { th: 'ลงท้ายด้วยจุดหรือช่องว่าง', en: 'ends in a dot or a space' },
+  'device-name': { th: 'เป็นชื่ออุปกรณ์ของ Windows (CON, NUL, COM1 …)', en: 'a Windows device name (CON, NUL, COM1 …)' },
+  reserved: { th: 'ชื่อสงวนของชุดหลักฐาน', en: 'a reserved bundle file name' },
+  'directory-with-data': { th: 'โฟลเดอร์ที่มีข้อมูล', en: 'a folder entry holding data' },
+};
+
 export function bundleMessage(e: BundleError, lang: Lang): string {
-  const text = bundleTable.format(e.code, lang, e.params);
+  const reason = e.code === 'path-unsafe' ? PATH_REASONS[String(e.params?.reason)]?.[lang] : undefined;
+  const text = bundleTable.format(e.code, lang, reason ? { ...e.params, reason } : e.params);
   return e.file ? `${e.file}: ${text}` : text;
 }
 

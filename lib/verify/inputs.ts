@@ -6,11 +6,15 @@ import { DEFAULT_ZIP_LIMITS, extractEntry, readCentralDirectory, type ZipLimits 
 import type { CriteriaSet, PeriodRule } from '../criteria/types';
 import { scanHtml } from './html-scan';
 import type { VerifyTarget } from './types';
+import { readCsvRows } from '../util/csv-read';
+import { isHttpUrl } from '../util/url';
 
 export interface VerifyInput {
   targets: VerifyTarget[];
   fiscalYear: number | null;
   homeUrl: string | null;
+  /** What gave no target, so that nothing is dropped silently. */
+  skipped?: SkippedInput[];
 }
 
 export type PeriodLookup = (criterion: string) => PeriodRule | undefined;
@@ -78,12 +82,15 @@ export function readBundle(bytes: Uint8Array, lookup: PeriodLookup = () => undef
     return data ? new TextDecoder().decode(data) : null;
   };
   const targets: VerifyTarget[] = [];
+  const skipped: SkippedInput[] = [];
   const evidence = Array.isArray(manifest.evidence) ? manifest.evidence : [];
   evidence.forEach((raw, i) => {
     const e = obj(raw);
     const url = str(e?.url) ?? str(e?.requestedUrl);
     if (!e || !url) return;
     const id = str(e.id) ?? `evidence-${i + 1}`;
+    // A bundle is untrusted: only http(s) addresses are fetched, the rest is reported.
+    if (!isHttpUrl(url)) return void skipped.push({ evidenceId: id.slice(0, 200), reason: 'not-http' });
     const criteria = Array.isArray(e.criteria) ? e.criteria.filter((c): c is string => typeof c === 'string') : [];
     const criterion = criteria.join(',');
     const artifacts = (Array.isArray(e.artifacts) ? e.artifacts : []).map(obj).filter((a): a is Json => a !== null);
@@ -100,6 +107,7 @@ export function readBundle(bytes: Uint8Array, lookup: PeriodLookup = () => undef
       const src = str(a.sourceUrl);
       const sha = str(a.sha256);
       if (a.method !== 'document-bytes' || !src || !sha) return;
+      if (!isHttpUrl(src)) return void skipped.push({ evidenceId: id.slice(0, 200), reason: 'not-http' });
       const artId = str(a.id) ?? str(a.path) ?? String(j);
       targets.push({ key: `${id}#${artId}`, url: src, criterion, evidenceId: id, document: { sha256: sha, url: src } });
     });
@@ -110,44 +118,51 @@ export function readBundle(bytes: Uint8Array, lookup: PeriodLookup = () => undef
     targets,
     fiscalYear: typeof fy === 'number' && Number.isInteger(fy) ? fy : null,
     homeUrl: str(agency?.homeUrl),
+    skipped,
   };
 }
 
-export function readCsv(text: string, lookup: PeriodLookup = () => undefined): VerifyInput {
-  const targets: VerifyTarget[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    const cells = splitCsvLine(line).map((c) => c.trim());
-    const [a = '', b = ''] = cells;
-    const [criterion, url] = /^https?:\/\//i.test(a) && !/^https?:\/\//i.test(b) ? [b, a] : [a, b];
-    if (!/^https?:\/\//i.test(url)) return; // the header, or a row without a URL
-    const periodRule = ruleFor(criterion ? [criterion] : [], lookup);
-    targets.push({ key: `line-${i + 1}`, url, criterion, capturedText: null, ...(periodRule ? { periodRule } : {}) });
-  });
-  return { targets, fiscalYear: null, homeUrl: null };
+/** A CSV record or bundle entry that gave no target, with the line (CSV) or evidence (bundle) it came from. */
+export interface SkippedInput {
+  line?: number;
+  evidenceId?: string;
+  reason: 'unclosed-quote' | 'text-after-quote' | 'no-url' | 'not-http';
 }
 
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
+const SKIP_TEXT: Record<SkippedInput['reason'], { th: string; en: string }> = {
+  'unclosed-quote': { th: 'เครื่องหมายคำพูดไม่ปิด', en: 'a quote is not closed' },
+  'text-after-quote': { th: 'มีข้อความต่อจากเครื่องหมายคำพูดปิด', en: 'text follows a closing quote' },
+  'no-url': { th: 'ไม่มีลิงก์ (URL)', en: 'no URL' },
+  'not-http': { th: 'ลิงก์ไม่ได้ขึ้นต้นด้วย http:// หรือ https://', en: 'the link is not http(s)' },
+};
+
+export function skippedText(s: SkippedInput, lang: 'th' | 'en'): string {
+  const where = s.line !== undefined ? (lang === 'th' ? `บรรทัด ${s.line}` : `line ${s.line}`) : (lang === 'th' ? `หลักฐาน ${s.evidenceId}` : `evidence ${s.evidenceId}`);
+  return lang === 'th' ? `ข้าม${where}: ${SKIP_TEXT[s.reason].th}` : `skipped ${where}: ${SKIP_TEXT[s.reason].en}`;
+}
+
+/**
+ * A CSV of `criterion,url` rows (either order), read as RFC 4180 (lib/util/csv-read.ts). The first
+ * record without a URL is the header; every other record that gives no target is reported.
+ */
+export function readCsv(text: string, lookup: PeriodLookup = () => undefined): VerifyInput {
+  const targets: VerifyTarget[] = [];
+  const read = readCsvRows(text);
+  const skipped: SkippedInput[] = read.skipped.map((s) => ({ line: s.line, reason: s.reason }));
+  read.rows.forEach((row, i) => {
+    const cells = row.cells.map((c) => c.trim());
+    if (cells.every((c) => c === '')) return;
+    const [a = '', b = ''] = cells;
+    const [criterion, url] = /^https?:\/\//i.test(a) && !/^https?:\/\//i.test(b) ? [b, a] : [a, b];
+    if (!isHttpUrl(url)) {
+      if (i > 0) skipped.push({ line: row.line, reason: /^[a-z][a-z0-9+.-]*:/i.test(url) ? 'not-http' : 'no-url' });
+      return; // the header, or a row without a URL
+    }
+    const periodRule = ruleFor(criterion ? [criterion] : [], lookup);
+    targets.push({ key: `line-${row.line}`, url, criterion, capturedText: null, ...(periodRule ? { periodRule } : {}) });
+  });
+  skipped.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
+  return { targets, fiscalYear: null, homeUrl: null, skipped };
 }
 
 export class InputError extends Error {

@@ -14,7 +14,15 @@ export type ZipErrorCode =
   | 'crc-mismatch'
   | 'inflate-failed'
   | 'path-unsafe'
-  | 'duplicate-entry';
+  | 'duplicate-entry'
+  | 'zip64'
+  | 'zip-appended-data'
+  | 'zip-prepended-data'
+  | 'zip-cd-not-at-end'
+  | 'zip-unaccounted-bytes'
+  | 'zip-entry-type'
+  | 'zip-entry-mode'
+  | 'name-collision';
 
 export interface ZipError {
   code: ZipErrorCode;

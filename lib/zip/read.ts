@@ -1,194 +1,470 @@
+/**
+ * The bundle's zip reader. Hand-written (fflate's unzip checks no CRC, overlap, local/central
+ * agreement or layout), and strict on purpose: a bundle is refused unless every tool that opens it
+ * would see exactly the same files as `check` does. So: one end record at the very end, the
+ * central directory right before it, entries laid end to end from byte 0 with nothing between
+ * them, no ZIP64, only regular files and folders, names safe on Windows and macOS too, and a
+ * bounded expansion for every entry.
+ *
+ * Reading is split in pure steps over byte ranges (parseEnd, parseCentral, checkLocal, checkLayout)
+ * so that the same checks run over bytes in memory (sync) and over a file or Blob (async, bounded
+ * memory whatever the size of the zip).
+ */
 import { Inflate } from 'fflate';
+import { crc32Update } from './crc32';
 import type { ZipError } from './errors';
-import { crc32 } from './crc32';
-import { unsafePathReason } from './paths';
+import { foldedName, unsafePathReason } from './paths';
 
 export interface ZipLimits {
   /** Sum of the declared uncompressed sizes. */
   maxTotalBytes: number;
   maxEntries: number;
-  /** Largest allowed uncompressed/compressed ratio for entries above `ratioFloorBytes`. */
+  /** Largest allowed uncompressed/compressed ratio of any entry larger than `ratioFloorBytes`. */
   maxRatio: number;
   ratioFloorBytes: number;
-  /** Largest allowed sum of uncompressed sizes as a multiple of the zip's own size (whole-archive bomb guard). */
+  /** Largest allowed sum of uncompressed sizes as a multiple of the zip's own size… */
   maxTotalRatio: number;
+  /** …or this many bytes, whichever is larger (a tiny honest zip may expand more than a large one). */
+  totalFloorBytes: number;
+  /** Largest central directory read into memory. */
+  maxCentralBytes: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotalBytes: 2 * 1024 ** 3,
   maxEntries: 50_000,
   maxRatio: 200,
-  ratioFloorBytes: 1024 * 1024,
-  maxTotalRatio: 100,
+  ratioFloorBytes: 64 * 1024,
+  maxTotalRatio: 20,
+  totalFloorBytes: 64 * 1024 * 1024,
+  maxCentralBytes: 16 * 1024 * 1024,
 };
 
 export interface ZipEntry {
   name: string;
+  dir: boolean;
   method: number;
+  flags: number;
   crc: number;
   compressedSize: number;
   size: number;
   localOffset: number;
-  /** Where the entry's (compressed) data starts, from its local header; set by readCentralDirectory. */
+  /** Where the entry's compressed data starts; set once its local header is checked. */
   dataOffset?: number;
+  /** Where the entry ends (after its data descriptor, if any); set with dataOffset. */
+  endOffset?: number;
 }
 
-type Result<T> = { ok: true; value: T } | { ok: false; errors: ZipError[] };
+/** Random access to the zip's bytes: memory, a file (CLI) or a Blob (extension). */
+export interface ZipSource {
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+export function memorySource(bytes: Uint8Array): ZipSource {
+  return { size: bytes.length, read: async (o, n) => bytes.subarray(o, o + n) };
+}
+
+export function blobSource(blob: Blob): ZipSource {
+  return { size: blob.size, read: async (o, n) => new Uint8Array(await blob.slice(o, o + n).arrayBuffer()) };
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: ZipError[] };
 
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
 const LOC_SIG = 0x04034b50;
+const DESC_SIG = 0x08074b50;
+const Z64_LOCATOR_SIG = 0x07064b50;
+const EOCD_LEN = 22;
+const MAX_COMMENT = 0xffff;
+/** Flags a bundle entry may carry: 1–2 deflate level hints, 3 data descriptor, 11 UTF-8 names. */
+const ALLOWED_FLAGS = 0x0002 | 0x0004 | 0x0008 | 0x0800;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const fail = (...errors: ZipError[]): { ok: false; errors: ZipError[] } => ({ ok: false, errors });
+const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
+const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
-/**
- * Reads the central directory and checks everything that can be checked without inflating:
- * structure, encryption, methods, path safety, duplicates, declared sizes and ratios.
- */
-export function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Result<ZipEntry[]> {
-  if (bytes.length === 0) return { ok: false, errors: [{ code: 'empty-file' }] };
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (dv.getUint32(i, true) === EOCD_SIG) { eocd = i; break; }
-  }
-  if (eocd < 0) {
-    const looksZip = bytes.length >= 4 && dv.getUint32(0, true) === LOC_SIG;
-    return { ok: false, errors: [looksZip ? { code: 'zip-truncated', params: { detail: 'no end of central directory' } } : { code: 'not-zip' }] };
-  }
-  const count = dv.getUint16(eocd + 10, true);
-  const cdSize = dv.getUint32(eocd + 12, true);
-  const cdOffset = dv.getUint32(eocd + 16, true);
-  if (dv.getUint16(eocd + 4, true) !== 0 || dv.getUint16(eocd + 6, true) !== 0 || count !== dv.getUint16(eocd + 8, true))
-    return { ok: false, errors: [{ code: 'zip-unsupported', params: { detail: 'multi-disk archive' } }] };
-  if (count === 0xffff || cdOffset === 0xffffffff) return { ok: false, errors: [{ code: 'zip-unsupported', params: { detail: 'zip64' } }] };
-  if (cdOffset + cdSize > eocd) return { ok: false, errors: [{ code: 'zip-truncated', params: { detail: 'central directory out of range' } }] };
-  if (count > limits.maxEntries) return { ok: false, errors: [{ code: 'too-many-entries', params: { count, limit: limits.maxEntries } }] };
+export interface EndRecord {
+  count: number;
+  cdOffset: number;
+  cdSize: number;
+  /** Offset of the end record in the zip. */
+  at: number;
+}
 
-  const entries: ZipEntry[] = [];
-  const errors: ZipError[] = [];
-  const seen = new Set<string>();
-  let total = 0;
-  let p = cdOffset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > cdOffset + cdSize || dv.getUint32(p, true) !== CEN_SIG)
-      return { ok: false, errors: [{ code: 'zip-truncated', params: { detail: `central directory entry ${i + 1}` } }] };
-    const flags = dv.getUint16(p + 8, true);
-    const method = dv.getUint16(p + 10, true);
-    const nameLen = dv.getUint16(p + 28, true);
-    const extraLen = dv.getUint16(p + 30, true);
-    const commentLen = dv.getUint16(p + 32, true);
-    if (p + 46 + nameLen > cdOffset + cdSize) return { ok: false, errors: [{ code: 'zip-truncated', params: { detail: 'entry name' } }] };
-    let name: string;
-    try {
-      name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    } catch {
-      name = String.fromCharCode(...bytes.subarray(p + 46, p + 46 + Math.min(nameLen, 200)));
-    }
-    const entry: ZipEntry = {
-      name, method,
-      crc: dv.getUint32(p + 16, true),
-      compressedSize: dv.getUint32(p + 20, true),
-      size: dv.getUint32(p + 24, true),
-      localOffset: dv.getUint32(p + 42, true),
-    };
-    p += 46 + nameLen + extraLen + commentLen;
-    if (name.endsWith('/') && name.length > 1) {
-      // Directory entries, as `zip -r` and Windows add when re-zipping an unzipped bundle: checked, then skipped.
-      const dirReason = unsafePathReason(name.slice(0, -1)) ?? (entry.size > 0 ? 'directory-with-data' : null);
-      if (dirReason) errors.push({ code: 'path-unsafe', file: name, params: { reason: dirReason } });
-      continue;
-    }
-    const reason = unsafePathReason(name);
-    if (reason) { errors.push({ code: 'path-unsafe', file: name, params: { reason } }); continue; }
-    if (seen.has(name)) { errors.push({ code: 'duplicate-entry', file: name }); continue; }
-    seen.add(name);
-    if (flags & 1) { errors.push({ code: 'zip-encrypted', file: name }); continue; }
-    if (method !== 0 && method !== 8) { errors.push({ code: 'zip-method', file: name, params: { method } }); continue; }
-    if (method === 0 && entry.size !== entry.compressedSize)
-      errors.push({ code: 'size-mismatch', file: name, params: { expected: entry.size, actual: entry.compressedSize } });
-    if (entry.size > limits.ratioFloorBytes && entry.size / Math.max(1, entry.compressedSize) > limits.maxRatio)
-      errors.push({ code: 'ratio-too-high', file: name, params: { ratio: Math.round(entry.size / Math.max(1, entry.compressedSize)) } });
-    if (entry.localOffset + 30 > cdOffset || entry.localOffset + entry.compressedSize > cdOffset)
-      errors.push({ code: 'zip-truncated', file: name, params: { detail: 'entry data out of range' } });
-    total += entry.size;
-    entries.push(entry);
+/** How many bytes at the end of the zip `parseEnd` needs. */
+export function tailLength(size: number): number {
+  return Math.min(size, EOCD_LEN + MAX_COMMENT);
+}
+
+/** Finds the end record in the zip's tail; it must end exactly at the end of the file. */
+export function parseEnd(tail: Uint8Array, size: number): Result<EndRecord> {
+  if (size === 0) return fail({ code: 'empty-file' });
+  const base = size - tail.length;
+  let found = -1;
+  let sawSignature = false;
+  for (let i = tail.length - EOCD_LEN; i >= 0; i--) {
+    if (u32(tail, i) !== EOCD_SIG) continue;
+    sawSignature = true;
+    if (i + EOCD_LEN + u16(tail, i + 20) === tail.length) { found = i; break; }
   }
-  const totalLimit = Math.min(limits.maxTotalBytes, limits.maxTotalRatio * bytes.length);
-  if (total > totalLimit) errors.push({ code: 'too-large', params: { bytes: total, limit: totalLimit } });
-  if (!errors.length) errors.push(...checkLocalHeaders(bytes, dv, entries, cdOffset));
-  return errors.length ? { ok: false, errors } : { ok: true, value: entries };
+  if (found < 0) {
+    if (sawSignature) return fail({ code: 'zip-appended-data' });
+    return fail(tail.length >= 4 && size === tail.length && u32(tail, 0) === LOC_SIG
+      ? { code: 'zip-truncated', params: { detail: 'no end of central directory' } }
+      : { code: 'not-zip' });
+  }
+  const comment = tail.subarray(found + EOCD_LEN);
+  for (let i = 0; i + 4 <= comment.length; i++) {
+    if (comment[i] === 0x50 && comment[i + 1] === 0x4b && comment[i + 2]! < 9 && comment[i + 3]! < 9)
+      return fail({ code: 'zip-inconsistent', params: { detail: 'zip records inside the archive comment' } });
+  }
+  if (found >= 20 && u32(tail, found - 20) === Z64_LOCATOR_SIG) return fail({ code: 'zip64' });
+  const disk = u16(tail, found + 4);
+  const cdDisk = u16(tail, found + 6);
+  const onDisk = u16(tail, found + 8);
+  const count = u16(tail, found + 10);
+  const cdSize = u32(tail, found + 12);
+  const cdOffset = u32(tail, found + 16);
+  if (count === 0xffff || onDisk === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return fail({ code: 'zip64' });
+  if (disk !== 0 || cdDisk !== 0 || onDisk !== count) return fail({ code: 'zip-unsupported', params: { detail: 'multi-disk archive' } });
+  const at = base + found;
+  if (cdOffset + cdSize > at) return fail({ code: 'zip-truncated', params: { detail: 'central directory out of range' } });
+  if (cdOffset + cdSize < at) return fail({ code: 'zip-cd-not-at-end', params: { bytes: at - cdOffset - cdSize } });
+  return { ok: true, value: { count, cdOffset, cdSize, at } };
+}
+
+/** Walks an extra field block; null when its records do not add up, 'zip64' when it holds one. */
+function extraProblem(extra: Uint8Array): string | null {
+  let p = 0;
+  while (p < extra.length) {
+    if (p + 4 > extra.length) return 'malformed extra field';
+    const id = u16(extra, p);
+    const len = u16(extra, p + 2);
+    if (id === 0x0001) return 'zip64';
+    p += 4 + len;
+  }
+  return p === extra.length ? null : 'malformed extra field';
+}
+
+const S_IFMT = 0o170000;
+const TYPE_NAMES: Record<number, string> = { 0o120000: 'symlink', 0o020000: 'character device', 0o060000: 'block device', 0o010000: 'fifo', 0o140000: 'socket' };
+
+/** Unix file type and permission bits, where the writer recorded them (made on Unix or macOS). */
+function modeProblem(versionMadeBy: number, external: number, dir: boolean): ZipError | null {
+  const os = versionMadeBy >>> 8;
+  if (os !== 3 && os !== 19) return null;
+  const mode = external >>> 16;
+  if (mode === 0) return null;
+  const type = mode & S_IFMT;
+  if (type !== 0 && type !== (dir ? 0o040000 : 0o100000))
+    return { code: 'zip-entry-type', params: { type: TYPE_NAMES[type] ?? (type === 0o040000 ? 'folder' : `0${type.toString(8)}`) } };
+  if (mode & 0o7000) return { code: 'zip-entry-mode', params: { mode: `0${(mode & 0o7777).toString(8)}` } };
+  if (!dir && mode & 0o111) return { code: 'zip-entry-mode', params: { mode: `0${(mode & 0o7777).toString(8)}` } };
+  return null;
 }
 
 /**
- * Each local header must agree with its central directory record, and entries' data must not
- * overlap: otherwise one stored block could be listed many times (a small file expanding to the
- * size cap) or the bytes extracted could differ from what other zip tools show.
+ * Parses the central directory (exactly `cdSize` bytes holding exactly `count` records) and checks
+ * everything knowable from it: flags, methods, ZIP64, unix modes, names, collisions, declared
+ * sizes and ratios. Folder entries are checked and dropped.
  */
-function checkLocalHeaders(bytes: Uint8Array, dv: DataView, entries: ZipEntry[], cdOffset: number): ZipError[] {
+export function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, limits: ZipLimits): Result<ZipEntry[]> {
+  if (end.count > limits.maxEntries) return fail({ code: 'too-many-entries', params: { count: end.count, limit: limits.maxEntries } });
+  if (cd.length > limits.maxCentralBytes) return fail({ code: 'too-many-entries', params: { count: end.count, limit: limits.maxEntries } });
+  const entries: ZipEntry[] = [];
   const errors: ZipError[] = [];
-  const ranges: { start: number; end: number; name: string }[] = [];
-  for (const e of entries) {
-    const at = e.localOffset;
-    const bad = (detail: string) => errors.push({ code: 'zip-inconsistent', file: e.name, params: { detail } });
-    if (at + 30 > cdOffset || dv.getUint32(at, true) !== LOC_SIG) { bad('local header missing'); continue; }
-    const flags = dv.getUint16(at + 6, true);
-    const nameLen = dv.getUint16(at + 26, true);
-    const dataStart = at + 30 + nameLen + dv.getUint16(at + 28, true);
-    const localName = bytes.subarray(at + 30, Math.min(at + 30 + nameLen, bytes.length));
-    const sameName = nameLen === utf8Length(e.name) && new TextDecoder().decode(localName) === e.name;
-    const descriptor = (flags & 8) !== 0; // sizes and CRC follow the data (streaming writers, fflate)
-    const sameSizes = descriptor || (dv.getUint32(at + 14, true) === e.crc && dv.getUint32(at + 18, true) === e.compressedSize && dv.getUint32(at + 22, true) === e.size);
-    if (!sameName || dv.getUint16(at + 8, true) !== e.method || (flags & 1) !== 0 || !sameSizes) { bad('local header differs from the central directory'); continue; }
-    if (dataStart + e.compressedSize > cdOffset) { bad('entry data out of range'); continue; }
-    e.dataOffset = dataStart;
-    ranges.push({ start: at, end: dataStart + e.compressedSize, name: e.name });
+  const folded = new Map<string, string>();
+  const folders = new Set<string>();
+  let total = 0;
+  let p = 0;
+  for (let i = 0; i < end.count; i++) {
+    if (p + 46 > cd.length || u32(cd, p) !== CEN_SIG)
+      return fail({ code: 'zip-truncated', params: { detail: `central directory entry ${i + 1}` } });
+    const nameLen = u16(cd, p + 28);
+    const extraLen = u16(cd, p + 30);
+    const commentLen = u16(cd, p + 32);
+    const next = p + 46 + nameLen + extraLen + commentLen;
+    if (next > cd.length) return fail({ code: 'zip-truncated', params: { detail: `central directory entry ${i + 1}` } });
+    const rawName = cd.subarray(p + 46, p + 46 + nameLen);
+    let name: string;
+    try {
+      name = utf8.decode(rawName);
+    } catch {
+      name = String.fromCharCode(...rawName.subarray(0, 200));
+    }
+    const dir = name.endsWith('/') && name.length > 1;
+    const e: ZipEntry = {
+      name, dir,
+      flags: u16(cd, p + 8),
+      method: u16(cd, p + 10),
+      crc: u32(cd, p + 16),
+      compressedSize: u32(cd, p + 20),
+      size: u32(cd, p + 24),
+      localOffset: u32(cd, p + 42),
+    };
+    const versionMadeBy = u16(cd, p + 4);
+    const diskStart = u16(cd, p + 34);
+    const external = u32(cd, p + 38);
+    const extra = cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
+    p = next;
+
+    const err = (x: Omit<ZipError, 'file'>) => errors.push({ ...x, file: name });
+    const reason = unsafePathReason(dir ? name.slice(0, -1) : name);
+    if (reason) { err({ code: 'path-unsafe', params: { reason } }); continue; }
+    if (e.size === 0xffffffff || e.compressedSize === 0xffffffff || e.localOffset === 0xffffffff) { err({ code: 'zip64' }); continue; }
+    const extraIssue = extraProblem(extra);
+    if (extraIssue === 'zip64') { err({ code: 'zip64' }); continue; }
+    if (extraIssue) { err({ code: 'zip-inconsistent', params: { detail: extraIssue } }); continue; }
+    if (diskStart !== 0) { err({ code: 'zip-unsupported', params: { detail: 'multi-disk archive' } }); continue; }
+    const mode = modeProblem(versionMadeBy, external, dir);
+    if (mode) { err(mode); continue; }
+    const key = foldedName(name);
+    const other = folded.get(key);
+    if (other === name) { err({ code: 'duplicate-entry' }); continue; }
+    if (other !== undefined) { err({ code: 'name-collision', params: { other } }); continue; }
+    folded.set(key, name);
+    if (e.flags & 1) { err({ code: 'zip-encrypted' }); continue; }
+    if (e.flags & ~ALLOWED_FLAGS) { err({ code: 'zip-unsupported', params: { detail: `flags 0x${e.flags.toString(16)}` } }); continue; }
+    if (e.method !== 0 && e.method !== 8) { err({ code: 'zip-method', params: { method: e.method } }); continue; }
+    if (dir) {
+      if (e.size > 0) err({ code: 'path-unsafe', params: { reason: 'directory-with-data' } });
+      folders.add(key);
+      entries.push(e);
+      continue;
+    }
+    if (e.method === 0 && e.size !== e.compressedSize) { err({ code: 'size-mismatch', params: { expected: e.size, actual: e.compressedSize } }); continue; }
+    if (e.size > Math.max(limits.ratioFloorBytes, limits.maxRatio * e.compressedSize)) {
+      err({ code: 'ratio-too-high', params: { ratio: Math.round(e.size / Math.max(1, e.compressedSize)) } });
+      continue;
+    }
+    total += e.size;
+    entries.push(e);
   }
-  ranges.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < ranges.length; i++) {
-    if (ranges[i]!.start < ranges[i - 1]!.end) errors.push({ code: 'zip-inconsistent', file: ranges[i]!.name, params: { detail: `overlaps ${ranges[i - 1]!.name}` } });
+  if (p !== cd.length) return fail({ code: 'zip-cd-not-at-end', params: { bytes: cd.length - p } });
+  // A file may not sit where another entry needs a folder of the same name (case ignored).
+  for (const e of entries) {
+    const parts = foldedName(e.name).split('/');
+    for (let k = 1; k < parts.length; k++) {
+      const prefix = parts.slice(0, k).join('/');
+      const clash = folded.get(prefix);
+      if (clash !== undefined && !folders.has(prefix)) errors.push({ code: 'name-collision', file: e.name, params: { other: clash } });
+    }
+  }
+  const totalLimit = Math.min(limits.maxTotalBytes, Math.max(limits.totalFloorBytes, limits.maxTotalRatio * zipSize));
+  if (total > totalLimit) errors.push({ code: 'too-large', params: { bytes: total, limit: totalLimit } });
+  return errors.length ? { ok: false, errors } : { ok: true, value: entries };
+}
+
+/** Bytes of an entry's local header that `checkLocal` reads: the fixed part, then name and extra. */
+export const LOCAL_FIXED = 30;
+
+/**
+ * Checks an entry's local header (`head`: its fixed 30 bytes plus name and extra) against the
+ * central record, and the data descriptor that follows the data when flag 3 says there is one
+ * (`desc`: the 16 bytes after the data, fewer at the end of the zip). Sets dataOffset/endOffset.
+ */
+export function checkLocal(e: ZipEntry, head: Uint8Array, desc: Uint8Array | null): ZipError | null {
+  const bad = (detail: string): ZipError => ({ code: 'zip-inconsistent', file: e.name, params: { detail } });
+  if (head.length < LOCAL_FIXED || u32(head, 0) !== LOC_SIG) return bad('local header missing');
+  const flags = u16(head, 6);
+  const nameLen = u16(head, 26);
+  const extraLen = u16(head, 28);
+  if (head.length < LOCAL_FIXED + nameLen + extraLen) return bad('local header cut short');
+  const localName = head.subarray(LOCAL_FIXED, LOCAL_FIXED + nameLen);
+  let sameName = false;
+  try {
+    sameName = utf8.decode(localName) === e.name;
+  } catch { /* not UTF-8: differs */ }
+  if (!sameName || flags !== e.flags || u16(head, 8) !== e.method) return bad('local header differs from the central directory');
+  const extraIssue = extraProblem(head.subarray(LOCAL_FIXED + nameLen, LOCAL_FIXED + nameLen + extraLen));
+  if (extraIssue === 'zip64') return { code: 'zip64', file: e.name };
+  if (extraIssue) return bad(extraIssue);
+  const lCrc = u32(head, 14);
+  const lCsize = u32(head, 18);
+  const lSize = u32(head, 22);
+  const sameSizes = lCrc === e.crc && lCsize === e.compressedSize && lSize === e.size;
+  const descriptor = (flags & 8) !== 0;
+  // Streaming writers (fflate, Info-ZIP to a pipe) leave zeros here and write the descriptor.
+  if (!sameSizes && !(descriptor && (lCrc | lCsize | lSize) === 0)) return bad('local header differs from the central directory');
+  e.dataOffset = e.localOffset + LOCAL_FIXED + nameLen + extraLen;
+  e.endOffset = e.dataOffset + e.compressedSize;
+  if (descriptor) {
+    if (!desc || desc.length < 12) return bad('data descriptor missing');
+    const signed = desc.length >= 16 && u32(desc, 0) === DESC_SIG;
+    const o = signed ? 4 : 0;
+    if (u32(desc, o) !== e.crc || u32(desc, o + 4) !== e.compressedSize || u32(desc, o + 8) !== e.size)
+      return bad('data descriptor differs from the central directory');
+    e.endOffset += signed ? 16 : 12;
+  }
+  return null;
+}
+
+/**
+ * The entries, sorted by offset, must tile the bytes before the central directory exactly:
+ * nothing before the first (prepended data, self-extractor stubs), between two (hidden data,
+ * a second local header another tool would read) or overlapping (one block listed twice).
+ */
+export function checkLayout(entries: ZipEntry[], cdOffset: number): ZipError[] {
+  const sorted = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  const errors: ZipError[] = [];
+  let at = 0;
+  let prev: ZipEntry | null = null;
+  for (const e of sorted) {
+    if (e.localOffset < at) errors.push({ code: 'zip-inconsistent', file: e.name, params: { detail: `overlaps ${prev?.name ?? ''}` } });
+    else if (e.localOffset > at) {
+      errors.push(prev
+        ? { code: 'zip-unaccounted-bytes', file: prev.name, params: { bytes: e.localOffset - at } }
+        : { code: 'zip-prepended-data', params: { bytes: e.localOffset } });
+    }
+    at = Math.max(at, e.endOffset!);
+    prev = e;
+  }
+  if (at > cdOffset) errors.push({ code: 'zip-inconsistent', file: prev?.name, params: { detail: 'entry data runs into the central directory' } });
+  else if (at < cdOffset) {
+    errors.push(prev
+      ? { code: 'zip-unaccounted-bytes', file: prev.name, params: { bytes: cdOffset - at } }
+      : { code: 'zip-prepended-data', params: { bytes: cdOffset } });
   }
   return errors;
 }
 
-function utf8Length(s: string): number {
-  return new TextEncoder().encode(s).length;
+/** Where an entry's variable header part and data descriptor are, once its fixed header is read. */
+function regions(e: ZipEntry, fixed: Uint8Array, cdOffset: number): { varLen: number; descAt: number; descLen: number } {
+  const varLen = fixed.length === LOCAL_FIXED && u32(fixed, 0) === LOC_SIG ? u16(fixed, 26) + u16(fixed, 28) : 0;
+  const descAt = e.localOffset + LOCAL_FIXED + varLen + e.compressedSize;
+  return { varLen, descAt, descLen: e.flags & 8 && descAt < cdOffset ? Math.min(16, cdOffset - descAt) : 0 };
 }
 
-/** Inflates (or copies) one entry; never produces more than its declared size. */
-export function extractEntry(bytes: Uint8Array, entry: ZipEntry): Result<Uint8Array> {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localOffset;
-  const fail = (e: Omit<ZipError, 'file'>): Result<Uint8Array> => ({ ok: false, errors: [{ ...e, file: entry.name }] });
-  if (at + 30 > bytes.length || dv.getUint32(at, true) !== LOC_SIG) return fail({ code: 'zip-truncated', params: { detail: 'local header' } });
-  const start = entry.dataOffset ?? at + 30 + dv.getUint16(at + 26, true) + dv.getUint16(at + 28, true);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) return fail({ code: 'zip-truncated', params: { detail: 'entry data' } });
-  const src = bytes.subarray(start, end);
-  let out: Uint8Array;
-  if (entry.method === 0) {
-    out = src.slice();
-  } else {
-    out = new Uint8Array(entry.size);
-    let filled = 0;
-    let over = false;
-    const inflater = new Inflate((chunk) => {
-      if (over) return;
-      if (filled + chunk.length > entry.size) { over = true; return; }
-      out.set(chunk, filled);
-      filled += chunk.length;
-    });
-    try {
-      for (let off = 0; off < src.length && !over; off += 1 << 14) {
-        const stop = Math.min(off + (1 << 14), src.length);
-        inflater.push(src.subarray(off, stop), stop === src.length);
-      }
-      if (src.length === 0) inflater.push(new Uint8Array(0), true);
-    } catch (e) {
-      if (!over) return fail({ code: 'inflate-failed', params: { detail: e instanceof Error ? e.message : String(e) } });
-    }
-    if (over) return fail({ code: 'size-mismatch', params: { expected: entry.size, actual: `>${entry.size}` } });
-    if (filled !== entry.size) return fail({ code: 'size-mismatch', params: { expected: entry.size, actual: filled } });
+const headerMissing = (e: ZipEntry): ZipError => ({ code: 'zip-inconsistent', file: e.name, params: { detail: 'local header missing' } });
+
+/** Reads and checks the whole structure of a zip, inflating nothing. Folder entries are included. */
+export async function openZip(src: ZipSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Result<{ entries: ZipEntry[]; end: EndRecord }>> {
+  const tailLen = tailLength(src.size);
+  const end = parseEnd(await src.read(src.size - tailLen, tailLen), src.size);
+  if (!end.ok) return end;
+  if (end.value.cdSize > limits.maxCentralBytes) return fail({ code: 'too-many-entries', params: { count: end.value.count, limit: limits.maxEntries } });
+  const cd = parseCentral(await src.read(end.value.cdOffset, end.value.cdSize), end.value, src.size, limits);
+  if (!cd.ok) return cd;
+  const errors: ZipError[] = [];
+  for (const e of cd.value) {
+    if (e.localOffset + LOCAL_FIXED > end.value.cdOffset) { errors.push(headerMissing(e)); continue; }
+    const fixed = await src.read(e.localOffset, LOCAL_FIXED);
+    const r = regions(e, fixed, end.value.cdOffset);
+    const head = r.varLen ? concat(fixed, await src.read(e.localOffset + LOCAL_FIXED, r.varLen)) : fixed;
+    const problem = checkLocal(e, head, r.descLen ? await src.read(r.descAt, r.descLen) : null);
+    if (problem) errors.push(problem);
   }
-  if (crc32(out) !== entry.crc) return fail({ code: 'crc-mismatch' });
+  if (!errors.length) errors.push(...checkLayout(cd.value, end.value.cdOffset));
+  return errors.length ? { ok: false, errors } : { ok: true, value: { entries: cd.value, end: end.value } };
+}
+
+/**
+ * The same checks over bytes in memory, synchronously (the verify CLI's input reader). Returns the
+ * file entries (folders dropped).
+ */
+export function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Result<ZipEntry[]> {
+  const tailLen = tailLength(bytes.length);
+  const end = parseEnd(bytes.subarray(bytes.length - tailLen), bytes.length);
+  if (!end.ok) return end;
+  if (end.value.cdSize > limits.maxCentralBytes) return fail({ code: 'too-many-entries', params: { count: end.value.count, limit: limits.maxEntries } });
+  const cd = parseCentral(bytes.subarray(end.value.cdOffset, end.value.cdOffset + end.value.cdSize), end.value, bytes.length, limits);
+  if (!cd.ok) return cd;
+  const errors: ZipError[] = [];
+  for (const e of cd.value) {
+    if (e.localOffset + LOCAL_FIXED > end.value.cdOffset) { errors.push(headerMissing(e)); continue; }
+    const r = regions(e, bytes.subarray(e.localOffset, e.localOffset + LOCAL_FIXED), end.value.cdOffset);
+    const head = bytes.subarray(e.localOffset, e.localOffset + LOCAL_FIXED + r.varLen);
+    const problem = checkLocal(e, head, r.descLen ? bytes.subarray(r.descAt, r.descAt + r.descLen) : null);
+    if (problem) errors.push(problem);
+  }
+  if (!errors.length) errors.push(...checkLayout(cd.value, end.value.cdOffset));
+  return errors.length ? { ok: false, errors } : { ok: true, value: cd.value.filter((e) => !e.dir) };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Input slice fed to the inflater: bounds memory per entry whatever its size. */
+const SLICE = 1 << 20;
+
+/**
+ * Streams one checked entry through `onData` (inflated), never producing more than its declared
+ * size, and checks its size and CRC at the end. The caller hashes (and keeps, if it wants) the
+ * chunks as they pass.
+ */
+export async function streamEntry(src: ZipSource, e: ZipEntry, onData: (chunk: Uint8Array) => void): Promise<ZipError | null> {
+  const fail1 = (x: Omit<ZipError, 'file'>): ZipError => ({ ...x, file: e.name });
+  if (e.dataOffset === undefined) return fail1({ code: 'zip-inconsistent', params: { detail: 'entry not checked' } });
+  let produced = 0;
+  let over = false;
+  let crc = 0;
+  const take = (chunk: Uint8Array) => {
+    if (over) return;
+    if (produced + chunk.length > e.size) { over = true; return; }
+    produced += chunk.length;
+    crc = crc32Update(crc, chunk);
+    onData(chunk);
+  };
+  const inflater = e.method === 8 ? new Inflate((chunk) => take(chunk)) : null;
+  try {
+    if (e.compressedSize === 0) inflater?.push(new Uint8Array(0), true);
+    for (let off = 0; off < e.compressedSize && !over; off += SLICE) {
+      const n = Math.min(SLICE, e.compressedSize - off);
+      const part = await src.read(e.dataOffset + off, n);
+      if (part.length !== n) return fail1({ code: 'zip-truncated', params: { detail: 'entry data' } });
+      if (inflater) inflater.push(part, off + n === e.compressedSize);
+      else take(part.slice());
+    }
+  } catch (err) {
+    if (!over) return fail1({ code: 'inflate-failed', params: { detail: err instanceof Error ? err.message : String(err) } });
+  }
+  if (over) return fail1({ code: 'size-mismatch', params: { expected: e.size, actual: `>${e.size}` } });
+  if (produced !== e.size) return fail1({ code: 'size-mismatch', params: { expected: e.size, actual: produced } });
+  if (crc !== e.crc) return fail1({ code: 'crc-mismatch' });
+  return null;
+}
+
+/** One entry in memory, checked (size, CRC). */
+export async function readEntry(src: ZipSource, e: ZipEntry): Promise<Result<Uint8Array>> {
+  const out = new Uint8Array(e.size);
+  let o = 0;
+  const problem = await streamEntry(src, e, (c) => { out.set(c, o); o += c.length; });
+  return problem ? fail(problem) : { ok: true, value: out };
+}
+
+/** One entry of a zip in memory, inflated and checked (size, CRC), synchronously. */
+export function extractEntry(bytes: Uint8Array, e: ZipEntry): Result<Uint8Array> {
+  const out = new Uint8Array(e.size);
+  let o = 0;
+  let over = false;
+  let crc = 0;
+  const err = (x: Omit<ZipError, 'file'>) => fail({ ...x, file: e.name });
+  if (e.dataOffset === undefined) return err({ code: 'zip-inconsistent', params: { detail: 'entry not checked' } });
+  const src = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+  const take = (chunk: Uint8Array) => {
+    if (over || o + chunk.length > e.size) { over = true; return; }
+    out.set(chunk, o);
+    o += chunk.length;
+    crc = crc32Update(crc, chunk);
+  };
+  if (e.method === 0) take(src);
+  else {
+    try {
+      const inflater = new Inflate((c) => take(c));
+      if (src.length === 0) inflater.push(src, true);
+      for (let off = 0; off < src.length && !over; off += 1 << 16) inflater.push(src.subarray(off, off + (1 << 16)), off + (1 << 16) >= src.length);
+    } catch (x) {
+      if (!over) return err({ code: 'inflate-failed', params: { detail: x instanceof Error ? x.message : String(x) } });
+    }
+  }
+  if (over) return err({ code: 'size-mismatch', params: { expected: e.size, actual: `>${e.size}` } });
+  if (o !== e.size) return err({ code: 'size-mismatch', params: { expected: e.size, actual: o } });
+  if (crc !== e.crc) return err({ code: 'crc-mismatch' });
   return { ok: true, value: out };
 }

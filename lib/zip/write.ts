@@ -1,5 +1,6 @@
-import { Zip, ZipDeflate, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
-import { crc32Update } from './crc32';
+import { deflateSync, Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
+import { crc32, crc32Update } from './crc32';
+import { DEFAULT_ZIP_LIMITS } from './read';
 
 export type Sink = (chunk: Uint8Array) => Promise<void> | void;
 
@@ -39,22 +40,29 @@ export class ZipStreamWriter {
     }
   }
 
-  /** Adds one file; `deflate` false stores it (level 0). `onSlice` reports input bytes consumed. */
+  /**
+   * Adds one file; `deflate` false stores it (level 0). `onSlice` reports input bytes consumed.
+   * A file that deflates past the reader's ratio limit (a run of one character, say) is stored
+   * instead, so that the reader never refuses what this writer wrote.
+   */
   async addFile(path: string, data: Uint8Array, deflate: boolean, onSlice?: (bytes: number) => void, signal?: AbortSignal): Promise<void> {
-    const file = deflate ? new ZipDeflate(path, { level: 1 }) : new StoredEntry(path);
+    const packed = deflate && data.length > 0 ? deflateSync(data, { level: 1 }) : null;
+    const tooDense = packed !== null && !withinRatio(data.length, packed.length);
+    const body = packed && !tooDense ? packed : data;
+    const file = body === data ? new StoredEntry(path) : new DeflatedEntry(path, crc32(data), data.length);
     file.mtime = this.mtime;
     this.zip.add(file);
-    if (data.length === 0) {
+    if (body.length === 0) {
       file.push(new Uint8Array(0), true);
       await this.drain();
       return;
     }
-    for (let off = 0; off < data.length; off += SLICE) {
+    for (let off = 0; off < body.length; off += SLICE) {
       if (signal?.aborted) throw new Error('aborted');
-      const end = Math.min(off + SLICE, data.length);
-      file.push(data.subarray(off, end), end === data.length);
+      const end = Math.min(off + SLICE, body.length);
+      file.push(body.subarray(off, end), end === body.length);
       await this.drain();
-      onSlice?.(end - off);
+      onSlice?.(Math.round(((end - off) * data.length) / body.length));
     }
   }
 
@@ -89,6 +97,24 @@ export class StoredEntry implements ZipInputFile {
     this.running = crc32Update(this.running, chunk);
     this.size += chunk.length;
     if (final) this.crc = this.running;
+    this.ondata!(null, chunk as Uint8Array<ArrayBuffer>, final);
+  }
+}
+
+/** Whether an entry of `size` bytes stored in `compressed` bytes passes the reader's ratio limit. */
+export function withinRatio(size: number, compressed: number): boolean {
+  return size <= Math.max(DEFAULT_ZIP_LIMITS.ratioFloorBytes, DEFAULT_ZIP_LIMITS.maxRatio * compressed);
+}
+
+/** A deflated entry whose bytes were compressed beforehand (to decide between deflate and store). */
+class DeflatedEntry implements ZipInputFile {
+  compression = 8;
+  mtime?: Date;
+  ondata?: AsyncFlateStreamHandler;
+
+  constructor(public filename: string, public crc: number, public size: number) {}
+
+  push(chunk: Uint8Array, final = false): void {
     this.ondata!(null, chunk as Uint8Array<ArrayBuffer>, final);
   }
 }

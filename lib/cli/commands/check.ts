@@ -1,9 +1,10 @@
 /** `ita-evidence check BUNDLE.zip`: verifies a checklist bundle offline with the same code as the extension. */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { CliCommand, CliLang } from '../types';
 import { formatArgError, parseArgs, resolveLang } from '../args';
 import { checkBundle, DEFAULT_BUNDLE_LIMITS } from '../../bundle/check';
 import { bundleMessage } from '../../bundle/messages';
+import { fileSource, nodeSha256 } from '../file-source';
 
 const USAGE = 'ita-evidence check <BUNDLE.zip> [--json] [--lang th|en]';
 
@@ -55,7 +56,7 @@ export const checkCommand: CliCommand = {
     const path = parsed.positionals[0]!;
     const json = parsed.flags.has('json');
 
-    let bytes: Uint8Array;
+    let src: Awaited<ReturnType<typeof fileSource>>;
     try {
       const s = await stat(path);
       if (s.size > DEFAULT_BUNDLE_LIMITS.maxTotalBytes) {
@@ -64,13 +65,19 @@ export const checkCommand: CliCommand = {
         else io.stderr(t.tooBig(path));
         return 1;
       }
-      bytes = new Uint8Array(await readFile(path));
+      src = await fileSource(path);
     } catch (e) {
       io.stderr(t.readFail(path, e instanceof Error ? e.message : String(e)));
       return 2;
     }
 
-    const report = await checkBundle(bytes);
+    // Read from disk in slices, each file hashed as it streams: memory stays bounded whatever the zip holds.
+    let report: Awaited<ReturnType<typeof checkBundle>>;
+    try {
+      report = await checkBundle(src, {}, { sha256: nodeSha256 });
+    } finally {
+      await src.close();
+    }
     if (json) {
       io.stdout(JSON.stringify({
         file: path,

@@ -5,7 +5,7 @@ import type { CliCommand, CliLang } from '../types';
 import { getBuiltInSet } from '../../criteria/registry';
 import { guardedFetch } from '../../net/guarded-fetch.node';
 import type { NetworkPolicy } from '../../net/network-policy';
-import { InputError, periodLookupFrom, readInput } from '../../verify/inputs';
+import { InputError, periodLookupFrom, readInput, skippedText } from '../../verify/inputs';
 import { DEFAULTS as NETWORK_DEFAULTS } from '../../verify/net-context';
 import { formatTableRows, reportText, tableRow, toJsonLine } from '../../verify/report';
 import { verifyTargets } from '../../verify/verify';
@@ -128,6 +128,7 @@ export const verifyCommand: CliCommand = {
       if (e instanceof InputError) return usageError(t.badBundle(input));
       return usageError(t.readFail(input, e instanceof Error ? e.message : String(e)));
     }
+    for (const s of parsed.skipped ?? []) io.stderr(skippedText(s, lang));
     if (parsed.targets.length === 0) {
       io.stderr(reportText('noTargets', lang));
       return 1;

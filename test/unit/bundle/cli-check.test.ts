@@ -23,7 +23,9 @@ beforeAll(async () => {
   good = join(dir, 'good.zip');
   writeFileSync(good, bytes);
   const files = unzip(bytes);
-  files['report.html'] = new TextEncoder().encode('<p>edited</p>');
+  const edited = files['report.html']!.slice();
+  edited[edited.length - 10] = edited[edited.length - 10]! ^ 1; // one byte changed, same size: found by its hash
+  files['report.html'] = edited;
   bad = join(dir, 'bad.zip');
   writeFileSync(bad, zip(files));
 });

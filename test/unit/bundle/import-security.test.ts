@@ -6,7 +6,7 @@ import { importBundle } from '../../../lib/bundle/import';
 import { toEvidenceRecord } from '../../../lib/bundle/manifest';
 import { BUNDLE_MESSAGES } from '../../../lib/bundle/messages';
 import { EvidencePathAllocator, extensionFor } from '../../../lib/bundle/paths';
-import { MAX_CLOCK_SKEW_MS, verificationProblem } from '../../../lib/bundle/verification-check';
+import { MAX_CLOCK_SKEW_MS, rebuildVerification } from '../../../lib/bundle/verification-check';
 import { artifact, dumpDb, exportBytes, freshDb, manifestOf, noise, record, seed, withManifest, zip } from './helpers';
 
 const art = { id: 'x', bytes: 1, sha256: '0'.repeat(64) };
@@ -88,19 +88,34 @@ describe('artifact ids on import (V5)', () => {
 
 describe('re-verification results on import (V6)', () => {
   const now = Date.parse('2021-06-01T00:00:00.000Z');
-  const ok = { key: 'ev1', evidenceId: 'ev1', checkedAt: '2021-05-01T00:00:00.000Z', result: { url: 'https://www.example.go.th/', problems: ['drifted'] } };
+  const result = {
+    key: 'ev1', url: 'https://www.example.go.th/', criterion: 'O5', evidenceId: 'ev1', kind: 'page', checkedAt: '2021-05-01T00:00:00.000Z', ok: false,
+    status: 200, finalUrl: 'https://www.example.go.th/', redirects: [], problems: ['drifted'], similarity: 0.5, linkPath: null, details: {},
+  };
+  const ok = { key: 'ev1', evidenceId: 'ev1', checkedAt: '2021-05-01T00:00:00.000Z', result };
+  const index = new Map([['ev1', new Set(['a1', 'a4'])], ['ev2', new Set<string>()]]);
+  const problem = (v: unknown) => { const r = rebuildVerification(v, now, index); return r.ok ? null : r.problem; };
 
-  it('accepts a well-formed result and names each forgery', () => {
-    expect(verificationProblem(ok, now)).toBeNull();
-    expect(verificationProblem({ ...ok, key: 'ev1#a4' }, now)).toBeNull();
-    expect(verificationProblem({ ...ok, checkedAt: new Date(now + MAX_CLOCK_SKEW_MS - 1000).toISOString() }, now)).toBeNull();
-    expect(verificationProblem({ ...ok, key: 'ev2' }, now)).toBe('key does not belong to evidenceId');
-    expect(verificationProblem({ ...ok, key: 'ev10' }, now)).toBe('key does not belong to evidenceId');
-    expect(verificationProblem({ ...ok, checkedAt: 'yesterday' }, now)).toBe('checkedAt is not a time');
-    expect(verificationProblem({ ...ok, checkedAt: '2099-01-01T00:00:00.000Z' }, now)).toBe('checkedAt is in the future');
-    expect(verificationProblem({ ...ok, result: { ...ok.result, url: 'javascript:alert(1)' } }, now)).toBe('result.url is not an http(s) URL');
-    expect(verificationProblem({ ...ok, result: { url: ok.result.url, problems: 'broken' } }, now)).toBe('result.problems is not a list');
-    expect(verificationProblem({ ...ok, result: { url: ok.result.url, problems: ['<b>x</b>'] } }, now)).toMatch(/^unknown problem code/);
+  it('accepts a well-formed result, rebuilt from the whitelist, and names each forgery', () => {
+    expect(problem(ok)).toBeNull();
+    const planted = rebuildVerification({ ...ok, extra: 1, result: { ...result, html: '<b>x</b>', details: { error: 'x', evil: 1 } } }, now, index);
+    expect(planted.ok && planted.value.result).toEqual({ ...result, details: { error: 'x' } });
+    expect(planted.ok && Object.keys(planted.value)).toEqual(['key', 'evidenceId', 'checkedAt', 'result']);
+    expect(problem({ ...ok, key: 'ev1#a4', result: { ...result, kind: 'document' } })).toBeNull();
+    expect(problem({ ...ok, checkedAt: new Date(now + MAX_CLOCK_SKEW_MS - 1000).toISOString() })).toBeNull();
+    expect(problem({ ...ok, key: 'ev2' })).toBe('key does not belong to evidenceId');
+    expect(problem({ ...ok, key: 'ev10' })).toBe('key does not belong to evidenceId');
+    expect(problem({ ...ok, key: 'ev1#zz', result: { ...result, kind: 'document' } })).toBe('key names no artifact of that evidence');
+    expect(problem({ ...ok, key: 'victim', evidenceId: 'victim' })).toBe('evidenceId is not evidence in this bundle');
+    expect(problem({ ...ok, checkedAt: 'yesterday' })).toBe('checkedAt is not a time');
+    expect(problem({ ...ok, checkedAt: 'zzzz' })).toBe('checkedAt is not a time');
+    expect(problem({ ...ok, checkedAt: '2099-01-01T00:00:00.000Z' })).toBe('checkedAt is in the future');
+    expect(problem({ ...ok, result: { ...result, url: 'javascript:alert(1)' } })).toBe('result.url is not an http(s) URL');
+    expect(problem({ ...ok, result: { ...result, problems: 'broken' } })).toMatch(/^result.problems is not a list/);
+    expect(problem({ ...ok, result: { ...result, problems: ['<b>x</b>'] } })).toMatch(/^unknown problem code/);
+    expect(problem({ ...ok, result: { ...result, redirects: undefined } })).toMatch(/^result.redirects is not a list/);
+    expect(problem({ ...ok, result: { ...result, similarity: Infinity } })).toMatch(/^result.similarity/);
+    expect(problem({ ...ok, result: { ...result, ok: 'yes' } })).toBe('result.ok is not true/false');
   });
 
   it('rejects a bundle carrying a forged result, and writes nothing', async () => {
@@ -108,7 +123,7 @@ describe('re-verification results on import (V6)', () => {
     await seed(unit);
     const files = unzipSync(await exportBytes(unit));
     const m = manifestOf(files);
-    m.verification = [{ ...ok, key: 'ev2', checkedAt: '2999-01-01T00:00:00.000Z' }];
+    m.verification = [{ ...ok, checkedAt: '2999-01-01T00:00:00.000Z' }];
     const bytes = zip(await withManifest(files, m));
     const read = await readBundle(bytes, {}, () => now);
     expect(read.ok ? [] : read.errors.map((e) => e.code)).toEqual(['verification-invalid']);

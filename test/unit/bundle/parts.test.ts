@@ -57,6 +57,19 @@ describe('bundle parts', () => {
     expect(csvCell(-5)).toBe('-5');
   });
 
+  it('neutralises a formula that starts after a ; a tab or a line break inside the cell (issue 9 §7)', () => {
+    expect(csvCell('ok;=cmd|"/c calc"!A1')).toBe(`"ok;'=cmd|""/c calc""!A1"`);
+    expect(csvCell('a\t+1')).toBe("a\t'+1");
+    expect(csvCell('a; @SUM(A1)')).toBe("a; '@SUM(A1)");
+    expect(csvCell('line 1\n-2+3')).toBe(`"line 1\n'-2+3"`);
+    expect(csvCell('line 1\r=1')).toBe(`"line 1\r'=1"`);
+    expect(csvCell(' =1')).toBe("' =1");
+    expect(csvCell('\t=1')).toBe("'\t'=1");
+    // Text that only looks close stays as it was.
+    expect(csvCell('ราคา 5-3; ข้อ O5')).toBe('ราคา 5-3; ข้อ O5');
+    expect(csvCell('a=b;c')).toBe('a=b;c');
+  });
+
   it('computes zip CRC-32', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });

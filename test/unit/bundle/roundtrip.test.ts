@@ -31,12 +31,15 @@ describe('bundle round trip', () => {
     const src = freshDb();
     await seed(src);
     const ev = (await src.evidence.toArray())[0]!;
-    const result = { key: ev.id, url: ev.url, ok: false, problems: ['drifted'], similarity: 0.2 };
-    await src.verify.put({ key: ev.id, evidenceId: ev.id, checkedAt: '2021-05-01T00:00:00.000Z', result });
+    const result = {
+      key: ev.id, url: ev.url, criterion: 'O5', evidenceId: ev.id, kind: 'page', checkedAt: '2021-03-09T00:00:00.000Z', ok: false, status: 200,
+      finalUrl: ev.url, redirects: [], problems: ['drifted'], similarity: 0.2, linkPath: null, details: {},
+    };
+    await src.verify.put({ key: ev.id, evidenceId: ev.id, checkedAt: '2021-03-09T00:00:00.000Z', result });
     const bytes = await exportBytes(src);
     const read = await readBundle(bytes);
     if (!read.ok) throw new Error(JSON.stringify(read.errors));
-    expect(read.bundle.manifest.verification).toEqual([{ key: ev.id, evidenceId: ev.id, checkedAt: '2021-05-01T00:00:00.000Z', result }]);
+    expect(read.bundle.manifest.verification).toEqual([{ key: ev.id, evidenceId: ev.id, checkedAt: '2021-03-09T00:00:00.000Z', result }]);
 
     const dst = freshDb();
     await dst.verify.put({ key: ev.id, evidenceId: ev.id, checkedAt: '2021-06-01T00:00:00.000Z', result: { ok: true } });

@@ -68,12 +68,22 @@ describe('zip reader limits', () => {
     expect(codes(handZip(localHeader('x.txt', data, data), [{ name: 'x.txt', offset: 0, data, compressedSize: data.length }]))).toEqual([]);
   });
 
-  it('caps the total uncompressed size at 100 × the zip size, even when each entry stays under the ratio floor', () => {
+  it('applies the ratio limit to every entry over 64 KiB, not only to large ones', () => {
     const zeros = new Uint8Array(900 * 1024);
-    const bytes = rawZip(Array.from({ length: 30 }, (_, i) => ({ name: `f${i}.txt`, data: zeros, method: 8 })));
+    const bytes = rawZip(Array.from({ length: 3 }, (_, i) => ({ name: `f${i}.txt`, data: zeros, method: 8 })));
+    const r = readCentralDirectory(bytes);
+    expect(r.ok ? [] : r.errors.map((e) => `${e.code}:${e.file}`)).toEqual(['ratio-too-high:f0.txt', 'ratio-too-high:f1.txt', 'ratio-too-high:f2.txt']);
+  });
+
+  it('caps the total uncompressed size at 20 × the zip size (64 MiB for a small zip), even when each entry stays under the ratio floor', () => {
+    const small = new Uint8Array(60 * 1024);
+    const raw = deflateSync(small);
+    const bytes = rawZip(Array.from({ length: 1200 }, (_, i) => ({ name: `f${i}.txt`, data: small, method: 8, raw })));
     const r = readCentralDirectory(bytes);
     expect(r.ok ? [] : r.errors.map((e) => e.code)).toEqual(['too-large']);
     expect(readCentralDirectory(bytes, { ...DEFAULT_ZIP_LIMITS, maxTotalRatio: 10_000 }).ok).toBe(true);
+    const few = rawZip(Array.from({ length: 100 }, (_, i) => ({ name: `f${i}.txt`, data: small, method: 8, raw })));
+    expect(readCentralDirectory(few).ok).toBe(true);
   });
 
   it('accepts a real bundle with stored PNGs and deflated HTML and text', async () => {
