@@ -15,7 +15,7 @@ import type { ManifestVerification } from './manifest';
 /** Results may be dated up to this far ahead of the importer's clock (clock skew between machines). */
 export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 /** Caps of the lists and texts inside a result (documented in docs/bundle-format.md). */
-export const VERIFY_CAPS = { redirects: 20, linkPath: 100, problems: 20, years: 50, text: 500, url: 8192 } as const;
+export const VERIFY_CAPS = { redirects: 20, linkPath: 100, problems: 20, years: 50, documents: 100, text: 500, url: 8192 } as const;
 
 type Obj = Record<string, unknown>;
 class Bad extends Error {}
@@ -73,6 +73,19 @@ function details(v: unknown): VerifyDetails {
     if (o[k] !== undefined) out[k] = typeof o[k] === 'string' && HEX64.test(o[k]) ? o[k] : bad(`${f(k)} is not a SHA-256`);
   }
   if (o.crawlPages !== undefined) out.crawlPages = int(o.crawlPages, f('crawlPages'), 0, 1_000_000);
+  if (o.blocked !== undefined) {
+    const b = obj(o.blocked, f('blocked'));
+    out.blocked = { reason: text(b.reason, f('blocked.reason'), 100), host: text(b.host, f('blocked.host'), 300), address: b.address === null ? null : text(b.address, f('blocked.address'), 100) };
+  }
+  if (o.documentType !== undefined) out.documentType = text(o.documentType, f('documentType'), 50);
+  if (o.brokenDocuments !== undefined) {
+    out.brokenDocuments = list(o.brokenDocuments, f('brokenDocuments'), VERIFY_CAPS.documents, (x, g) => {
+      const d = obj(x, g);
+      return { url: url(d.url, `${g}.url`), status: d.status === null ? null : int(d.status, `${g}.status`, 0, 999), error: text(d.error, `${g}.error`, 100) };
+    });
+  }
+  if (o.yearOnlyInChrome !== undefined) out.yearOnlyInChrome = typeof o.yearOnlyInChrome === 'boolean' ? o.yearOnlyInChrome : bad(`${f('yearOnlyInChrome')} is not true/false`);
+  if (o.message !== undefined) out.message = text(o.message, f('message'));
   return out;
 }
 
