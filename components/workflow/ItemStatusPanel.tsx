@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { elementLabel } from '../../lib/criteria/elements';
 import type { Criterion } from '../../lib/criteria/types';
 import type { EvidenceRecord, ItemStatus } from '../../lib/evidence/types';
 import type { StatusInfo } from '../../lib/checklist/status';
@@ -25,10 +26,8 @@ export function ItemStatusPanel({ criterion, status, evidence }: { criterion: Cr
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
   const statusId = useId();
   const reasonId = useId();
-  const elName = (key: string) => {
-    const e = criterion.elements.find((x) => x.key === key);
-    return e ? (lang === 'th' ? e.th : e.en) : key;
-  };
+  // Missing keys include any-of groups ("an invitation or an award notice"), labelled like elements.
+  const elName = (key: string) => elementLabel(criterion, key, lang);
   const order = criterion.elements.map((e) => e.key);
   const run = async (job: () => Promise<unknown>, done: string) => {
     try {
