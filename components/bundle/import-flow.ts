@@ -4,6 +4,7 @@ import {
   type BundleError, type MergePlan, type MergeResult, type ParsedBundle, type Resolutions,
 } from '../../lib/bundle';
 import type { ItaDb } from '../../lib/storage/db';
+import { domSnapshotProblems } from '../../lib/capture/snapshot-sanitize.dom';
 
 export type ImportStep =
   | { kind: 'invalid'; errors: BundleError[] }
@@ -12,7 +13,9 @@ export type ImportStep =
 
 /** Verifies the bytes; with no conflicts the merge is applied in the same step. */
 export async function startImport(db: ItaDb, bytes: Uint8Array): Promise<ImportStep> {
-  const out = await importBundle(db, bytes);
+  // Extension pages judge snapshots with the browser's parser too (Node tests of this flow have none).
+  const snapshotCheck = typeof DOMParser === 'undefined' ? undefined : (html: string) => domSnapshotProblems(html);
+  const out = await importBundle(db, bytes, { snapshotCheck });
   if (out.ok) return { kind: 'done', result: out.result };
   const onlyConflicts = out.plan && out.bundle && out.plan.conflicts.length > 0 && out.errors.every((e) => e.code === 'unresolved-conflict');
   if (onlyConflicts) return { kind: 'conflicts', bundle: out.bundle!, plan: out.plan! };

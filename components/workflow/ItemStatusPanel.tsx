@@ -1,5 +1,4 @@
 import { useId, useState } from 'react';
-import { elementLabel } from '../../lib/criteria/elements';
 import type { Criterion } from '../../lib/criteria/types';
 import type { EvidenceRecord, ItemStatus } from '../../lib/evidence/types';
 import type { StatusInfo } from '../../lib/checklist/status';
@@ -26,8 +25,10 @@ export function ItemStatusPanel({ criterion, status, evidence }: { criterion: Cr
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
   const statusId = useId();
   const reasonId = useId();
-  // Missing keys include any-of groups ("an invitation or an award notice"), labelled like elements.
-  const elName = (key: string) => elementLabel(criterion, key, lang);
+  const elName = (key: string) => {
+    const e = criterion.elements.find((x) => x.key === key);
+    return e ? (lang === 'th' ? e.th : e.en) : key;
+  };
   const order = criterion.elements.map((e) => e.key);
   const run = async (job: () => Promise<unknown>, done: string) => {
     try {

@@ -13,6 +13,9 @@ import { fetchUnderPolicy, readCapped } from './fetch-document';
 import { pathForTab } from './trail-store';
 
 const running = new Map<number, AbortController>();
+/** One snapshot resource (image, font, stylesheet): larger ones become placeholders. */
+const RESOURCE_SIZE_CAP = 5 * 1024 * 1024;
+const RESOURCE_TIMEOUT_MS = 10_000;
 
 /** Full-page progress goes on the toolbar badge: visible to the reviewer, never in the screenshot. */
 async function showProgress(tabId: number, done: number, total: number): Promise<void> {
@@ -125,6 +128,13 @@ function browserDeps(db: ItaDb, tab: CaptureTab, homeUrl: Promise<string>, signa
       checkAbort();
       const { res, url: finalUrl } = await fetchUnderPolicy(url, { tabUrl: tab.url, homeUrl: await homeUrl.catch(() => '') }, signal);
       return { bytes: await readCapped(res), contentType: res.headers.get('content-type'), finalUrl };
+    },
+    // What the page snapshot loads (stylesheets, fonts, images), inlined under the same policy.
+    fetchResource: async (url) => {
+      checkAbort();
+      const perResource = AbortSignal.any([signal, AbortSignal.timeout(RESOURCE_TIMEOUT_MS)]);
+      const { res, url: finalUrl } = await fetchUnderPolicy(url, { tabUrl: tab.url, homeUrl: await homeUrl.catch(() => '') }, perResource);
+      return { bytes: await readCapped(res, RESOURCE_SIZE_CAP), contentType: res.headers.get('content-type'), url: finalUrl };
     },
     clickPath: async () => pathForTab(tab.id, tab.url ?? '', await homeUrl),
   };

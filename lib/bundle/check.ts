@@ -15,6 +15,7 @@ import type { BundleError } from './messages';
 import { migrateManifest } from './migrate';
 import { SUMS_FILE, formatSha256Sums, parseSha256Sums } from './sha256sums';
 import { rebuildVerification } from './verification-check';
+import { checkSnapshotsInZip } from './snapshot-gate';
 
 export interface BundleLimits extends ZipLimits {
   maxManifestBytes: number;
@@ -173,6 +174,8 @@ export async function readBundle(input: Uint8Array | ZipSource, limits: Partial<
 export interface CheckReport {
   ok: boolean;
   errors: BundleError[];
+  /** Not refusals: e.g. older snapshots that import neutralises. */
+  warnings?: BundleError[];
   summary?: { formatVersion: number; fromVersion: number; agency: string; exportedAt: string; files: number; items: number; evidence: number };
 }
 
@@ -180,10 +183,13 @@ export interface CheckReport {
 export async function checkBundle(input: Uint8Array | ZipSource, limits: Partial<BundleLimits> = {}, opts: ReadOptions = {}): Promise<CheckReport> {
   const r = await readBundle(input, limits, { keep: (p) => p.endsWith('.json'), ...opts });
   if (!r.ok) return { ok: false, errors: r.errors };
+  const snaps = await checkSnapshotsInZip(input, r.bundle.manifest, { ...DEFAULT_BUNDLE_LIMITS, ...limits });
+  if (snaps.errors.length) return { ok: false, errors: snaps.errors, warnings: snaps.warnings };
   const m = r.bundle.manifest;
   return {
     ok: true,
     errors: [],
+    warnings: snaps.warnings,
     summary: {
       formatVersion: m.formatVersion, fromVersion: r.bundle.fromVersion, agency: m.agency.name, exportedAt: m.exportedAt,
       files: r.bundle.fileCount, items: m.items.length, evidence: m.evidence.length,

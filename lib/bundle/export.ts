@@ -19,6 +19,7 @@ import { EvidencePathAllocator, safeSegment, shouldDeflate } from './paths';
 import { reportHtml } from './report-html';
 import { SUMS_FILE, formatSha256Sums } from './sha256sums';
 import { ZipStreamWriter, type Sink } from '../zip/write';
+import { snapshotForExport } from './snapshot-gate';
 
 export const LAST_EXPORT_KEY = 'lastExportAt';
 
@@ -67,7 +68,7 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
   // Paths: one per distinct content; an artifact whose bytes repeat reuses the first path.
   const alloc = new EvidencePathAllocator();
   const pathByHash = new Map<string, string>();
-  const toWrite: { path: string; artifactId: string; sha256: string; bytes: number; mime: string }[] = [];
+  const toWrite: { path: string; artifactId: string; sha256: string; bytes: number; mime: string; method: string }[] = [];
   const evidence: ManifestEvidence[] = sel.evidence.map((ev) => ({
     ...ev,
     artifacts: ev.artifacts.map((a) => {
@@ -75,7 +76,7 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
       if (!path) {
         path = alloc.allocate(ev.criteria[0] ?? 'untagged', ev.id, a);
         pathByHash.set(a.sha256, path);
-        toWrite.push({ path, artifactId: a.id, sha256: a.sha256, bytes: a.bytes, mime: a.mime });
+        toWrite.push({ path, artifactId: a.id, sha256: a.sha256, bytes: a.bytes, mime: a.mime, method: a.method });
       }
       return { ...a, path };
     }),
@@ -111,9 +112,12 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
       // Web Crypto hashes off the main thread while fflate computes the CRC on it; a mismatch
       // still fails the whole export (the caller discards what the sink received).
       const hashing = sha256Hex(bytes);
-      sums.push({ path: w.path, sha256: w.sha256 });
-      await writer.addFile(w.path, bytes, shouldDeflate(w.mime), progress, signal);
+      // The snapshot rule: one stored by an earlier version goes out neutralised, under its new hash.
+      const snap = w.method === 'dom-snapshot' ? await snapshotForExport(bytes, w.artifactId) : null;
+      sums.push({ path: w.path, sha256: snap?.sha256 ?? w.sha256 });
+      await writer.addFile(w.path, snap?.bytes ?? bytes, shouldDeflate(w.mime), progress, signal);
       if ((await hashing) !== w.sha256) throw corrupt();
+      if (snap) for (const a of evidence.flatMap((ev) => ev.artifacts)) if (a.path === w.path) Object.assign(a, { sha256: snap.sha256, bytes: snap.bytes.length });
     }
     for (const f of fontFiles) await addListed(f.path, 'font', 'font/woff2', f.bytes, false, true);
     const criteriaBytes = enc.encode(JSON.stringify(set, null, 2));

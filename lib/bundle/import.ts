@@ -8,6 +8,7 @@ import { readBundle, type BundleLimits, type ParsedBundle } from './check';
 import { applyMerge, type MergeResult } from './merge';
 import { planMerge, unresolved, type MergePlan, type Resolutions } from './merge-plan';
 import { BundleFailure, type BundleError } from './messages';
+import { gateSnapshots, type SnapshotCheck } from './snapshot-gate';
 
 export type ImportOutcome =
   | { ok: true; bundle: ParsedBundle; plan: MergePlan; result: MergeResult }
@@ -25,10 +26,15 @@ export async function checkBundleYear(db: ItaDb, bundle: ParsedBundle): Promise<
 export async function importBundle(
   db: ItaDb,
   bytes: Uint8Array,
-  opts: { limits?: Partial<BundleLimits>; resolutions?: Resolutions } = {},
+  /** `snapshotCheck`: the DOM layer of the snapshot rule, passed by extension pages. */
+  opts: { limits?: Partial<BundleLimits>; resolutions?: Resolutions; snapshotCheck?: SnapshotCheck } = {},
 ): Promise<ImportOutcome> {
-  const read = await readBundle(bytes, opts.limits);
-  if (!read.ok) return { ok: false, errors: read.errors };
+  const checked = await readBundle(bytes, opts.limits);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  // Snapshots: active content refuses the bundle; older ones are neutralised before anything is planned.
+  const gate = await gateSnapshots(checked.bundle, opts.snapshotCheck);
+  if (gate.errors.length) return { ok: false, errors: gate.errors };
+  const read = { bundle: gate.bundle };
   const otherYear = await checkBundleYear(db, read.bundle);
   if (otherYear) return { ok: false, errors: [otherYear], bundle: read.bundle };
   let plan: MergePlan;

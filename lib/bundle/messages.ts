@@ -115,6 +115,18 @@ export const BUNDLE_MESSAGES = {
     th: 'ไฟล์ที่ส่งออกไม่ผ่านการตรวจแบบเดียวกับการนำเข้า จึงไม่ได้บันทึกไฟล์: {detail}',
     en: 'The exported file failed the import check, so it was not saved: {detail}',
   },
+  'snapshot-refused': {
+    th: 'สำเนาหน้าเว็บ (HTML) ของหลักฐาน {evidence} มีส่วนที่อาจเรียกใช้สคริปต์ได้ จึงไม่รับชุดนี้: {reason}',
+    en: 'The page snapshot (HTML) of evidence {evidence} holds active content, so the bundle is refused: {reason}',
+  },
+  'snapshot-neutralised': {
+    th: 'สำเนาหน้าเว็บ (HTML) ของหลักฐาน {evidence} ทำด้วยรุ่นก่อนและยังโหลดจากเว็บจริง จะตัดส่วนนั้นออกเมื่อนำเข้า: {reason}',
+    en: 'The page snapshot (HTML) of evidence {evidence} was made by an earlier version and still loads from the web; that is removed on import: {reason}',
+  },
+  'export-snapshot-refused': {
+    th: 'สำเนาหน้าเว็บ (HTML) {id} มีส่วนที่อาจเรียกใช้สคริปต์ได้ จึงส่งออกไม่ได้: {reason}',
+    en: 'Page snapshot {id} holds active content and cannot be exported: {reason}',
+  },
 } as const satisfies Record<string, { th: string; en: string }>;
 
 export type BundleErrorCode = keyof typeof BUNDLE_MESSAGES;

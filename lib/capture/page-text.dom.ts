@@ -47,6 +47,9 @@ export function extractText(root: Node, opts: TextOptions = {}): string {
     const block = BLOCK.has(tag);
     if (block) parts.push('\n');
     if (tag === 'pre' || tag === 'textarea') pre++;
+    // An open shadow root's text is what the page shows (slotted light children follow it).
+    const shadow = el?.shadowRoot;
+    if (shadow) for (let child = shadow.firstChild; child; child = child.nextSibling) walk(child);
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
     if (tag === 'pre' || tag === 'textarea') pre--;
     if (CELL.has(tag)) parts.push('\t');

@@ -3,6 +3,7 @@ import type { Artifact, BlobRow, ClickStep, EvidenceRecord } from '../evidence/t
 import { makeArtifact, type ArtifactMeta } from './artifact';
 import { pngDimensions } from './png';
 import { allowedDocumentMime, checkDocumentSize, safeDecode } from './documents';
+import { completeSnapshot, type FetchedResource } from './snapshot-inline';
 import { saveEvidence } from '../storage/evidence-repo';
 import { StorageError } from '../storage/errors';
 import type { ItaDb } from '../storage/db';
@@ -27,6 +28,11 @@ export interface CaptureDeps {
   captureFullPage(): Promise<{ parts: Uint8Array[]; tiles: number }>;
   cropRegion(png: Uint8Array, region: NonNullable<CaptureRequest['region']>, dpr: number): Promise<Uint8Array>;
   fetchDocument(url: string): Promise<FetchedDocument>;
+  /**
+   * Fetches what the page snapshot loads (stylesheets, fonts, images) under the document fetch
+   * policy, to inline it; without it, every remote part becomes a placeholder.
+   */
+  fetchResource?(url: string): Promise<FetchedResource>;
   clickPath(): Promise<{ path: ClickStep[]; reachedFromHome: boolean }>;
 }
 
@@ -94,7 +100,8 @@ export async function runCapture(req: CaptureRequest, deps: CaptureDeps): Promis
   // reading the click-path overlap with it.
   const made = (p: { bytes: Uint8Array; meta: ArtifactMeta }) => makeArtifact(p.bytes, p.meta, deps.newId);
   const snapshot = Promise.all([
-    made({ bytes: enc.encode(req.page.html), meta: { method: 'dom-snapshot', mime: 'text/html; charset=utf-8' } }),
+    completeSnapshot(req.page.html, { url: req.page.url, text: req.page.text, capturedAt: deps.now().toISOString() }, deps.fetchResource ? { fetch: deps.fetchResource } : undefined)
+      .then((html) => made({ bytes: enc.encode(html), meta: { method: 'dom-snapshot', mime: 'text/html; charset=utf-8' } })),
     made({ bytes: enc.encode(req.page.text), meta: { method: 'text', mime: 'text/plain; charset=utf-8' } }),
   ]);
   const trail = deps.clickPath();

@@ -1,21 +1,18 @@
-import { escapeHtml } from '../util/html';
+import { cssHasScript } from './snapshot-css-refs';
+import { SNAPSHOT_CSP } from './snapshot-policy';
 /**
  * Last line of defence for the DOM snapshot: the serialised HTML is parsed again, as a browser
  * opening the saved file would, and anything that could run script or navigate is reported.
  * snapshotDocument refuses (text-only snapshot) when this finds anything.
  */
 
-export const SNAPSHOT_CSP =
-  "default-src 'none'; img-src data: http: https:; style-src 'unsafe-inline' http: https:; " +
-  "font-src data: http: https:; base-uri 'none'; form-action 'none'";
-
-/** The start of every snapshot: nothing the page controls comes before the CSP. */
-export const SNAPSHOT_HEAD_START = `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${SNAPSHOT_CSP}">`;
+export { SNAPSHOT_CSP, SNAPSHOT_HEAD_START, textOnlySnapshot } from './snapshot-policy';
 
 const FORBIDDEN_TAGS = new Set([
   'script', 'noscript', 'base', 'object', 'embed', 'applet', 'xmp', 'noembed', 'noframes', 'plaintext', 'portal',
 ]);
 const DANGEROUS_VALUE = /(javascript|vbscript):/i;
+const DATA_DOCUMENT = /data:(text\/html|application\/xhtml|text\/xml|application\/xml|text\/javascript|application\/(java|ecma)script)/i;
 
 function elementProblems(el: Element, out: string[]): void {
   const tag = el.localName.toLowerCase();
@@ -29,7 +26,11 @@ function elementProblems(el: Element, out: string[]): void {
     if (name.startsWith('on')) out.push(`attribute ${name}`);
     else if (name === 'srcdoc') out.push('attribute srcdoc');
     else if (DANGEROUS_VALUE.test(value)) out.push(`script URL in ${name}`);
+    else if (DATA_DOCUMENT.test(value)) out.push(`data: document URL in ${name}`);
+    else if ((tag === 'a' || tag === 'area') && /^data:/i.test(value) && (name === 'href' || name === 'xlink:href')) out.push(`data: URL in ${name}`);
+    else if (name === 'style' && cssHasScript(attr.value)) out.push('script in a style attribute');
   }
+  if (tag === 'style' && cssHasScript(el.textContent ?? '')) out.push('script in <style>');
   if (tag === 'template') walk((el as HTMLTemplateElement).content, out);
 }
 
@@ -50,19 +51,4 @@ export function snapshotProblems(html: string, parse?: (html: string) => Documen
   elementProblems(doc.documentElement, out);
   walk(doc, out);
   return [...new Set(out)];
-}
-
-/** The refusal: only the visible text, clearly marked, with the reasons in a meta tag. */
-export function textOnlySnapshot(text: string, sourceUrl: string, capturedAt: string, problems: string[]): string {
-  return (
-    `<!DOCTYPE html>\n<html><head>${SNAPSHOT_HEAD_START}` +
-    `<meta name="ita-evidence-source" content="${escapeHtml(sourceUrl)}">` +
-    `<meta name="ita-evidence-captured-at" content="${escapeHtml(capturedAt)}">` +
-    `<meta name="ita-evidence-snapshot" content="text-only">` +
-    `<meta name="ita-evidence-refused" content="${escapeHtml(problems.slice(0, 10).join('; '))}">` +
-    `<title>${escapeHtml('ข้อความของหน้า (text only)')}</title></head><body>` +
-    `<p><strong>สำเนาหน้าเว็บนี้เก็บเฉพาะข้อความ เพราะหน้าเว็บมีส่วนที่อาจเรียกใช้สคริปต์ได้ / ` +
-    `This snapshot keeps the text only: the page contained content that could run script.</strong></p>` +
-    `<p>${escapeHtml(sourceUrl)}</p><pre style="white-space:pre-wrap">${escapeHtml(text)}</pre></body></html>`
-  );
 }

@@ -1,3 +1,4 @@
+import { scriptFreeCss } from './snapshot-css-refs';
 /** Stylesheet inlining for the DOM snapshot: CSSOM text where readable, the <link> otherwise. */
 
 interface SheetOwner {
@@ -57,8 +58,11 @@ export function fillEmptyStyle(original: Element, clone: Element): void {
 
 /**
  * <style> text is serialised raw: a rule such as content:"</style><script>…" (possible through the
- * CSSOM, which the page controls) would end the element early. CSS reads "<\/style" the same way.
+ * CSSOM, which the page controls) would end the element early, and any other tag-like text would
+ * read as markup to a parser that sees the element in SVG (mXSS). CSS reads the escape \3c as "<";
+ * only the "<!--" that old pages wrap their styles in is left (CSS ignores it). Script URLs and
+ * expression() go too (scriptFreeCss).
  */
 export function escapeStyleText(css: string): string {
-  return css.replace(/<\/(style)/gi, '<\\/$1');
+  return scriptFreeCss(css).replace(/<(?!!--)/g, '\\3c ');
 }

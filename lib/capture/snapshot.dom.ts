@@ -5,7 +5,8 @@
 import { extractText } from './page-text.dom';
 import { SNAPSHOT_HEAD_START, snapshotProblems, textOnlySnapshot } from './snapshot-check.dom';
 import { escapeHtml } from '../util/html';
-import { absolutizeCssUrls, escapeStyleText, fillEmptyStyle, inlineLinkedSheet } from './snapshot-css';
+import { DOCUMENT_DATA, cssHasScript, scriptFreeCss } from './snapshot-css-refs';
+import { absolutizeCssUrls, escapeStyleText, fillEmptyStyle, inlineLinkedSheet, readSheetText } from './snapshot-css';
 
 export interface SnapshotOptions {
   /** Largest data: URL (in characters) kept for one inlined image. */
@@ -41,10 +42,12 @@ function neutralizeAttributes(el: Element): void {
     // Browsers ignore ASCII whitespace and control characters inside the scheme ("java\tscript:").
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped
     const value = attr.value.replace(/[\u0000-\u0020]/g, '');
-    if (name.startsWith('on') || DANGEROUS_URL.test(value) || name === 'srcdoc' || name === 'ping') {
+    const lower = value.toLowerCase();
+    const navigatesToData = (name === 'href' || name === 'xlink:href') && /^(a|area)$/i.test(el.localName) && lower.startsWith('data:');
+    if (name.startsWith('on') || DANGEROUS_URL.test(value) || name === 'srcdoc' || name === 'ping' || navigatesToData || DOCUMENT_DATA.some((d) => lower.includes(d))) {
       el.removeAttribute(attr.name);
-    } else if (name === 'style' && /expression\(/i.test(value)) {
-      el.removeAttribute(attr.name);
+    } else if (name === 'style' && cssHasScript(attr.value)) {
+      el.setAttribute(attr.name, scriptFreeCss(attr.value));
     }
   }
 }
@@ -206,24 +209,70 @@ function assemble(root: Element, doc: Document, capturedAt: string): string {
   );
 }
 
+/**
+ * Processes clone/original pairs (same order); open shadow roots are written as declarative
+ * ones (<template shadowrootmode="open">) with the same cleaning, so their text is kept.
+ */
+function processTree(originals: Element[], clones: Element[], container: Node, opts: SnapshotOptions, base: string): void {
+  const shadows: [Element, HTMLTemplateElement][] = [];
+  originals.forEach((original, i) => {
+    const clone = clones[i];
+    if (!clone || !container.contains(clone)) return; // inside a removed subtree
+    if (opts.excludeSelector && original.matches(opts.excludeSelector)) return clone.remove();
+    processElement(original, clone, opts, base);
+    if (!container.contains(clone)) return;
+    const shadow = serialiseShadowRoot(original, clone.ownerDocument, opts, base);
+    if (shadow) shadows.push([clone, shadow]);
+  });
+  for (const [host, template] of shadows) host.prepend(template);
+}
+
+function serialiseShadowRoot(host: Element, out: Document, opts: SnapshotOptions, base: string): HTMLTemplateElement | null {
+  const root = host.shadowRoot; // null for closed roots, which the page keeps private
+  if (!root || root.mode !== 'open') return null;
+  const template = out.createElement('template');
+  template.setAttribute('shadowrootmode', 'open');
+  if (root.delegatesFocus) template.setAttribute('shadowrootdelegatesfocus', '');
+  for (const sheet of root.adoptedStyleSheets ?? []) {
+    const text = readSheetText(sheet);
+    if (!text) continue;
+    const style = out.createElement('style');
+    style.textContent = escapeStyleText(absolutizeCssUrls(text, base));
+    template.content.append(style);
+  }
+  const originals: Element[] = [];
+  const clones: Element[] = [];
+  for (const child of [...root.childNodes]) {
+    const clone = out.importNode(child, true);
+    template.content.append(clone);
+    if (child.nodeType !== 1) continue;
+    originals.push(child as Element, ...(child as Element).querySelectorAll('*'));
+    clones.push(clone as Element, ...(clone as Element).querySelectorAll('*'));
+  }
+  processTree(originals, clones, template.content, opts, base);
+  dropComments(template.content);
+  return template;
+}
+
 export function snapshotDocument(doc: Document, opts: SnapshotOptions = {}): Snapshot {
   const source = doc.documentElement;
   const base = /^https?:/i.test(doc.baseURI) ? doc.baseURI : doc.URL;
   // An inert document: cloned images and frames do not start loading.
   const out = doc.implementation.createHTMLDocument('');
   const root = out.importNode(source, true);
-  const originals = [source, ...source.querySelectorAll('*')];
-  const clones = [root, ...root.querySelectorAll('*')];
-  const exclude = opts.excludeSelector;
-  originals.forEach((original, i) => {
-    const clone = clones[i];
-    if (!clone || !root.contains(clone)) return; // inside a removed subtree
-    if (exclude && original.matches(exclude)) return clone.remove();
-    processElement(original, clone, opts, base);
-  });
+  processTree([source, ...source.querySelectorAll('*')], [root, ...root.querySelectorAll('*')], root, opts, base);
+  // Constructed sheets of the document itself (CSS-in-JS) are in no element: write them out.
+  for (const sheet of doc.adoptedStyleSheets ?? []) {
+    const text = readSheetText(sheet);
+    const head = root.querySelector('head');
+    if (!text || !head) continue;
+    const style = out.createElement('style');
+    style.textContent = escapeStyleText(absolutizeCssUrls(text, base));
+    head.append(style);
+  }
   dropComments(root);
   const capturedAt = (opts.now?.() ?? new Date()).toISOString();
-  const text = extractText(doc.body ?? source, { excludeSelector: exclude });
+  const text = extractText(doc.body ?? source, { excludeSelector: opts.excludeSelector });
   const html = assemble(root, doc, capturedAt);
   const parse = opts.parse ?? ((h: string) => new (doc.defaultView?.DOMParser ?? DOMParser)().parseFromString(h, 'text/html'));
   const problems = snapshotProblems(html, parse);

@@ -18,6 +18,7 @@ const T = {
       `${agency || '(ไม่ระบุหน่วยงาน)'} · ไฟล์ ${files} ไฟล์ · ${items} ข้อ · หลักฐาน ${evidence} รายการ`,
     migrated: (v: number) => `รูปแบบรุ่นเก่า (รุ่น ${v}) อ่านได้โดยแปลงเป็นรุ่นปัจจุบัน`,
     bad: (p: string, n: number) => `ไม่ผ่าน: ${p} มีปัญหา ${n} รายการ`,
+    warning: 'คำเตือน',
   },
   en: {
     needFile: 'exactly one bundle file (zip) is required',
@@ -28,6 +29,7 @@ const T = {
       `${agency || '(no agency)'} · ${files} files · ${items} items · ${evidence} evidence records`,
     migrated: (v: number) => `older format (version ${v}), read through migration`,
     bad: (p: string, n: number) => `INVALID: ${p} has ${n} ${n === 1 ? 'problem' : 'problems'}`,
+    warning: 'warning',
   },
 };
 
@@ -84,6 +86,7 @@ export const checkCommand: CliCommand = {
         valid: report.ok,
         summary: report.summary ?? null,
         errors: report.errors.map((e) => ({ ...e, message: { th: bundleMessage(e, 'th'), en: bundleMessage(e, 'en') } })),
+        warnings: (report.warnings ?? []).map((e) => ({ ...e, message: { th: bundleMessage(e, 'th'), en: bundleMessage(e, 'en') } })),
       }, null, 2));
       return report.ok ? 0 : 1;
     }
@@ -92,6 +95,7 @@ export const checkCommand: CliCommand = {
       io.stdout(t.ok(path));
       io.stdout(`  ${t.detail(s.files, s.items, s.evidence, s.agency)}`);
       if (s.fromVersion !== s.formatVersion) io.stdout(`  ${t.migrated(s.fromVersion)}`);
+      for (const w of report.warnings ?? []) io.stdout(`  ${t.warning} [${w.code}] ${bundleMessage(w, lang)}`);
       return 0;
     }
     io.stderr(t.bad(path, report.errors.length));

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../lib/storage/settings';
 import { sha256Hex, toHex } from '../../../lib/util/hash';
 import { exportBundle, type ExportOptions } from '../../../lib/bundle/export';
 import { formatSha256Sums } from '../../../lib/bundle/sha256sums';
+import { SNAPSHOT_HEAD_START } from '../../../lib/capture/snapshot-policy';
 
 let dbCounter = 0;
 export function freshDb(): ItaDb {
@@ -54,11 +55,14 @@ export function item(code: string, patch: Partial<ItemRecord> = {}): ItemRecord 
   };
 }
 
+/** The seed's page snapshot: a current one (the snapshot rule keeps its bytes). */
+export const SEED_SNAPSHOT = `<!DOCTYPE html>\n<html><head>${SNAPSHOT_HEAD_START}</head><body>สวัสดี</body></html>`;
+
 /** A small database: O5 complete with a shared page for O5+O6, a document for O10, a snapshot, a hostile title. */
 export async function seed(db: ItaDb): Promise<void> {
   const a1 = await artifact('a1', noise(5000, 1));
   const a2 = await artifact('a2', noise(7000, 2), 'fullpage-stitched');
-  const a3 = await artifact('a3', strToU8('<html><body>สวัสดี</body></html>'), 'dom-snapshot', 'text/html');
+  const a3 = await artifact('a3', strToU8(SEED_SNAPSHOT), 'dom-snapshot', 'text/html');
   const a4 = await artifact('a4', noise(3000, 4), 'document-bytes', 'application/pdf');
   const a5 = await artifact('a5', noise(5000, 1)); // same bytes as a1
   const o5 = SET.items.find((c) => c.code === 'O5')!;

@@ -4,7 +4,7 @@ import { importBundle } from '../../../lib/bundle/import';
 import { applyMerge } from '../../../lib/bundle/merge';
 import { planMerge } from '../../../lib/bundle/merge-plan';
 import { BundleFailure } from '../../../lib/bundle/messages';
-import { artifact, dumpDb, exportBytes, freshDb, item, noise, record, seed } from './helpers';
+import { artifact, dumpDb, exportBytes, freshDb, item, noise, record, SEED_SNAPSHOT, seed } from './helpers';
 
 async function bundleOf(db: Parameters<typeof exportBytes>[0]): Promise<{ bytes: Uint8Array; bundle: ParsedBundle }> {
   const bytes = await exportBytes(db);
@@ -51,7 +51,7 @@ describe('planMerge / applyMerge', () => {
     const coord = freshDb();
     const a = await artifact('mine-a1', noise(5000, 1));
     const b = await artifact('mine-a2', noise(7000, 2), 'fullpage-stitched');
-    const c = await artifact('mine-a3', new TextEncoder().encode('<html><body>สวัสดี</body></html>'), 'dom-snapshot', 'text/html');
+    const c = await artifact('mine-a3', new TextEncoder().encode(SEED_SNAPSHOT), 'dom-snapshot', 'text/html');
     await coord.evidence.put(record('mine', ['O5'], [a.a, b.a, c.a]));
     await coord.blobs.bulkPut([a.blob, b.blob, c.blob]);
     const r = await importBundle(coord, bytes);

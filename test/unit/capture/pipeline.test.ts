@@ -6,6 +6,7 @@ import type { CaptureRequest } from '../../../lib/messages/protocol';
 import { StorageError } from '../../../lib/storage/errors';
 import { CaptureCancelledError } from '../../../lib/capture/stitch';
 import { DOCUMENT_SIZE_CAP } from '../../../lib/capture/documents';
+import { SNAPSHOT_HEAD_START } from '../../../lib/capture/snapshot-policy';
 
 const opened: ItaDb[] = [];
 function freshDb(): ItaDb {
@@ -40,7 +41,7 @@ function request(over: Partial<CaptureRequest> = {}): CaptureRequest {
       url: 'https://tessaban.example.go.th/ita/o5.html',
       title: 'O5 ข้อมูลการติดต่อ',
       text: 'ข้อมูลการติดต่อ โทรศัพท์ 0 3471 2345',
-      html: '<!DOCTYPE html><html><body><p>ข้อมูลการติดต่อ</p></body></html>',
+      html: `<!DOCTYPE html>\n<html><head>${SNAPSHOT_HEAD_START}</head><body><p>ข้อมูลการติดต่อ</p></body></html>`,
       viewport: { width: 1280, height: 720 },
       dpr: 2,
       httpStatus: 200,
@@ -92,6 +93,29 @@ describe('runCapture', () => {
       const blob = await db.blobs.get(a.id);
       expect(sha(blob!.data)).toBe(a.sha256);
     }
+  });
+
+  it('applies the snapshot rule to what the page sent: active content leaves text only, remote parts are inlined or replaced', async () => {
+    const snapOf = async (html: string, extra: Partial<CaptureDeps> = {}) => {
+      const db = freshDb();
+      const base = request();
+      const rec = await runCapture({ ...base, page: { ...base.page, html } }, { ...deps(db), ...extra });
+      const a = rec.artifacts.find((x) => x.method === 'dom-snapshot')!;
+      return new TextDecoder().decode((await db.blobs.get(a.id))!.data);
+    };
+    const head = `<!DOCTYPE html>\n<html><head>${SNAPSHOT_HEAD_START}</head><body>`;
+    const hostile = await snapOf(`${head}<p>x</p><img src="data:," onerror="alert(1)"></body></html>`);
+    expect(hostile).toContain('content="text-only"');
+    expect(hostile).toContain('ข้อมูลการติดต่อ โทรศัพท์ 0 3471 2345');
+    expect(hostile).not.toContain('onerror=');
+
+    const remote = `${head}<img src="https://cdn.example.com/logo.png" alt="ตรา"></body></html>`;
+    expect(await snapOf(remote)).toContain('src="data:image/svg+xml;base64,'); // placeholder
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const fetched: string[] = [];
+    const inlined = await snapOf(remote, { fetchResource: async (url) => { fetched.push(url); return { bytes: png, contentType: 'image/png', url }; } });
+    expect(fetched).toEqual(['https://cdn.example.com/logo.png']);
+    expect(inlined).toContain('src="data:image/png;base64,iVBORw0KGgoBAgM="');
   });
 
   it('records the method and tile count of a full-page capture split into parts', async () => {

@@ -50,7 +50,10 @@ describe('snapshotDocument with hostile pages', () => {
   });
 
   it('escapes style text that would end the <style> element', () => {
-    expect(escapeStyleText('a::after { content: "</STYLE><script>alert(1)</script>"; }')).toBe('a::after { content: "<\\/STYLE><script>alert(1)</script>"; }');
+    expect(escapeStyleText('a::after { content: "</STYLE><script>alert(1)</script>"; }')).toBe('a::after { content: "\\3c /STYLE>\\3c script>alert(1)\\3c /script>"; }');
+    expect(escapeStyleText('<!-- p { color: red } -->')).toBe('<!-- p { color: red } -->'); // old pages' wrapper is kept: CSS ignores it
+    expect(escapeStyleText('p { background: url(" javascript:alert(1)") } q { width: expression(alert(2)) }')).toBe('');
+    expect(escapeStyleText('p { background: url(javascript:alert(1)) }')).toBe('p { background: url("data:,")) }'); // a bad url token ends at the first )
     const doc = load('<html><head><style>p{}</style></head><body><p>x</p></body></html>');
     // What a CSSOM rule can produce; jsdom has no cssText round trip, so set the text directly.
     doc.querySelector('style')!.textContent = 'p::after { content: "</style><script>alert(1)</script><img src=x onerror=alert(2)>"; }';
@@ -128,7 +131,7 @@ describe('snapshotDocument with hostile pages', () => {
     const html = snap(doc);
     expect(html).not.toContain('srcdoc');
     expect(html).not.toMatch(/refresh/i);
-    expect(html).toContain('<\\/style>');
+    expect(html).toContain('\\3c /style>');
   });
 
   it('falls back to a marked text-only snapshot when the final check finds a problem', () => {
@@ -166,5 +169,25 @@ describe('snapshotProblems', () => {
   it('builds a text-only snapshot that passes the check', () => {
     const html = textOnlySnapshot('<script>alert(1)</script>', 'https://x.example/"><script>', '2021-01-01T00:00:00.000Z', ['element <script>']);
     expect(snapshotProblems(html, parse)).toEqual([]);
+  });
+});
+
+describe('open shadow roots', () => {
+  it('are written as declarative shadow roots, cleaned like the rest; closed ones stay private', () => {
+    const doc = load('<html><head></head><body><my-card id="open">ข้างนอก</my-card><my-card id="closed"></my-card></body></html>');
+    const open = doc.getElementById('open')!.attachShadow({ mode: 'open' });
+    open.innerHTML = '<style>p{color:red}</style><p>ข้อความในเงา</p><img src="x" onerror="alert(1)"><slot></slot><inner-el></inner-el>';
+    open.querySelector('inner-el')!.attachShadow({ mode: 'open' }).innerHTML = '<b>ชั้นใน</b><script>alert(2)</script>';
+    doc.getElementById('closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>ส่วนตัว</p>';
+    const { html, text } = snapshotDocument(doc, { now: fixedNow });
+    const out = expectSafe(html);
+    const template = out.querySelector('#open > template[shadowrootmode="open"]') as HTMLTemplateElement;
+    expect(template.content.textContent).toContain('ข้อความในเงา');
+    expect(template.content.querySelector('inner-el > template[shadowrootmode="open"]')).not.toBeNull();
+    expect(html).toContain('ชั้นใน');
+    expect(html).not.toMatch(/alert|onerror/);
+    expect(html).not.toContain('ส่วนตัว');
+    expect(text).toContain('ข้อความในเงา');
+    expect(text).toContain('ชั้นใน');
   });
 });
