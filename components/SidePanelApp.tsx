@@ -13,6 +13,7 @@ import { UndoToast } from './UndoToast';
 import { errorText } from './error-text';
 import { TagErrorBanner } from './TagErrorBanner';
 import { PanelTabs } from './PanelTabs';
+import { RecordBoundary } from './RecordBoundary';
 import { ChecklistFilters, DashboardView, ItemDetail, TasksView } from './workflow';
 import { BundlePanel } from './bundle';
 import { VerifyPanel } from './verify';
@@ -81,6 +82,8 @@ export function SidePanelApp() {
       )}
       <TagErrorBanner />
       <PanelTabs<Tab> tabs={tabs} selected={tab} onSelect={setTab} label={t('panelTabs')}>
+        {/* One damaged record shows as damaged instead of unmounting the panel. */}
+        <RecordBoundary key={tab} fallback={<p role="alert" className="status error">{t('damagedPart')}</p>}>
         {data && tab === 'checklist' && (
           <>
             <ChecklistFilters data={data} onChange={setVisible} />
@@ -91,6 +94,7 @@ export function SidePanelApp() {
         {tab === 'tasks' && <TasksView />}
         {data && tab === 'bundle' && <BundlePanel data={data} />}
         {data && tab === 'verify' && <VerifyPanel data={data} />}
+        </RecordBoundary>
       </PanelTabs>
       {data && selected && <ItemDetail data={data} code={selected} onClose={() => setSelected(null)} />}
       {opened && <EvidenceDialog record={opened} onClose={() => setOpened(null)} onDelete={() => void remove(opened)} />}

@@ -1,5 +1,6 @@
 /** One export from start to download, with its side effects injected (so it runs in Node tests). */
-import { BundleFailure, exportBundle, type BundleError, type BundleSubset } from '../../lib/bundle';
+import { BundleFailure, exportBundle, readBundle, type BundleError, type BundleSubset } from '../../lib/bundle';
+import { blobSource } from '../../lib/zip/read';
 import type { ExportOptions } from '../../lib/bundle/export';
 import type { CriteriaSet } from '../../lib/criteria/types';
 import type { ItaDb } from '../../lib/storage/db';
@@ -42,8 +43,15 @@ export async function runExport(r: ExportRun): Promise<ExportOutcome> {
       settings: r.settings, set: r.set, fonts, extensionVersion: r.extensionVersion, now: r.now ?? (() => new Date()),
       subset: r.subset, sink: out.sink, signal: r.signal, onProgress: r.onProgress, archived: r.archived,
     });
-    // Nothing is offered for download unless the whole zip was written.
-    r.save(out.finish('application/zip'), res.fileName);
+    // Nothing is offered for download unless the whole zip was written and the import reader
+    // accepts it (every export imports); the check streams the zip, keeping none of its files.
+    const blob = out.finish('application/zip');
+    const self = await readBundle(blobSource(blob), {}, { keep: () => false });
+    if (!self.ok) {
+      const detail = self.errors.slice(0, 5).map((x) => `${x.file ? `${x.file}: ` : ''}${x.code}`).join('; ');
+      return { ok: false, kind: 'bundle', error: { code: 'export-self-check', params: { detail } } };
+    }
+    r.save(blob, res.fileName);
     return { ok: true, ...res };
   } catch (e) {
     if (e instanceof BundleFailure) return { ok: false, kind: 'bundle', error: e.error };

@@ -5,6 +5,7 @@ import { formatDateBE } from '../../lib/i18n/buddhist-era';
 import { verifyText, type VerifyUiKey } from '../../lib/i18n/ui-verify';
 import type { VerifyResult } from '../../lib/verify/types';
 import { useUi } from '../i18n';
+import { RecordBoundary } from '../RecordBoundary';
 import { displayUrl, linkPathText, needsAttention, NO_PERMISSION, problemsText, similarityText } from './verdict';
 
 function firstCode(criterion: string): string {
@@ -12,7 +13,7 @@ function firstCode(criterion: string): string {
 }
 
 export function ResultsTable({ results }: { results: VerifyResult[] }) {
-  const { lang } = useUi();
+  const { lang, t } = useUi();
   const tv = (k: VerifyUiKey, p?: Record<string, string | number>) => verifyText(lang, k, p);
   const [onlyBad, setOnlyBad] = useState(false);
   const sorted = useMemo(
@@ -43,7 +44,8 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.key} data-key={r.key}>
+              <RecordBoundary key={String(r.key)} fallback={<tr><td colSpan={7} className="status error">{t('damagedRecord', { key: String(r.key) })}</td></tr>}>
+              <tr data-key={r.key}>
                 <td>
                   {r.kind === 'document' && <span className="tag">{tv('document')}</span>}{' '}
                   <a href={r.url} target="_blank" rel="noopener noreferrer">{displayUrl(r.url)}</a>
@@ -63,6 +65,7 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
                 <td>{linkPathText(r, lang)}</td>
                 <td><time dateTime={r.checkedAt}>{formatDateBE(r.checkedAt, lang, { time: true })}</time></td>
               </tr>
+              </RecordBoundary>
             ))}
           </tbody>
         </table>

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { StaticServer } from '../../lib/devserver/static-server';
 import type { EvidenceRecord, ItemRecord } from '../../lib/evidence/types';
 import { dbAll, launchExtension, ROOT, serveFixture, setupAgency, tagPage, type Harness } from './harness';
+import { fromFiles, unixMode } from '../unit/bundle/raw-zip';
 
 /** SHA-256 of every stored blob, by id, computed in the extension page. */
 async function blobHashes(page: Page): Promise<Record<string, string>> {
@@ -217,5 +218,42 @@ describe('checklist bundle: export from the side panel, check, open the report, 
     await expect.poll(() => panel.getByRole('status').filter({ hasText: 'Imported' }).textContent()).toMatch(/0 new evidence record\(s\).*3 duplicate\(s\) skipped/);
     expect(await dbAll(ext2, 'evidence')).toHaveLength(3);
     await panel.close();
+  });
+
+  it('in Thai: a hostile bundle (a symlink entry, a device name) is refused with a clear Thai message naming the entries, and nothing changes', async () => {
+    const options = await h2!.ctx.newPage();
+    await options.goto(h2!.extUrl('options.html'));
+    await options.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'ไทย' });
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await options.getByRole('status').filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ }).first().waitFor();
+    const before = { evidence: await dbAll(options, 'evidence'), items: await dbAll(options, 'items'), verify: await dbAll(options, 'verify'), blobs: await blobHashes(options) };
+    expect(before.evidence).toHaveLength(3);
+
+    const files = unzipSync(new Uint8Array(await readFile(zipFile)));
+    const hostile = path.join(tmp, 'hostile.zip');
+    await writeFile(hostile, fromFiles({ ...files, 'evidence/O05/link.png': new TextEncoder().encode('/etc/passwd'), 'evidence/NUL.png': new Uint8Array(1) },
+      (es) => es.map((e) => (e.name === 'evidence/O05/link.png' ? { ...e, ...unixMode(0o120777) } : e))));
+
+    const panel = await h2!.ctx.newPage();
+    await panel.goto(h2!.extUrl('sidepanel.html'));
+    await panel.getByRole('tab', { name: 'ส่งออก/นำเข้า' }).click();
+    const [chooser] = await Promise.all([
+      panel.waitForEvent('filechooser'),
+      panel.getByRole('button', { name: 'นำเข้าชุดหลักฐาน', exact: true }).click(),
+    ]);
+    await chooser.setFiles(hostile);
+    const alert = panel.getByRole('alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('ไม่สามารถนำเข้า hostile.zip ได้ ไม่มีการบันทึกข้อมูลใด');
+    expect(text).toContain('evidence/O05/link.png: ไม่ใช่ไฟล์หรือโฟลเดอร์ธรรมดา (symlink) จึงไม่รับ');
+    expect(text).toContain('evidence/NUL.png: ชื่อไฟล์ไม่ปลอดภัย (เป็นชื่ออุปกรณ์ของ Windows');
+    expect(text).not.toMatch(/[A-Za-z]{4,} [a-z]{4,} [a-z]{4,}/); // no English sentence
+    expect(await dbAll(options, 'evidence')).toEqual(before.evidence);
+    expect(await dbAll(options, 'items')).toEqual(before.items);
+    expect(await dbAll(options, 'verify')).toEqual(before.verify);
+    expect(await blobHashes(options)).toEqual(before.blobs);
+    await panel.close();
+    await options.close();
   });
 });
