@@ -3,6 +3,7 @@ import type { EvidenceRecord } from '../lib/evidence/types';
 import { useUi } from './i18n';
 import type { ChecklistData } from './useChecklistData';
 import { CriterionItem } from './CriterionItem';
+import { translateWorkflow } from '../lib/i18n/ui-workflow';
 
 const EMPTY: EvidenceRecord[] = [];
 
@@ -33,6 +34,20 @@ export function ChecklistView({ data, visibleCodes, onOpen, onSelect }: { data: 
           })}
         </section>
       ))}
+      <ProvenanceNote data={data} lang={lang} />
     </div>
+  );
+}
+
+/** Where the item names come from, said once for the whole set instead of a badge on most rows. */
+function ProvenanceNote({ data, lang }: { data: ChecklistData; lang: 'th' | 'en' }) {
+  const summarised = data.set.items.filter((c) => c.confidence === 'B').length;
+  const unchecked = data.set.items.filter((c) => c.confidence === 'C').map((c) => c.code);
+  if (!summarised && !unchecked.length) return null;
+  return (
+    <p className="footnote" role="note">
+      {summarised > 0 && translateWorkflow(lang, 'provenanceB', { count: summarised })}
+      {unchecked.length > 0 && <>{summarised > 0 && ' '}{translateWorkflow(lang, 'provenanceC', { codes: unchecked.join(', ') })}</>}
+    </p>
   );
 }

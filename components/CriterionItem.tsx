@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Criterion } from '../lib/criteria/types';
 import type { EvidenceRecord } from '../lib/evidence/types';
 import type { DashboardRow } from '../lib/checklist/dashboard';
-import { statusLabel, confidenceNote, checklistMessage } from '../lib/checklist/messages';
+import { statusLabel, checklistMessage } from '../lib/checklist/messages';
 import { useUi } from './i18n';
 import { Thumb } from './Thumb';
 import { VerdictBadge } from './verify/VerdictBadge';
@@ -27,7 +27,6 @@ export const CriterionItem = memo(function CriterionItem({ criterion, row, evide
   const { t, lang } = useUi();
   const name = lang === 'th' ? criterion.nameTh : criterion.nameEn;
   const status = row?.status.status ?? 'unreviewed';
-  const note = confidenceNote(criterion.confidence);
   const count = evidence.length ? t(evidence.length === 1 ? 'evidenceCountOne' : 'evidenceCount', { count: evidence.length }) : t('noEvidence');
   const verdict = verdictFor(useVerifyResults(), evidence.map((r) => r.id));
   const unlinked = row?.unlinkedOnly ? checklistMessage('item.unlinkedOnly', lang) : '';
@@ -36,8 +35,9 @@ export const CriterionItem = memo(function CriterionItem({ criterion, row, evide
       <div className="item-head">
         <span className="code">{criterion.code}</span>
         <button type="button" className="linkish" onClick={() => onSelect(criterion.code)} aria-label={`${criterion.code} ${name}`}>{name}</button>
+      </div>
+      <div className="item-meta">
         <span className={`badge ${status}`}>{statusLabel(status, lang)}{row?.status.overridden ? ' *' : ''}</span>
-        {note && <span className="tag">{checklistMessage(note, lang)}</span>}
         {row?.overdue && <span className="tag">{checklistMessage('item.overdue', lang)}</span>}
         <span className="count">{count}</span>
         <VerdictBadge verdict={verdict} lang={lang} />

@@ -9,13 +9,15 @@ interface FieldProps {
   type?: string;
   inputMode?: 'numeric' | 'text';
   multiline?: boolean;
+  /** lang of the value, e.g. "th" for a Thai name in the English UI. */
+  lang?: string;
 }
 
 /** A labelled text input whose error is announced and tied to it by aria-describedby. */
-export function Field({ label, value, onChange, error, hint, type = 'text', inputMode, multiline }: FieldProps) {
+export function Field({ label, value, onChange, error, hint, type = 'text', inputMode, multiline, lang }: FieldProps) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, value, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
+  const common = { id, value, lang, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -7,9 +7,10 @@ import { sendToBackground } from '../lib/platform/messaging';
 import { validateSetup, type SetupInput } from './setup-validation';
 import type { UiKey } from '../lib/i18n/ui';
 import { Field } from './Field';
+import { thaiLang } from './lang-attr';
 
 export function SetupForm() {
-  const { t, settings } = useUi();
+  const { t, lang, settings } = useUi();
   const [input, setInput] = useState<SetupInput>({
     agencyName: settings.agencyName,
     homeUrl: settings.homeUrl,
@@ -50,16 +51,16 @@ export function SetupForm() {
     <form className="card" aria-labelledby="setup-title" onSubmit={(e) => { e.preventDefault(); onSave(); }} noValidate>
       <h1 id="setup-title">{t('setupTitle')}</h1>
       <p>{t('setupIntro')}</p>
-      <Field label={t('agencyName')} {...bind('agencyName')} />
+      <Field label={t('agencyName')} lang={thaiLang(input.agencyName, lang)} {...bind('agencyName')} />
       <Field label={t('homeUrl')} hint={t('homeUrlHint')} type="url" {...bind('homeUrl')} />
       <Field label={t('fiscalYear')} inputMode="numeric" {...bind('fiscalYear')} />
-      <Field label={t('units')} multiline {...bind('units')} />
+      <Field label={t('units')} multiline lang={thaiLang(input.units, lang)} {...bind('units')} />
       <Field label={t('urlCap')} inputMode="numeric" {...bind('urlCap')} />
       <div className="field">
         <label htmlFor={langId}>{t('language')}</label>
         <select id={langId} value={language} onChange={(e) => setLanguage(e.target.value as UiLanguage)}>
           <option value="auto">{t('langAuto')}</option>
-          <option value="th">{t('langTh')}</option>
+          <option value="th" lang="th">{t('langTh')}</option>
           <option value="en">{t('langEn')}</option>
         </select>
       </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useUi } from './i18n';
 import { SetupForm } from './SetupForm';
+import { ReportSettingsCard } from './ReportSettingsCard';
 import { CriteriaSetsCard, StorageHealthCard } from './workflow';
 import { FiscalYearCard } from './fiscal-year/FiscalYearCard';
 
@@ -23,6 +24,7 @@ export function SetupPage() {
           ? <p className="status ok">{t('allSitesGranted')}</p>
           : <button type="button" onClick={() => void browser.permissions.request({ origins: ['<all_urls>'] }).then(setAllSites)}>{t('allSitesGrant')}</button>}
       </section>
+      <ReportSettingsCard />
       <CriteriaSetsCard />
       <FiscalYearCard />
       <StorageHealthCard />

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { EvidenceRecord } from '../lib/evidence/types';
 import { deleteEvidence, restoreEvidence, type DeletedEvidence } from '../lib/storage/evidence-repo';
@@ -14,12 +14,18 @@ import { errorText } from './error-text';
 import { TagErrorBanner } from './TagErrorBanner';
 import { PanelTabs } from './PanelTabs';
 import { RecordBoundary } from './RecordBoundary';
+import { Icon, type IconName } from './icons';
+import { thaiLang } from './lang-attr';
 import { ChecklistFilters, DashboardView, ItemDetail, TasksView } from './workflow';
 import { BundlePanel } from './bundle';
 import { VerifyPanel } from './verify';
 
 type Tab = 'checklist' | 'dashboard' | 'tasks' | 'bundle' | 'verify';
-const TABS: [Tab, UiKey][] = [['checklist', 'tabChecklist'], ['dashboard', 'tabDashboard'], ['tasks', 'tabTasks'], ['bundle', 'tabBundle'], ['verify', 'tabVerify']];
+type TabKey = 'tabChecklist' | 'tabDashboard' | 'tabTasks' | 'tabBundle' | 'tabVerify';
+const TABS: [Tab, TabKey, IconName][] = [
+  ['checklist', 'tabChecklist', 'checklist'], ['dashboard', 'tabDashboard', 'dashboard'], ['tasks', 'tabTasks', 'tasks'],
+  ['bundle', 'tabBundle', 'bundle'], ['verify', 'tabVerify', 'verify'],
+];
 
 /** Where focus goes after the opened evidence is deleted: its item's name button, which stays. */
 function focusTargetFor(opener: HTMLElement): HTMLElement {
@@ -27,7 +33,7 @@ function focusTargetFor(opener: HTMLElement): HTMLElement {
 }
 
 export function SidePanelApp() {
-  const { t, settings } = useUi();
+  const { t, lang, settings } = useUi();
   const data = useChecklistData();
   const [tab, setTab] = useState<Tab>('checklist');
   const [opened, setOpened] = useState<EvidenceRecord | null>(null);
@@ -44,7 +50,12 @@ export function SidePanelApp() {
   const onSelect = useCallback((code: string) => setSelected(code), []);
   const dismiss = useCallback(() => setToast(null), []);
   const show = (text: string, undo?: DeletedEvidence) => setToast({ id: ++toastSeq.current, text, undo });
-  const tabs = useMemo(() => TABS.map(([id, key]) => ({ id, label: t(key) })), [t]);
+  const tabs = useMemo(() => TABS.map(([id, key, icon]) => ({ id, label: t(`${key}Short` as UiKey), icon })), [t]);
+  // The side panel's title names the tab and the agency (read by screen readers and shown in tab strips).
+  const tabTitle = t(TABS.find(([id]) => id === tab)![1]);
+  useEffect(() => {
+    document.title = [tabTitle, settings.agencyName, t('appName')].filter(Boolean).join(' — ');
+  }, [tabTitle, settings.agencyName, t]);
 
   // The dialog has closed itself already (native focus return to the thumbnail); the thumbnail goes
   // away with the record, so focus moves to the item it belonged to.
@@ -71,17 +82,19 @@ export function SidePanelApp() {
 
   return (
     <main>
-      <div className="panel-head">
-        <h1>{t('appName')}{settings.agencyName ? ` — ${settings.agencyName}` : ''}</h1>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('settings')}</button>
-      </div>
-      {!isConfigured(settings) && (
-        <p className="warn">
-          {t('notConfigured')} <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openSetup')}</button>
-        </p>
-      )}
-      <TagErrorBanner />
-      <PanelTabs<Tab> tabs={tabs} selected={tab} onSelect={setTab} label={t('panelTabs')}>
+      <h1 className="sr-only">{t('appName')}{settings.agencyName && <> — <span lang={thaiLang(settings.agencyName, lang)}>{settings.agencyName}</span></>}</h1>
+      <PanelTabs<Tab> tabs={tabs} selected={tab} onSelect={setTab} label={t('panelTabs')} barEnd={
+        <button type="button" className="settings" aria-label={t('settings')} title={t('settings')} onClick={() => void browser.runtime.openOptionsPage()}>
+          <Icon name="settings" />
+        </button>
+      }>
+        {settings.agencyName && <p className="panel-agency" lang={thaiLang(settings.agencyName, lang)}>{settings.agencyName}</p>}
+        <TagErrorBanner />
+        {!isConfigured(settings) && (
+          <p className="warn">
+            {t('notConfigured')} <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openSetup')}</button>
+          </p>
+        )}
         {/* One damaged record shows as damaged instead of unmounting the panel. */}
         <RecordBoundary key={tab} fallback={<p role="alert" className="status error">{t('damagedPart')}</p>}>
         {data && tab === 'checklist' && (

@@ -1,5 +1,4 @@
 // The export/import tab of the side panel: the checklist bundle (zip) out and back in.
-import './bundle.css';
 import type { ChecklistData } from '../useChecklistData';
 import { ExportCard } from './ExportCard';
 import { ImportCard } from './ImportCard';

@@ -6,6 +6,7 @@ import { verifyText, type VerifyUiKey } from '../../lib/i18n/ui-verify';
 import type { VerifyResult } from '../../lib/verify/types';
 import { useUi } from '../i18n';
 import { RecordBoundary } from '../RecordBoundary';
+import { CellLabel } from '../CellLabel';
 import { displayUrl, linkPathText, needsAttention, NO_PERMISSION, problemsText, similarityText } from './verdict';
 
 function firstCode(criterion: string): string {
@@ -28,8 +29,8 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
         <input type="checkbox" checked={onlyBad} onChange={(e) => setOnlyBad(e.target.checked)} /> {tv('needsAttentionOnly')}
       </label>
       <p className="muted" aria-live="polite">{tv('shown', { shown: shown.length, total: results.length })}</p>
-      <div style={{ overflowX: 'auto' }}>
-        <table className="verify-results">
+      <div>
+        <table className="verify-results cards">
           <caption>{tv('results')}</caption>
           <thead>
             <tr>
@@ -48,11 +49,12 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
               <tr data-key={r.key}>
                 <td>
                   {r.kind === 'document' && <span className="tag">{tv('document')}</span>}{' '}
-                  <a href={r.url} target="_blank" rel="noopener noreferrer">{displayUrl(r.url)}</a>
+                  <a className="url" href={r.url} target="_blank" rel="noopener noreferrer">{displayUrl(r.url)}</a>
                 </td>
-                <td>{r.criterion}</td>
-                <td><span className={`badge ${r.ok ? 'complete' : 'missing'}`}>{tv(r.ok ? 'verdictOk' : 'verdictBad')}</span></td>
+                <td><CellLabel text={tv('colCriterion')} />{r.criterion}</td>
+                <td><CellLabel text={tv('colVerdict')} /><span className={`badge ${r.ok ? 'complete' : 'missing'}`}>{tv(r.ok ? 'verdictOk' : 'verdictBad')}</span></td>
                 <td>
+                  {r.problems.length > 0 && <CellLabel text={tv('colProblems')} />}
                   {problemsText(r.problems, lang)}
                   {r.details.error === NO_PERMISSION && (
                     <p className="warn">
@@ -61,9 +63,9 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
                     </p>
                   )}
                 </td>
-                <td>{similarityText(r.similarity)}</td>
-                <td>{linkPathText(r, lang)}</td>
-                <td><time dateTime={r.checkedAt}>{formatDateBE(r.checkedAt, lang, { time: true })}</time></td>
+                <td><CellLabel text={tv('colSimilarity')} />{similarityText(r.similarity)}</td>
+                <td><CellLabel text={tv('colLinkPath')} />{linkPathText(r, lang)}</td>
+                <td><CellLabel text={tv('colCheckedAt')} /><time dateTime={r.checkedAt}>{formatDateBE(r.checkedAt, lang, { time: true })}</time></td>
               </tr>
               </RecordBoundary>
             ))}

@@ -6,6 +6,8 @@ import type { ChecklistData } from '../useChecklistData';
 import { useWorkflowT } from './useWorkflowT';
 import { ProgressTable } from './ProgressTable';
 import { formatPeriod } from './helpers';
+import { CellLabel } from '../CellLabel';
+import { thaiLang } from '../lang-attr';
 
 /** Progress overall and by group, the estimated score, deadlines, gaps and orphan evidence. */
 export function DashboardView({ data }: { data: ChecklistData }) {
@@ -38,7 +40,8 @@ export function DashboardView({ data }: { data: ChecklistData }) {
       <div className="card">
         <ProgressTable title={w('byIndicator')} groups={d.progress.byIndicator} label={(g) => `${t('indicator', { n: g.key })} ${lang === 'th' ? g.nameTh : g.nameEn}`} />
         <ProgressTable title={w('bySubindicator')} groups={d.progress.bySubindicator} label={(g) => `${g.key} ${lang === 'th' ? g.nameTh : g.nameEn}`} />
-        <ProgressTable title={w('byUnit')} groups={d.progress.byUnit} label={(g) => (lang === 'th' ? g.nameTh : g.nameEn)} />
+        {/* Units with no items assigned say nothing: only units that own at least one item are listed. */}
+        <ProgressTable title={w('byUnit')} groups={d.progress.byUnit.filter((g) => g.total > 0)} label={(g) => (lang === 'th' ? g.nameTh : g.nameEn)} />
       </div>
       <section className="card" aria-label={w('overdueItems')}>
         <h2>{w('overdueItems')}</h2>
@@ -49,15 +52,15 @@ export function DashboardView({ data }: { data: ChecklistData }) {
       <section className="card" aria-label={w('dueDates')}>
         <h2>{w('dueDates')}</h2>
         {dated.length === 0 ? <p className="muted">{w('nothing')}</p> : (
-          <table>
-            <thead><tr><th>{w('item')}</th><th>{w('unit')}</th><th>{w('assignee')}</th><th>{w('dueDate')}</th></tr></thead>
+          <table className="cards">
+            <thead><tr><th scope="col">{w('item')}</th><th scope="col">{w('unit')}</th><th scope="col">{w('assignee')}</th><th scope="col">{w('dueDate')}</th></tr></thead>
             <tbody>
               {dated.map((r) => (
                 <tr key={r.code}>
-                  <td>{nameOf(r.code)}</td>
-                  <td>{r.unit || w('noUnit')}</td>
-                  <td>{r.assignee}</td>
-                  <td>{formatDateBE(r.dueDate!, lang)}{r.overdue ? ` (${checklistMessage('item.overdue', lang)})` : ''}</td>
+                  <td><CellLabel text={w('item')} />{nameOf(r.code)}</td>
+                  <td><CellLabel text={w('unit')} /><span lang={thaiLang(r.unit, lang)}>{r.unit || w('noUnit')}</span></td>
+                  <td>{r.assignee && <><CellLabel text={w('assignee')} /><span lang={thaiLang(r.assignee, lang)}>{r.assignee}</span></>}</td>
+                  <td><CellLabel text={w('dueDate')} />{formatDateBE(r.dueDate!, lang)}{r.overdue ? ` (${checklistMessage('item.overdue', lang)})` : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -67,12 +70,12 @@ export function DashboardView({ data }: { data: ChecklistData }) {
       <section className="card" aria-label={checklistMessage('tasks.upcoming', lang)}>
         <h2>{checklistMessage('tasks.upcoming', lang)}</h2>
         {d.upcomingTasks.length === 0 ? <p className="muted">{w('nothing')}</p> : (
-          <ul>{d.upcomingTasks.map((task) => <li key={task.id}>{formatPeriod(task.start, task.end, lang)}: {task.title}</li>)}</ul>
+          <ul>{d.upcomingTasks.map((task) => <li key={task.id}>{formatPeriod(task.start, task.end, lang)}: <span lang={thaiLang(task.title, lang)}>{task.title}</span></li>)}</ul>
         )}
         {d.overdueTasks.length > 0 && (
           <>
             <h3>{checklistMessage('tasks.overdue', lang)}</h3>
-            <ul>{d.overdueTasks.map((task) => <li key={task.id}>{formatPeriod(task.start, task.end, lang)}: {task.title}</li>)}</ul>
+            <ul>{d.overdueTasks.map((task) => <li key={task.id}>{formatPeriod(task.start, task.end, lang)}: <span lang={thaiLang(task.title, lang)}>{task.title}</span></li>)}</ul>
           </>
         )}
       </section>

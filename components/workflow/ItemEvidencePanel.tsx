@@ -1,20 +1,29 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import type { Criterion } from '../../lib/criteria/types';
 import type { EvidenceRecord } from '../../lib/evidence/types';
-import { deleteEvidence, reassignCriterion, restoreEvidence, type DeletedEvidence } from '../../lib/storage/evidence-repo';
+import { formatDateBE } from '../../lib/i18n/buddhist-era';
+import { deleteEvidence, reassignCriterion, restoreEvidence, updateEvidence, type DeletedEvidence } from '../../lib/storage/evidence-repo';
 import type { ChecklistData } from '../useChecklistData';
 import { getDb } from '../db';
+import { thaiLang } from '../lang-attr';
 import { useWorkflowT } from './useWorkflowT';
 import { saveErrorText } from './errors';
 import { EvidenceNote } from './EvidenceNote';
+import { groupByUrl, type EvidenceGroup } from './evidence-groups';
+import { toggleTick } from './helpers';
 
-/** The item's evidence: notes, move/copy to other items, bulk delete with undo. */
-export function ItemEvidencePanel({ code, evidence, data }: { code: string; evidence: EvidenceRecord[]; data: ChecklistData }) {
+/**
+ * The item's evidence, one block per page (captures of the same URL grouped, newest first): which
+ * required elements it shows, its note, move/copy to other items, and bulk delete with undo.
+ */
+export function ItemEvidencePanel({ code, criterion, evidence, data }: { code: string; criterion: Criterion | null; evidence: EvidenceRecord[]; data: ChecklistData }) {
   const { w, t, lang } = useWorkflowT();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [targets, setTargets] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<{ text: string; undo?: DeletedEvidence; error?: boolean } | null>(null);
   const id = useId();
   const others = data.index.ordered.filter((c) => c.code !== code);
+  const groups = useMemo(() => groupByUrl(evidence), [evidence]);
   const fail = (e: unknown) => setMsg({ text: saveErrorText(e, lang, t), error: true });
 
   const toggle = (rid: string, on: boolean) => {
@@ -23,12 +32,23 @@ export function ItemEvidencePanel({ code, evidence, data }: { code: string; evid
     else next.delete(rid);
     setSelected(next);
   };
-  const reassign = async (r: EvidenceRecord, mode: 'move' | 'copy') => {
-    const to = targets[r.id] ?? others[0]?.code;
+  const reassign = async (g: EvidenceGroup, mode: 'move' | 'copy') => {
+    const to = targets[g.url] ?? others[0]?.code;
     if (!to) return;
     try {
-      await reassignCriterion(getDb(), r.id, code, to, mode);
+      for (const r of g.records) await reassignCriterion(getDb(), r.id, code, to, mode);
       setMsg({ text: w(mode === 'move' ? 'moved' : 'copied', { code: to }) });
+    } catch (e) {
+      fail(e);
+    }
+  };
+  // A tick applies to every capture of the page, so that the item's status reads the page, not one capture.
+  const tick = async (g: EvidenceGroup, key: string, on: boolean) => {
+    if (!criterion) return;
+    const order = criterion.elements.map((e) => e.key);
+    try {
+      for (const r of g.records) await updateEvidence(getDb(), r.id, { elementTicks: toggleTick(r.elementTicks, code, key, on, order) });
+      setMsg({ text: w('ticksSaved') });
     } catch (e) {
       fail(e);
     }
@@ -57,30 +77,49 @@ export function ItemEvidencePanel({ code, evidence, data }: { code: string; evid
     <section aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{w('evidenceTitle')}</h3>
       {evidence.length === 0 && <p className="muted">{t('noEvidence')}</p>}
-      <ul className="evidence-list">
-        {evidence.map((r) => {
-          const title = r.title || r.url;
-          const otherCodes = r.criteria.filter((c) => c !== code);
-          return (
-            <li key={r.id}>
-              <label className="check">
-                <input type="checkbox" checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} aria-label={w('selectEvidence', { title })} />
-                <span>{title}</span>
-              </label>
-              <div className="muted url">{r.url}</div>
-              {otherCodes.length > 0 && <div className="muted">{w('alsoTagged', { codes: otherCodes.join(', ') })}</div>}
-              <EvidenceNote record={r} onError={fail} />
-              <div className="toolbar">
-                <select aria-label={w('targetItem', { title })} value={targets[r.id] ?? others[0]?.code ?? ''} onChange={(e) => setTargets({ ...targets, [r.id]: e.target.value })}>
-                  {others.map((c) => <option key={c.code} value={c.code}>{c.code} {lang === 'th' ? c.nameTh : c.nameEn}</option>)}
-                </select>
-                <button type="button" onClick={() => void reassign(r, 'move')}>{w('moveTo')}</button>
-                <button type="button" onClick={() => void reassign(r, 'copy')}>{w('copyTo')}</button>
-              </div>
-            </li>
-          );
-        })}
-      </ul>
+      {groups.map((g) => {
+        const newest = g.records[0]!;
+        const title = newest.title || newest.url;
+        const otherCodes = [...new Set(g.records.flatMap((r) => r.criteria))].filter((c) => c !== code);
+        const ticked = new Set(g.records.flatMap((r) => r.elementTicks[code] ?? []));
+        return (
+          <article key={g.url} className="evidence-block" aria-label={title}>
+            <h4 lang={thaiLang(title, lang)}>{title}</h4>
+            <div className="muted url small">{g.url}</div>
+            <ul className="captures">
+              {g.records.map((r) => (
+                <li key={r.id}>
+                  <label className="check">
+                    <input type="checkbox" checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} aria-label={w('selectEvidence', { title: `${title} (${formatDateBE(r.capturedAt, lang, { time: true })})` })} />
+                    <span>{w('capturedOn', { date: formatDateBE(r.capturedAt, lang, { time: true }) })}</span>
+                  </label>
+                  {r !== newest && r.note && <span className="muted" lang={thaiLang(r.note, lang)}>{r.note}</span>}
+                </li>
+              ))}
+            </ul>
+            {otherCodes.length > 0 && <div className="muted small">{w('alsoTagged', { codes: otherCodes.join(', ') })}</div>}
+            {criterion && criterion.elements.length > 0 && (
+              <fieldset className="ticks">
+                <legend>{w('ticksFor', { title })}</legend>
+                {criterion.elements.map((el) => (
+                  <label key={el.key} className="check">
+                    <input type="checkbox" checked={ticked.has(el.key)} onChange={(e) => void tick(g, el.key, e.target.checked)} />
+                    {lang === 'th' ? el.th : el.en}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            <EvidenceNote record={newest} onError={fail} />
+            <div className="toolbar">
+              <select aria-label={w('targetItem', { title })} value={targets[g.url] ?? others[0]?.code ?? ''} onChange={(e) => setTargets({ ...targets, [g.url]: e.target.value })}>
+                {others.map((c) => <option key={c.code} value={c.code}>{c.code} {lang === 'th' ? c.nameTh : c.nameEn}</option>)}
+              </select>
+              <button type="button" onClick={() => void reassign(g, 'move')}>{w('moveTo')}</button>
+              <button type="button" onClick={() => void reassign(g, 'copy')}>{w('copyTo')}</button>
+            </div>
+          </article>
+        );
+      })}
       {evidence.length > 0 && (
         <button type="button" className="danger" disabled={selected.size === 0} onClick={() => void removeSelected()}>
           {w('deleteSelected', { count: selected.size })}

@@ -1,18 +1,17 @@
 import { useId, useState } from 'react';
+import { elementLabel } from '../../lib/criteria/elements';
 import type { Criterion } from '../../lib/criteria/types';
-import type { EvidenceRecord, ItemStatus } from '../../lib/evidence/types';
+import type { ItemStatus } from '../../lib/evidence/types';
 import type { StatusInfo } from '../../lib/checklist/status';
 import { ITEM_STATUSES } from '../../lib/evidence/item-status';
 import { checklistMessage, statusLabel } from '../../lib/checklist/messages';
 import { clearOverride, setOverride } from '../../lib/storage/items-repo';
-import { updateEvidence } from '../../lib/storage/evidence-repo';
 import { getDb } from '../db';
 import { useWorkflowT } from './useWorkflowT';
 import { saveErrorText } from './errors';
-import { toggleTick } from './helpers';
 
-/** Status with covered/missing elements, per-evidence element ticks, and the hand-set override. */
-export function ItemStatusPanel({ criterion, status, evidence }: { criterion: Criterion; status: StatusInfo; evidence: EvidenceRecord[] }) {
+/** Status with covered/missing elements and the hand-set override (element ticks are on each evidence block). */
+export function ItemStatusPanel({ criterion, status }: { criterion: Criterion; status: StatusInfo }) {
   const { w, t, lang } = useWorkflowT();
   const [choice, setChoice] = useState<ItemStatus>(status.status);
   // When the status changes (a tick, an override, another window), the select follows it.
@@ -25,11 +24,8 @@ export function ItemStatusPanel({ criterion, status, evidence }: { criterion: Cr
   const [msg, setMsg] = useState<{ text: string; error: boolean } | null>(null);
   const statusId = useId();
   const reasonId = useId();
-  const elName = (key: string) => {
-    const e = criterion.elements.find((x) => x.key === key);
-    return e ? (lang === 'th' ? e.th : e.en) : key;
-  };
-  const order = criterion.elements.map((e) => e.key);
+  // Missing keys include any-of groups ("an invitation or an award notice"), labelled like elements.
+  const elName = (key: string) => elementLabel(criterion, key, lang);
   const run = async (job: () => Promise<unknown>, done: string) => {
     try {
       await job();
@@ -38,8 +34,6 @@ export function ItemStatusPanel({ criterion, status, evidence }: { criterion: Cr
       setMsg({ text: saveErrorText(e, lang, t), error: true });
     }
   };
-  const tick = (r: EvidenceRecord, key: string, on: boolean) =>
-    void run(() => updateEvidence(getDb(), r.id, { elementTicks: toggleTick(r.elementTicks, criterion.code, key, on, order) }), w('ticksSaved'));
 
   return (
     <section aria-labelledby={`${statusId}-h`}>
@@ -57,20 +51,6 @@ export function ItemStatusPanel({ criterion, status, evidence }: { criterion: Cr
           <dd>{status.missing.map(elName).join(', ') || w('none')}</dd>
         </dl>
       )}
-      {criterion.elements.length > 0 && evidence.map((r) => (
-        <fieldset key={r.id} className="ticks">
-          <legend>{w('ticksFor', { title: r.title || r.url })}</legend>
-          {criterion.elements.map((el) => {
-            const on = (r.elementTicks[criterion.code] ?? []).includes(el.key);
-            return (
-              <label key={el.key} className="check">
-                <input type="checkbox" checked={on} onChange={(e) => tick(r, el.key, e.target.checked)} />
-                {lang === 'th' ? el.th : el.en}
-              </label>
-            );
-          })}
-        </fieldset>
-      ))}
       <fieldset>
         <legend>{w('overrideTitle')}</legend>
         <div className="field">

@@ -8,6 +8,8 @@ import { useWorkflowT } from './useWorkflowT';
 import { saveErrorText } from './errors';
 import { formatPeriod } from './helpers';
 import { TaskForm } from './TaskForm';
+import { CellLabel } from '../CellLabel';
+import { thaiLang } from '../lang-attr';
 
 /** The task calendar: the memo's tasks or the reviewer's own, with add, edit, delete and done. */
 export function TasksView() {
@@ -61,15 +63,15 @@ export function TasksView() {
       </div>
       {tasks && tasks.length === 0 && <p className="muted">{w('noTasks')}</p>}
       {tasks && tasks.length > 0 && (
-        <table>
-          <thead><tr><th>{w('taskDone')}</th><th>{w('taskTitle')}</th><th>{w('taskPeriod')}</th><th>{w('taskPeople')}</th><th>{w('actions')}</th></tr></thead>
+        <table className="cards">
+          <thead><tr><th scope="col">{w('taskDone')}</th><th scope="col">{w('taskTitle')}</th><th scope="col">{w('taskPeriod')}</th><th scope="col">{w('taskPeople')}</th><th scope="col">{w('actions')}</th></tr></thead>
           <tbody>
             {tasks.map((task) => (
               <tr key={task.id} className={task.done ? 'muted' : undefined}>
-                <td><input type="checkbox" checked={task.done} aria-label={w('taskDoneFor', { title: task.title })} onChange={(e) => void run(() => updateTask(getDb(), task.id, { done: e.target.checked }))} /></td>
-                <td>{task.title}</td>
-                <td>{formatPeriod(task.start, task.end, lang)}</td>
-                <td>{task.people}</td>
+                <td><CellLabel text={w('taskDone')} /><input type="checkbox" checked={task.done} aria-label={w('taskDoneFor', { title: task.title })} onChange={(e) => void run(() => updateTask(getDb(), task.id, { done: e.target.checked }))} /></td>
+                <td className="task-title" lang={thaiLang(task.title, lang)}>{task.title}</td>
+                <td><CellLabel text={w('taskPeriod')} />{formatPeriod(task.start, task.end, lang)}</td>
+                <td>{task.people && <><CellLabel text={w('taskPeople')} /><span lang={thaiLang(task.people, lang)}>{task.people}</span></>}</td>
                 <td>
                   <div className="toolbar">
                     <button type="button" aria-label={w('editTask', { title: task.title })} onClick={() => setEditing(task)}>✎</button>

@@ -1,5 +1,4 @@
 // The checklist workflow (issue 4): item editor, filters, dashboard, tasks, and the options-page cards.
-import './workflow.css';
 export { DashboardView } from './DashboardView';
 export { TasksView } from './TasksView';
 export { ItemDetail } from './ItemDetail';

@@ -147,7 +147,10 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
       item: manifest.items[i]!, criterion: s.criterion, covered: s.covered,
       evidence: evidence.filter((e) => e.criteria.includes(s.item.code)),
     }));
-    const html = reportHtml({ manifest, rows, fontPaths: fontFiles.map((f) => f.path) });
+    const html = reportHtml({
+      manifest, rows, fontPaths: fontFiles.map((f) => f.path),
+      options: { signers: settings.reportSigners, thaiDigits: settings.reportThaiDigits },
+    });
     await addListed('report.html', 'report', 'text/html', enc.encode(html), true);
     // Every export imports: the manifest passes the import's own validation, or the record is named.
     const self = checkExportManifest(manifest, opts.now().getTime());

@@ -1,4 +1,4 @@
-/** CSS of report.html: Sarabun from ./fonts/, A4 print layout with repeating table headers. */
+/** CSS of report.html: Sarabun from ./fonts/, A4 portrait with 12 mm margins, page numbers, repeating table headers. */
 import { escapeHtml } from '../util/html';
 
 const THAI_RANGE = 'U+02D7, U+0303, U+0331, U+0E01-0E5B, U+200C-200D, U+25CC';
@@ -17,35 +17,46 @@ export function fontFaces(fontPaths: readonly string[]): string {
 }
 
 export const REPORT_CSS = `
-@page { size: A4; margin: 14mm 12mm 16mm 12mm; }
+@page {
+  size: A4 portrait; margin: 12mm 12mm 16mm 12mm;
+  @bottom-center { content: "หน้า " counter(page) " / " counter(pages); font-family: 'Sarabun', sans-serif; font-size: 9pt; color: #333; }
+}
 * { box-sizing: border-box; }
-body { font-family: 'Sarabun', 'TH Sarabun New', 'Tahoma', sans-serif; font-size: 11pt; line-height: 1.45; color: #111; margin: 0 auto; max-width: 1100px; padding: 12px; }
-h1 { font-size: 17pt; margin: 0 0 4px; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: 'Sarabun', 'TH Sarabun New', 'Tahoma', sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; margin: 0 auto; max-width: 186mm; padding: 12px; overflow-wrap: break-word; line-break: strict; }
+.doc-head { text-align: center; margin-bottom: 8px; }
+.doc-head .agency { font-size: 14pt; font-weight: 700; }
+h1 { font-size: 14pt; margin: 2px 0 4px; line-height: 1.4; }
 h2 { font-size: 13pt; margin: 14px 0 6px; }
-.meta { color: #333; margin: 0 0 8px; }
-.summary { display: flex; flex-wrap: wrap; gap: 6px 18px; border: 1px solid #999; padding: 6px 10px; margin: 8px 0 12px; break-inside: avoid; }
-.summary strong { font-size: 13pt; }
-.note { font-size: 9.5pt; color: #444; }
+.meta { color: #333; margin: 0; font-size: 10pt; }
+.summary { display: flex; flex-wrap: wrap; gap: 2px 16px; border: 1px solid #999; padding: 4px 8px; margin: 8px 0 6px; break-inside: avoid; }
+.summary strong { font-size: 12pt; }
+.note { font-size: 9pt; color: #444; margin: 4px 0 8px; }
 table.items { width: 100%; border-collapse: collapse; table-layout: fixed; }
-table.items th, table.items td { border: 1px solid #555; padding: 4px 5px; vertical-align: top; overflow-wrap: anywhere; }
+table.items th, table.items td { border: 1px solid #555; padding: 3px 4px; vertical-align: top; min-width: 0; }
 table.items thead { display: table-header-group; }
-table.items th { background: #e8e8e8; font-weight: 700; }
+table.items th { background: #e8e8e8; font-weight: 700; font-size: 9.5pt; text-align: center; vertical-align: middle; }
 table.items tr { break-inside: avoid; page-break-inside: avoid; }
-col.c-code { width: 7%; } col.c-sum { width: 27%; } col.c-data { width: 40%; } col.c-unit { width: 14%; } col.c-ans { width: 12%; }
-.el { display: block; font-size: 9.5pt; }
-.el.ok::before { content: '✓ '; color: #0a6b2d; }
-.el.no::before { content: '✗ '; color: #a11; }
-.el.ex { color: #555; } .el.ex::before { content: '○ '; }
+col.c-code { width: 8%; } col.c-sum { width: 30%; } col.c-data { width: 36%; } col.c-unit { width: 14%; } col.c-yes { width: 6%; } col.c-no { width: 6%; }
+td.code { font-weight: 700; text-align: center; }
+td.mark { text-align: center; vertical-align: middle; font-size: 13pt; font-weight: 700; }
+.name { font-weight: 600; }
+ul.els { list-style: none; margin: 2px 0 0; padding: 0; font-size: 9pt; }
+ul.els li.ok .mark { color: #0a6b2d; } ul.els li.no .mark { color: #a11; } ul.els li.ex { color: #555; }
 .ev { border-top: 1px dotted #aaa; padding-top: 3px; margin-top: 3px; break-inside: avoid; }
-.ev:first-child { border-top: 0; margin-top: 0; }
-.thumb { display: inline-block; max-width: 44mm; max-height: 40mm; object-fit: contain; object-position: top left; border: 1px solid #bbb; margin: 2px 4px 2px 0; }
+.ev:first-child { border-top: 0; margin-top: 0; padding-top: 0; }
+.thumbs { display: flex; flex-wrap: wrap; gap: 4px; margin: 2px 0; }
+a.thumb { display: inline-flex; flex-direction: column; align-items: center; font-size: 8pt; color: #333; text-decoration: none; }
+a.thumb img { width: 24mm; height: 16mm; object-fit: cover; object-position: top left; border: 1px solid #bbb; }
 .small { font-size: 9pt; color: #333; }
-.url { font-size: 9pt; word-break: break-all; }
-.ans { font-weight: 700; text-align: center; }
-.ans.st-complete { color: #0a6b2d; } .ans.st-incomplete { color: #8a5a00; } .ans.st-missing { color: #a11; }
-.ans.st-needs-review { color: #5b2c87; } .ans.st-unreviewed { color: #555; font-weight: 400; }
-.status { display: block; font-weight: 400; font-size: 9pt; color: #333; }
-.sign { display: flex; justify-content: space-around; margin-top: 28px; break-inside: avoid; }
-.sign div { text-align: center; min-width: 40%; }
+.expl { margin-top: 3px; }
+.url { font-size: 9pt; overflow-wrap: anywhere; word-break: normal; }
+.sign { display: flex; justify-content: space-between; gap: 8px; margin-top: 24px; break-inside: avoid; page-break-inside: avoid; }
+.signer { flex: 1 1 0; min-width: 0; text-align: center; font-size: 10pt; line-height: 1.9; }
+.signer .role { font-weight: 700; }
+.appendix { break-before: page; page-break-before: always; }
+figure { margin: 0 0 10mm; break-inside: avoid; page-break-inside: avoid; }
+figure img { display: block; max-width: 100%; max-height: 230mm; margin: 0 auto; border: 1px solid #999; object-fit: contain; }
+figcaption { font-size: 9pt; margin-top: 3px; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 `;

@@ -37,11 +37,11 @@ export const CAPTURE_MESSAGES: Record<CaptureMessageCode, { th: string; en: stri
     en: 'Access to local files is off: open the extension details page and turn on "Allow access to file URLs".',
   },
   'quota-exceeded': {
-    th: 'เบราว์เซอร์จำกัดจำนวนการจับภาพต่อวินาที ลองใหม่อีกครั้งในอีกสักครู่',
+    th: 'เบราว์เซอร์จำกัดจำนวนการบันทึกภาพหน้าจอต่อวินาที ลองใหม่อีกครั้งในอีกสักครู่',
     en: 'The browser limits how many screenshots can be taken per second. Try again in a moment.',
   },
   'permission-missing': {
-    th: 'ส่วนขยายยังไม่ได้รับสิทธิ์จับภาพหน้านี้ คลิกปุ่มส่วนขยายบนแถบเครื่องมือแล้วลองอีกครั้ง',
+    th: 'ส่วนขยายยังไม่ได้รับสิทธิ์บันทึกภาพหน้าจอหน้านี้ คลิกปุ่มส่วนขยายบนแถบเครื่องมือแล้วลองอีกครั้ง',
     en: 'The extension has no permission to capture this page. Click the extension button in the toolbar and try again.',
   },
   'storage-full': {
@@ -49,7 +49,7 @@ export const CAPTURE_MESSAGES: Record<CaptureMessageCode, { th: string; en: stri
     en: 'Storage is full: export, then delete old evidence you no longer need before capturing more.',
   },
   cancelled: {
-    th: 'ยกเลิกการบันทึกแล้ว (หน้าเว็บถูกเปลี่ยนหรือปิดระหว่างบันทึก)',
+    th: 'ยกเลิกการบันทึกแล้ว (มีการเปลี่ยนหรือปิดหน้าเว็บระหว่างบันทึก)',
     en: 'Capture cancelled (the tab navigated away or closed during the capture).',
   },
   'document-too-large': {
@@ -57,7 +57,7 @@ export const CAPTURE_MESSAGES: Record<CaptureMessageCode, { th: string; en: stri
     en: 'The file is {size} MB, over the {limit} MB limit, so nothing was saved. Untick it and save again (its link stays in the page capture).',
   },
   'capture-refused': {
-    th: 'เบราว์เซอร์ปฏิเสธการจับภาพหน้านี้',
+    th: 'เบราว์เซอร์ปฏิเสธการบันทึกภาพหน้าจอหน้านี้',
     en: 'The browser refused to capture this page.',
   },
   // {detail} is the document's number in the list: never its URL or HTTP status (the page can read this text).

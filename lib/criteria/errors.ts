@@ -55,7 +55,7 @@ export const CRITERIA_MESSAGES: Record<CriteriaErrorCode, { th: string; en: stri
   'json-syntax': { th: 'ไฟล์ JSON ไม่ถูกต้อง: {message}', en: 'Invalid JSON: {message}' },
   'too-large': { th: 'ไฟล์ใหญ่เกินไป ({size} ไบต์ สูงสุด {max})', en: 'File too large ({size} bytes, max {max})' },
   'not-object': { th: 'ต้องเป็นออบเจกต์', en: 'Must be an object' },
-  'missing-field': { th: 'ไม่มีฟิลด์ที่จำเป็น "{field}"', en: 'Required field "{field}" is missing' },
+  'missing-field': { th: 'ไม่มีช่องข้อมูลที่จำเป็น "{field}"', en: 'Required field "{field}" is missing' },
   'wrong-type': { th: 'ชนิดข้อมูลไม่ถูกต้อง: ต้องเป็น {expected} แต่พบ {actual}', en: 'Wrong type: expected {expected}, found {actual}' },
   'format-version': { th: 'ไม่รองรับรูปแบบเวอร์ชัน {found} (รองรับ 1 และ 2)', en: 'Unsupported formatVersion {found} (1 and 2 are supported)' },
   'empty-string': { th: 'ต้องไม่เป็นข้อความว่าง', en: 'Must not be empty' },

@@ -15,7 +15,25 @@ export interface Settings {
   lastCaptureMode: CaptureMode;
   /** How many URLs ITAS takes per item. */
   urlCap: number;
+  /** Who signs report.html; empty names print blank lines to sign on. */
+  reportSigners: ReportSigners;
+  /** Print report.html's numbers and dates in Thai digits. */
+  reportThaiDigits: boolean;
 }
+
+export interface ReportSigner {
+  name: string;
+  position: string;
+}
+
+/** ผู้จัดทำ, ผู้ตรวจสอบ, ผู้รับรอง. */
+export interface ReportSigners {
+  preparer: ReportSigner;
+  reviewer: ReportSigner;
+  certifier: ReportSigner;
+}
+
+const NO_SIGNER: ReportSigner = { name: '', position: '' };
 
 export const DEFAULT_UNITS = ['สำนักปลัด', 'กองคลัง', 'กองช่าง', 'กองการศึกษา', 'กองสาธารณสุขและสิ่งแวดล้อม', 'กองวิชาการและแผนงาน'];
 
@@ -29,6 +47,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   lastCaptureMode: 'viewport',
   urlCap: 5,
+  reportSigners: { preparer: NO_SIGNER, reviewer: NO_SIGNER, certifier: NO_SIGNER },
+  reportThaiDigits: false,
 };
 
 type AnyRecord = Record<string, unknown>;
@@ -67,7 +87,19 @@ export function sanitizeSettings(s: AnyRecord): Settings {
     language: s.language === 'th' || s.language === 'en' || s.language === 'auto' ? s.language : d.language,
     lastCaptureMode: s.lastCaptureMode === 'fullpage' || s.lastCaptureMode === 'element' || s.lastCaptureMode === 'viewport' ? s.lastCaptureMode : d.lastCaptureMode,
     urlCap: Number.isInteger(s.urlCap) && (s.urlCap as number) >= 1 && (s.urlCap as number) <= 20 ? (s.urlCap as number) : d.urlCap,
+    // Added after v2 with defaults for older settings, so no version step is needed.
+    reportSigners: sanitizeSigners(s.reportSigners, str),
+    reportThaiDigits: s.reportThaiDigits === true,
   };
+}
+
+function sanitizeSigners(v: unknown, str: (v: unknown, def: string) => string): ReportSigners {
+  const o = v && typeof v === 'object' ? (v as AnyRecord) : {};
+  const one = (x: unknown): ReportSigner => {
+    const r = x && typeof x === 'object' ? (x as AnyRecord) : {};
+    return { name: str(r.name, '').trim().slice(0, 200), position: str(r.position, '').trim().slice(0, 200) };
+  };
+  return { preparer: one(o.preparer), reviewer: one(o.reviewer), certifier: one(o.certifier) };
 }
 
 export async function loadSettings(db: ItaDb): Promise<Settings> {

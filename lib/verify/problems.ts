@@ -33,12 +33,12 @@ export const PROBLEM_MESSAGES: Record<ProblemCode, Bilingual> = {
   'too-large': { th: 'ไม่ตรวจ: เนื้อหาใหญ่เกินขนาดที่กำหนด', en: 'Not checked: larger than the size limit' },
   'soft-404': { th: 'หน้า "ไม่พบหน้า" (soft 404)', en: 'Not-found page (soft 404)' },
   'login-wall': { th: 'ต้องเข้าสู่ระบบก่อนจึงจะเห็น', en: 'Behind a login' },
-  parked: { th: 'โดเมนถูกพัก/ขาย (parked)', en: 'Parked domain' },
+  parked: { th: 'โดเมนพักไว้หรือประกาศขาย (parked)', en: 'Parked domain' },
   placeholder: { th: 'หน้ากำลังปรับปรุง ไม่มีข้อมูล', en: 'Placeholder page' },
   drifted: { th: 'เนื้อหาเปลี่ยนไปจากที่บันทึกไว้', en: 'Content changed since capture' },
   'year-missing': { th: 'ไม่พบปีงบประมาณที่กำหนด', en: 'Required fiscal year not mentioned' },
   unlinked: { th: 'ไม่มีลิงก์จากหน้าแรกของเว็บไซต์', en: 'Not linked from the main website' },
-  'document-changed': { th: 'เอกสารถูกเปลี่ยน (SHA-256 ไม่ตรง)', en: 'Document changed (SHA-256 differs)' },
+  'document-changed': { th: 'เอกสารเปลี่ยนไป (SHA-256 ไม่ตรง)', en: 'Document changed (SHA-256 differs)' },
   'broken-document': { th: 'เอกสารที่หน้านี้ลิงก์ไว้เปิดไม่ได้', en: 'A document this page links to is broken' },
 };
 

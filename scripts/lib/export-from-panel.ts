@@ -8,7 +8,7 @@ export async function exportBundleFromPanel(ext: LaunchedExtension, out: string,
   const panel = await ext.ctx.newPage();
   try {
     await panel.goto(ext.extUrl('sidepanel.html'));
-    await panel.getByRole('tab', { name: UI_STRINGS[lang].tabBundle }).click();
+    await panel.getByRole('tab', { name: UI_STRINGS[lang].tabBundleShort, exact: true }).click();
     const [download] = await Promise.all([
       panel.waitForEvent('download', { timeout: 120_000 }),
       panel.getByRole('button', { name: BUNDLE_UI_STRINGS[lang].exportBundle, exact: true }).click(),

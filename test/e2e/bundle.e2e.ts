@@ -53,7 +53,7 @@ function item(code: string, assignee: string): ItemRecord {
 async function openBundleTab(h: Harness): Promise<Page> {
   const panel = await h.ctx.newPage();
   await panel.goto(h.extUrl('sidepanel.html'));
-  await panel.getByRole('tab', { name: 'Export / import' }).click();
+  await panel.getByRole('tab', { name: 'Export', exact: true }).click();
   return panel;
 }
 

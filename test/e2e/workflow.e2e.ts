@@ -173,6 +173,7 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     expect(await panel.getByRole('listitem', { name: /^O7 / }).textContent()).toContain(direct);
     expect(await panel.getByRole('listitem', { name: /^O5 / }).textContent()).not.toContain(direct);
     const filters = panel.getByRole('search', { name: 'Filters' });
+    await filters.getByRole('button', { name: /^Filters/ }).click(); // collapsed by default
     await filters.getByRole('checkbox', { name: 'Only items needing attention' }).check();
     await expect.poll(() => panel.getByRole('listitem', { name: /^O7 / }).isVisible()).toBe(true);
     expect(await panel.getByRole('listitem', { name: /^O5 / }).isVisible()).toBe(false);
@@ -195,7 +196,12 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
   it('filters the checklist by status, unit and evidence URL', async () => {
     await panel.getByRole('tab', { name: 'Checklist' }).click();
     const filters = panel.getByRole('search', { name: 'Filters' });
+    const toggle = filters.getByRole('button', { name: /^Filters/ });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await filters.getByRole('combobox', { name: 'Filter by status' }).isVisible()).toBe(false);
+    await toggle.click();
     await filters.getByRole('combobox', { name: 'Filter by status' }).selectOption({ label: 'Complete' });
+    expect(await toggle.textContent()).toContain('Filters (1)');
     await expect.poll(() => panel.getByRole('listitem', { name: /^O\d+ / }).count()).toBe(2);
     expect(await filters.getByRole('status').textContent()).toContain('Showing 2 of 43 items');
     await filters.getByRole('combobox', { name: 'Filter by unit' }).selectOption('กองช่าง');

@@ -90,13 +90,23 @@ describe('exportBundle', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
-    for (const col of ['ข้อ', 'สรุปข้อมูลและองค์ประกอบ', 'ข้อมูลที่นำเสนอ', 'หน่วยงานที่รับผิดชอบ', 'มี/ไม่มี']) expect(html).toContain(`<th>${col}</th>`);
+    for (const col of ['ข้อ', 'องค์ประกอบด้านข้อมูล', 'ข้อมูลที่นำเสนอ (URL)', 'หน่วยงานที่รับผิดชอบ', 'มี', 'ไม่มี']) expect(html).toContain(`<th>${col}</th>`);
     expect(html).toContain("url('fonts/sarabun-thai-400-normal.woff2')");
     expect(html).toContain('size: A4');
-    expect(html).toContain('<a href="evidence/O05/ev1-viewport.png"><img class="thumb" src="evidence/O05/ev1-viewport.png"');
+    // Small thumbnails point to full-size figures in the appendix (ภาคผนวก); a page tagged for two items is one figure.
+    expect(html).toContain('<a class="thumb" href="#fig-1"><img src="evidence/O05/ev1-viewport.png"');
+    expect(html).toContain('<figure id="fig-1"><img src="evidence/O05/ev1-viewport.png"');
+    expect(html.match(/<figure /g)).toHaveLength(2); // ev3's screenshot has ev1's bytes: one file, one figure
+    expect(html).toContain('ภาคผนวก');
+    // One mark per item, in มี or ไม่มี; the signature block has blank lines when no names are set.
+    const rows = html.split('<tr>').slice(2);
+    expect(rows).toHaveLength(43);
+    for (const r of rows) expect(r.match(/<td class="mark"><span/g)).toHaveLength(1);
+    for (const role of ['ผู้จัดทำ', 'ผู้ตรวจสอบ', 'ผู้รับรอง']) expect(html).toContain(`<div class="role">${role}</div>`);
+    expect(html).toContain('counter(page) " / " counter(pages)');
     expect(html).toContain('1 มีนาคม 2564'); // capture time in the Buddhist Era
     expect(html).toContain('หน้าแรก → ข้อมูลหน่วยงาน');
-    expect(html).toMatch(/คะแนนประมาณการ <strong>2\.3<\/strong>/);
+    expect(html).toMatch(/คะแนนโดยประมาณ <strong>2\.3<\/strong>/);
   });
 
   it('CSVs start with a BOM, have one row per item, and neutralise formulas', async () => {

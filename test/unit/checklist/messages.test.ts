@@ -3,7 +3,7 @@ import { CHECKLIST_MESSAGES, checklistMessage, confidenceNote, statusLabel } fro
 
 describe('checklist messages', () => {
   it('labels the score as an estimate', () => {
-    expect(checklistMessage('score.estimate', 'th')).toBe('คะแนนประมาณการ (ไม่ใช่คะแนนจริง)');
+    expect(checklistMessage('score.estimate', 'th')).toBe('คะแนนโดยประมาณ (ไม่ใช่ผลคะแนนอย่างเป็นทางการ)');
   });
 
   it('fills parameters and leaves unknown ones visible', () => {
@@ -15,9 +15,9 @@ describe('checklist messages', () => {
 
   it('flags placeholder and reconstructed wording, not sourced rows', () => {
     expect(confidenceNote('C')).toBe('confidence.C');
-    expect(checklistMessage('confidence.C', 'th')).toBe('ถ้อยคำยังไม่ได้ยืนยัน');
+    expect(checklistMessage('confidence.C', 'th')).toBe('ชื่อข้อยังไม่ได้ตรวจกับคู่มือ');
     expect(confidenceNote('B')).toBe('confidence.B');
-    expect(checklistMessage('confidence.B', 'th')).toBe('ถ้อยคำเรียบเรียงใหม่');
+    expect(checklistMessage('confidence.B', 'th')).toBe('ชื่อข้อสรุปความ (ไม่ใช่ถ้อยคำในคู่มือ)');
     expect(confidenceNote('A')).toBeNull();
   });
 
