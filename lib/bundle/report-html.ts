@@ -157,7 +157,7 @@ export function reportHtml({ manifest: m, rows, fontPaths, options = {} }: Repor
 <body>
 <header class="doc-head">
 <div class="agency">${h(m.agency.name)}</div>
-<h1>รายงานผลการตรวจสอบการเปิดเผยข้อมูลสาธารณะ (OIT)<br>การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. ${year}</h1>
+<h1>รายงานผลการตรวจสอบการเปิดเผยข้อมูลสาธารณะ (OIT)<br>การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)<br>ประจำปีงบประมาณ พ.ศ. ${year}</h1>
 <p class="meta">${h(m.criteriaSet.titleTh)}${m.agency.homeUrl ? `<br>เว็บไซต์หลัก <span class="url">${h(m.agency.homeUrl)}</span>` : ''}<br>
 จัดทำเมื่อ ${h(c.date(m.exportedAt, true))}</p>
 </header>
@@ -166,7 +166,7 @@ ${subset}
 <span>${statusCounts}</span><span>หลักฐาน ${c.n(m.summary.evidenceCount)} รายการ</span></div>
 <p class="note">คะแนนโดยประมาณจากสถานะที่ผู้ตรวจบันทึกไว้ ไม่ใช่ผลคะแนนอย่างเป็นทางการ ค่าแฮช SHA-256 ในไฟล์ SHA256SUMS ยืนยันได้เพียงว่าไฟล์ไม่มีการแก้ไขหลังบันทึก</p>
 <table class="items"><colgroup><col class="c-code"><col class="c-sum"><col class="c-data"><col class="c-unit"><col class="c-yes"><col class="c-no"></colgroup>
-<thead><tr><th>ข้อ</th><th>องค์ประกอบด้านข้อมูล</th><th>ข้อมูลที่นำเสนอ (URL)</th><th>หน่วยงานที่รับผิดชอบ</th><th>มี</th><th>ไม่มี</th></tr></thead>
+<thead><tr><th>ข้อ</th><th>องค์ประกอบด้านข้อมูล</th><th>ข้อมูลที่นำเสนอ (URL)</th><th>หน่วยงาน<wbr>ที่รับผิดชอบ</th><th>มี</th><th>ไม่มี</th></tr></thead>
 <tbody>
 ${body}
 </tbody></table>

@@ -26,7 +26,7 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: 'Sarabun', 'TH Sarabun New', 'Tahoma', sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; margin: 0 auto; max-width: 186mm; padding: 12px; overflow-wrap: break-word; line-break: strict; }
 .doc-head { text-align: center; margin-bottom: 8px; }
 .doc-head .agency { font-size: 14pt; font-weight: 700; }
-h1 { font-size: 14pt; margin: 2px 0 4px; line-height: 1.4; }
+h1 { font-size: 13.5pt; margin: 2px 0 4px; line-height: 1.4; }
 h2 { font-size: 13pt; margin: 14px 0 6px; }
 .meta { color: #333; margin: 0; font-size: 10pt; }
 .summary { display: flex; flex-wrap: wrap; gap: 2px 16px; border: 1px solid #999; padding: 4px 8px; margin: 8px 0 6px; break-inside: avoid; }
@@ -37,7 +37,7 @@ table.items th, table.items td { border: 1px solid #555; padding: 3px 4px; verti
 table.items thead { display: table-header-group; }
 table.items th { background: #e8e8e8; font-weight: 700; font-size: 9.5pt; text-align: center; vertical-align: middle; }
 table.items tr { break-inside: avoid; page-break-inside: avoid; }
-col.c-code { width: 8%; } col.c-sum { width: 30%; } col.c-data { width: 36%; } col.c-unit { width: 14%; } col.c-yes { width: 6%; } col.c-no { width: 6%; }
+col.c-code { width: 7%; } col.c-sum { width: 29%; } col.c-data { width: 35%; } col.c-unit { width: 17%; } col.c-yes { width: 6%; } col.c-no { width: 6%; }
 td.code { font-weight: 700; text-align: center; }
 td.mark { text-align: center; vertical-align: middle; font-size: 13pt; font-weight: 700; }
 .name { font-weight: 600; }

@@ -90,7 +90,7 @@ describe('exportBundle', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
-    for (const col of ['ข้อ', 'องค์ประกอบด้านข้อมูล', 'ข้อมูลที่นำเสนอ (URL)', 'หน่วยงานที่รับผิดชอบ', 'มี', 'ไม่มี']) expect(html).toContain(`<th>${col}</th>`);
+    for (const col of ['ข้อ', 'องค์ประกอบด้านข้อมูล', 'ข้อมูลที่นำเสนอ (URL)', 'หน่วยงาน<wbr>ที่รับผิดชอบ', 'มี', 'ไม่มี']) expect(html).toContain(`<th>${col}</th>`);
     expect(html).toContain("url('fonts/sarabun-thai-400-normal.woff2')");
     expect(html).toContain('size: A4');
     // Small thumbnails point to full-size figures in the appendix (ภาคผนวก); a page tagged for two items is one figure.
