@@ -126,7 +126,7 @@ describe('buildDashboard figures', () => {
       ['กองช่าง', 0, 1, 0],
       ['', 1, 1, 100],
     ]);
-    expect(dash.progress.byUnit[4]).toMatchObject({ nameTh: 'ยังไม่กำหนดหน่วยงาน', nameEn: 'No unit assigned' });
+    expect(dash.progress.byUnit[4]).toMatchObject({ nameTh: 'ยังไม่กำหนดกอง/สำนัก', nameEn: 'No unit assigned' });
   });
 
   it('lists items with no evidence', () => {

@@ -22,7 +22,7 @@ describe('checklist messages', () => {
   });
 
   it('warns when an item rests only on pages opened directly', () => {
-    expect(checklistMessage('item.unlinkedOnly', 'th')).toBe('หลักฐานของข้อนี้ทุกชิ้นเปิดโดยตรง ผู้ประเมินอาจไม่นับ หากเข้าถึงจากเว็บไซต์หลักไม่ได้');
+    expect(checklistMessage('item.unlinkedOnly', 'th')).toBe('หลักฐานทุกรายการของข้อนี้เปิดจากลิงก์โดยตรง หากเข้าถึงจากหน้าแรกไม่ได้ ผู้ประเมินอาจไม่ให้คะแนน');
     expect(checklistMessage('item.unlinkedOnly', 'en')).toMatch(/^Every piece of evidence for this item was opened directly/);
   });
 
