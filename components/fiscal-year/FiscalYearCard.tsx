@@ -12,6 +12,7 @@ import { parseLocaleInt } from '../../lib/i18n/thai-digits';
 import { formatDateBE } from '../../lib/i18n/buddhist-era';
 import { getDb } from '../db';
 import { useYearsT } from '../criteria-editor/useYearsT';
+import { thaiLang } from '../lang-attr';
 import { ArchiveExport } from './ArchiveExport';
 
 const SHIFT = '__shift__';
@@ -89,7 +90,7 @@ export function FiscalYearCard() {
                 const next = new Set(skipTasks);
                 if (e.target.checked) next.delete(t.id); else next.add(t.id);
                 setSkipTasks(next);
-              }} /> {t.title} ({formatDateBE(t.end, lang)})
+              }} /> <span lang={thaiLang(t.title, lang)}>{t.title}</span> ({formatDateBE(t.end, lang)})
             </label>
           ))}
         </fieldset>
@@ -121,7 +122,7 @@ export function FiscalYearCard() {
             <ul className="items">
               {recapture.map((r) => (
                 <li key={`${r.code} ${r.url}`}>
-                  <span className="code">{r.code}</span> {r.title || r.url} <span className="muted">{y('fromCodes', { codes: r.fromCodes.join(', ') })}</span>{' '}
+                  <span className="code">{r.code}</span> <span lang={thaiLang(r.title, lang)}>{r.title || r.url}</span> <span className="muted">{y('fromCodes', { codes: r.fromCodes.join(', ') })}</span>{' '}
                   {r.done ? <span className="badge complete">{y('recaptured')}</span>
                     : <button type="button" aria-label={y('recaptureLabel', { code: r.code, title: r.title || r.url })}
                       onClick={() => void browser.tabs.create({ url: r.url })}>{y('recapture')}</button>}
