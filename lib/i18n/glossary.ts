@@ -11,7 +11,7 @@ export interface BannedTerm {
 export const BANNED_THAI_TERMS: readonly BannedTerm[] = [
   { re: /องค์กร/, use: 'หน่วยงาน (the agency)' },
   { re: /หน่วยงานภายใน|เฉพาะหน่วยงาน|ตามหน่วยงาน|ทุกหน่วยงาน|แบ่งงานระหว่างหน่วยงาน/, use: 'กอง/สำนัก (ส่วนราชการภายใน) for an internal unit' },
-  { re: /ชิ้น/, use: 'รายการ (count evidence with รายการ)' },
+  { re: /ชิ้น(?!ส่วน)/, use: 'รายการ (count evidence with รายการ)' },
   { re: /จับภาพ|ถ่ายภาพ/, use: 'บันทึกภาพหน้าจอ' },
   { re: /เส้นทางการคลิก|เส้นทางจากหน้าแรก/, use: 'เส้นทางเข้าถึงจากหน้าแรก' },
   { re: /ฟิลด์|ออบเจ็กต์/, use: 'ช่องข้อมูล / ออบเจกต์' },
