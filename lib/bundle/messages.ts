@@ -67,7 +67,7 @@ export const BUNDLE_MESSAGES = {
   'export-blob-corrupt': { th: 'ไฟล์หลักฐาน {id} ไม่ตรงกับค่าแฮชที่บันทึกไว้', en: 'Stored bytes of artifact {id} do not match their recorded hash' },
   'export-too-large': { th: 'ชุดหลักฐานใหญ่เกิน 4 GB ซึ่งรูปแบบ zip นี้ไม่รองรับ', en: 'The bundle would exceed 4 GB, which this zip format does not support' },
   zip64: {
-    th: 'ไฟล์ zip มีส่วนแบบ ZIP64 ซึ่งชุดหลักฐานไม่ใช้ โปรแกรมแตกไฟล์แต่ละตัวอาจเห็นไฟล์ไม่ตรงกัน ไฟล์อาจถูกดัดแปลง',
+    th: 'ไฟล์ zip มีส่วนแบบ ZIP64 ซึ่งชุดหลักฐานไม่ใช้ โปรแกรมแตกไฟล์แต่ละตัวอาจเห็นไฟล์ไม่ตรงกัน ไฟล์อาจมีการดัดแปลง',
     en: 'The zip holds ZIP64 records, which bundles never use; unzip tools could disagree on its files. It may have been tampered with',
   },
   'zip-appended-data': {
