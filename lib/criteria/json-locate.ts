@@ -1,112 +1,46 @@
 /**
- * A tiny JSON scanner that records where each value sits in the source text, keyed by the same
- * field paths the validator uses ("items[4].elements[1].key"). It also reports the offset of the
- * first syntax error, as a fallback when the engine's JSON.parse message carries no position.
+ * Where a value sits in a criteria file's text, by the field paths the validator reports
+ * ("items[4].elements[1].key"), and where the first syntax error is. jsonc-parser builds the tree
+ * with offsets (JSON.parse gives none); comments and trailing commas count as errors, as in JSON.
  */
-export interface JsonScan {
-  /** Offset of each value's key (object members) or first character (array elements, root). */
-  offsets: Map<string, number>;
+import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
+
+export interface JsonLocator {
+  /** Offset of the value's key (object members) or first character (array elements, root), else of its deepest present ancestor. */
+  offsetOf(path: string): number | undefined;
   /** Offset of the first syntax error, or null when the text is well-formed. */
   errorAt: number | null;
 }
 
-const MAX_DEPTH = 256;
+const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
-class Stop extends Error {
-  constructor(readonly at: number) {
-    super('json-scan-stop');
-  }
+/** "items[4].elements[1].key" → ["items", 4, "elements", 1, "key"]. */
+export function pathSegments(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  return out;
 }
 
-export function scanJson(text: string): JsonScan {
-  const offsets = new Map<string, number>();
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const fail = (): never => {
-    throw new Stop(i);
-  };
-  const expect = (c: string) => (text[i] === c ? i++ : fail());
+function offsetOfNode(node: Node): number {
+  // A member's value: point at its key, where a reader looks for it.
+  return node.parent?.type === 'property' ? node.parent.offset : node.offset;
+}
 
-  const string = (): string => {
-    expect('"');
-    const start = i;
-    while (i < text.length && text[i] !== '"') {
-      const c = text.charCodeAt(i);
-      if (c < 0x20) fail();
-      i += text[i] === '\\' ? 2 : 1;
-    }
-    if (i >= text.length) fail();
-    const raw = text.slice(start, i);
-    i++;
-    try {
-      return JSON.parse(`"${raw}"`) as string;
-    } catch {
-      i = start;
-      return fail();
-    }
-  };
-
-  const literal = () => {
-    const m = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
-    if (!m) fail();
-    i += m![0].length;
-  };
-
-  const value = (path: string, depth: number): void => {
-    if (depth > MAX_DEPTH) fail();
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        const keyAt = i;
-        const key = string();
-        const p = path ? `${path}.${key}` : key;
-        if (!offsets.has(p)) offsets.set(p, keyAt);
-        ws();
-        expect(':');
-        value(p, depth + 1);
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
+export function locateJson(text: string): JsonLocator {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, STRICT);
+  return {
+    errorAt: errors.length > 0 ? Math.min(errors[0]!.offset, text.length) : null,
+    offsetOf(path) {
+      if (!root) return undefined;
+      const segs = pathSegments(path);
+      for (let n = segs.length; n > 0; n--) {
+        const node = findNodeAtLocation(root, segs.slice(0, n));
+        if (node) return offsetOfNode(node);
       }
-    } else if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (let n = 0; ; n++) {
-        ws();
-        const p = `${path}[${n}]`;
-        offsets.set(p, i);
-        value(p, depth + 1);
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    } else if (c === '"') {
-      string();
-    } else {
-      literal();
-    }
+      return root.offset;
+    },
   };
-
-  try {
-    offsets.set('', 0);
-    value('', 0);
-    ws();
-    if (i < text.length) fail();
-    return { offsets, errorAt: null };
-  } catch (e) {
-    if (e instanceof Stop) return { offsets, errorAt: Math.min(e.at, text.length) };
-    throw e;
-  }
 }
 
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
@@ -120,16 +54,4 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
     }
   }
   return { line, column: end - lineStart + 1 };
-}
-
-/** Offset of the deepest recorded ancestor of `path` (the path itself when present). */
-export function offsetOfPath(offsets: Map<string, number>, path: string): number | undefined {
-  let p = path;
-  for (;;) {
-    const at = offsets.get(p);
-    if (at !== undefined) return at;
-    if (p === '') return undefined;
-    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-    p = cut <= 0 ? '' : p.slice(0, cut);
-  }
 }

@@ -2,7 +2,7 @@
 import type { CriteriaSet } from './types';
 import type { CriteriaError, CriteriaResult } from './errors';
 import { validateCriteriaSet } from './validate';
-import { lineColumnAt, offsetOfPath, scanJson } from './json-locate';
+import { lineColumnAt, locateJson } from './json-locate';
 
 /** Criteria sets are small (the OIT set is ~40 kB); anything this big is not a criteria set. */
 export const MAX_SET_TEXT_LENGTH = 4 * 1024 * 1024;
@@ -14,7 +14,7 @@ export function syntaxErrorLocation(text: string, message: string): { line: numb
   const pos = /position (\d+)/.exec(message);
   if (pos) return lineColumnAt(text, Number(pos[1]));
   if (/end of (JSON )?input|unexpected end/i.test(message)) return lineColumnAt(text, text.length);
-  const scanned = scanJson(text).errorAt;
+  const scanned = locateJson(text).errorAt;
   return lineColumnAt(text, scanned ?? text.length);
 }
 
@@ -34,9 +34,9 @@ export function parseCriteriaSetJson(text: string): CriteriaResult<CriteriaSet> 
     }
     const result = validateCriteriaSet(data);
     if (result.ok) return result;
-    const { offsets } = scanJson(src);
+    const where = locateJson(src);
     const errors: CriteriaError[] = result.errors.map((err) => {
-      const at = offsetOfPath(offsets, err.path);
+      const at = where.offsetOf(err.path);
       if (at === undefined || err.path === '') return err;
       const { line, column } = lineColumnAt(src, at);
       return { ...err, line, column };
