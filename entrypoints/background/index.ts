@@ -5,6 +5,8 @@ import { isConfigured, loadSettings } from '../../lib/storage/settings';
 import { injectForm, injectOverlay, openChecklistPanel } from '../../lib/platform/adapter';
 import { resolveLanguage } from '../../lib/i18n/language';
 import { getCriteriaSet } from '../../lib/storage/criteria-store';
+import { getBlob, listByCriterion } from '../../lib/storage/evidence-repo';
+import { executiveNamesFromEvidence } from '../../lib/capture/executives';
 import { listen } from './router';
 import { watchSitePages } from './site-overlay';
 import { cancelCapture, handleCapture, reportTagFailure } from './capture';
@@ -35,6 +37,9 @@ export default defineBackground(() => {
       const s = await loadSettings(db);
       return pathForTab(sender.tab!.id!, sender.tab!.url ?? '', s.homeUrl);
     },
+    'overlay/executives': async ({ item }) => ({
+      names: await executiveNamesFromEvidence(await listByCriterion(db, item), (id) => getBlob(db, id)),
+    }),
     'trail/event': async (ev, sender) => {
       const via = ev.via;
       // A click happened on the sender's page: take its URL from the browser, not from the payload

@@ -17,6 +17,8 @@ export interface FormContext {
   pageText: string;
   /** The page text without the site's menus, header and footer, when the form can tell them apart. */
   contentText?: string;
+  /** Top executives named on the evidence of each item a current-executive rule points to (O2). */
+  executives?: Record<string, string[]>;
   clickPath: { path: ClickStep[]; reachedFromHome: boolean };
 }
 
@@ -99,7 +101,9 @@ export function buildForm(ctx: FormContext, actions: { onSave(e: MouseEvent, sav
   };
 
   const elementFieldset = (c: Criterion) => {
-    const hints = detectHints(ctx.pageText, c, { fiscalYear: ctx.config.fiscalYear, hasMap: map, contentText: ctx.contentText });
+    const current = c.hintRules.find((r) => r.kind === 'current-executive');
+    const currentExecutives = current?.kind === 'current-executive' ? ctx.executives?.[current.item] : undefined;
+    const hints = detectHints(ctx.pageText, c, { fiscalYear: ctx.config.fiscalYear, hasMap: map, contentText: ctx.contentText, currentExecutives });
     if (!ticks.has(c.code)) ticks.set(c.code, new Set(Object.entries(hints.ticks).filter(([, v]) => v).map(([k]) => k)));
     const mine = ticks.get(c.code)!;
     // The messages name the years the item's period rule asks for (2563 for an annual report), not the fiscal year.

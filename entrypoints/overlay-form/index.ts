@@ -4,6 +4,7 @@ import { sendToBackground } from '../../lib/platform/messaging';
 import { extractText } from '../../lib/capture/page-text.dom';
 import { SITE_CHROME_SELECTOR, contentTextOrUndefined } from '../../lib/capture/site-chrome';
 import type { CaptureRequest } from '../../lib/messages/protocol';
+import type { CriteriaSet } from '../../lib/criteria/types';
 import type { OverlayGlobal } from '../overlay.content';
 import { FORM_CSS } from './form-css';
 import { OVERLAY_STRINGS } from '../../lib/i18n/overlay-strings';
@@ -34,6 +35,20 @@ async function waitForOverlay(): Promise<OverlayGlobal | null> {
 
 let current: FormView | null = null;
 
+/** Names for the items' "current executive" hints (O34 ↔ O2); the form opens without them if the lookup fails. */
+async function executivesFor(set: CriteriaSet): Promise<Record<string, string[]>> {
+  const items = new Set(set.items.flatMap((c) => c.hintRules.flatMap((r) => (r.kind === 'current-executive' ? [r.item] : []))));
+  const out: Record<string, string[]> = {};
+  for (const item of items) {
+    try {
+      out[item] = (await sendToBackground('overlay/executives', { item })).names;
+    } catch {
+      // No names: the hint stays silent rather than warning on a guess.
+    }
+  }
+  return out;
+}
+
 async function open(): Promise<void> {
   const g = await waitForOverlay();
   if (!g) return;
@@ -62,7 +77,8 @@ async function open(): Promise<void> {
     if (fab) fab.hidden = false;
   };
   const onSave = (e: MouseEvent, button: HTMLButtonElement) => void guardedSave(g, view, guard, config.language, e, button, close);
-  const view = buildForm({ config, set, pageText, contentText, clickPath }, { onSave, onClose: close });
+  const executives = await executivesFor(set);
+  const view = buildForm({ config, set, pageText, contentText, executives, clickPath }, { onSave, onClose: close });
   guard.ownText(view.status);
   current = view;
   if (fab) fab.hidden = true;

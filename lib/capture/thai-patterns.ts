@@ -170,3 +170,15 @@ const PLACEHOLDER =
 export function findPlaceholders(text: string): Finding[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => ({ kind: 'placeholder' as const, match: m[0] }));
 }
+
+const TOP_TITLE = /^(?:นายก(?:เทศมนตรี|องค์การบริหารส่วน|\s?อบต|\s?อบจ)|ผู้อำนวยการ(?!กอง|สำนัก))/;
+
+/** Names of the top executives (นายก…, not รองนายก or heads of divisions) listed on an executives page. */
+export function findTopExecutives(text: string): string[] {
+  const names: string[] = [];
+  for (const f of findPeople(text)) {
+    const [name, title] = f.match.split(' — ');
+    if (name && title && TOP_TITLE.test(title) && !names.includes(name)) names.push(name);
+  }
+  return names;
+}

@@ -87,6 +87,8 @@ export interface Protocol {
   'overlay/criteria': { req: Record<string, never>; res: CriteriaSet };
   'overlay/open-form': { req: Record<string, never>; res: { ok: boolean } };
   'overlay/click-path': { req: Record<string, never>; res: { path: { url: string; linkText: string }[]; reachedFromHome: boolean } };
+  /** Top executives named on the stored evidence of `item` (O2), for the "current executive" hint of O34/O35. */
+  'overlay/executives': { req: { item: string }; res: { names: string[] } };
   'trail/event': { req: TrailEvent; res: { ok: true } };
   'capture/save': { req: CaptureRequest; res: CaptureResult };
   'capture/cancel': { req: Record<string, never>; res: { ok: boolean } };
@@ -115,6 +117,7 @@ export const SENDERS: Record<MessageType, 'content' | 'extension' | 'background'
   'overlay/criteria': 'content',
   'overlay/open-form': 'content',
   'overlay/click-path': 'content',
+  'overlay/executives': 'content',
   'trail/event': 'content',
   'capture/save': 'content',
   'capture/cancel': 'content',

@@ -58,6 +58,7 @@ const PAYLOAD: { [T in MessageType]: (p: unknown) => p is Req<T> } = {
   'overlay/criteria': isEmpty,
   'overlay/open-form': isEmpty,
   'overlay/click-path': isEmpty,
+  'overlay/executives': (p): p is { item: string } => isPlainObject(p) && Object.keys(p).length === 1 && isStr(p.item, 8) && ITEM_CODE_RE.test(p.item),
   'trail/event': isTrailEvent,
   'capture/save': isCaptureRequest,
   'capture/cancel': isEmpty,

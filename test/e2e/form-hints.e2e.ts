@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import path from 'node:path';
 import type { StaticServer } from '../../lib/devserver/static-server';
-import { ROOT, launchExtension, serveFixture, setupAgency, type Harness } from './harness';
+import { ROOT, launchExtension, serveFixture, setupAgency, tagPage, type Harness } from './harness';
 
 /** Issue 10 §4: the form's year hints look past the site's menu and footer, and name the item's own years. */
 describe('tagging form: year hints on a page whose years are only in the menu and footer', () => {
@@ -40,5 +40,42 @@ describe('tagging form: year hints on a page whose years are only in the menu an
   it('O12 (the report of 2563): the message asks for 2563, not the fiscal year', async () => {
     await pick('O12');
     expect(await notes('O12')).toEqual(['No Buddhist Era year found on this page; check that it is data for 2563.']);
+  });
+});
+
+/** Issue 10 §2: O34's pledge must be the current top executive's, as O2's evidence names them. */
+describe('tagging form: O34 is checked against the executives stored for O2', () => {
+  let h: Harness;
+  let site: StaticServer;
+
+  beforeAll(async () => {
+    site = await serveFixture();
+    h = await launchExtension();
+    await setupAgency(h, site.url);
+    const page = await h.ctx.newPage();
+    await page.goto(`${site.url}ita/o2.html`);
+    expect(await tagPage(page, ['O2'])).toMatch(/Evidence saved/);
+    await page.close();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await site?.close();
+  });
+
+  const o34Notes = async (url: string) => {
+    const page = await h.ctx.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Tag this page' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tag this page as evidence' });
+    await dialog.getByRole('combobox', { name: 'Criterion' }).fill('O34');
+    await dialog.getByRole('option', { name: /^O34 / }).click();
+    const notes = await dialog.getByRole('group', { name: /^O34 — / }).getByRole('note').allTextContents();
+    await page.close();
+    return notes;
+  };
+
+  it('warns on a page that does not name the executive listed under O2, and not on one that does', async () => {
+    expect(await o34Notes(`${site.url}ita/o5.html`)).toContain('The current executive named in the executives item is not on this page.');
+    expect(await o34Notes(`${site.url}ita/o2.html`)).not.toContain('The current executive named in the executives item is not on this page.');
   });
 });

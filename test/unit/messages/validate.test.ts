@@ -15,7 +15,13 @@ describe('message validation', () => {
     expect(parseEnvelope({ type: 'trail/event', payload: { url: 'https://x.go.th/ita', linkText: 'ITA', fromUrl: 'https://x.go.th/', via: 'click' } })).not.toBeNull();
   });
 
+  it('accepts an executives request for one item code', () => {
+    expect(parseEnvelope({ type: 'overlay/executives', payload: { item: 'O2' } })).not.toBeNull();
+  });
+
   it.each([
+    ['executives for a bad code', { type: 'overlay/executives', payload: { item: '*' } }],
+    ['executives with extra keys', { type: 'overlay/executives', payload: { item: 'O2', all: true } }],
     ['unknown type', { type: 'evidence/delete-all', payload: {} }],
     ['no payload', { type: 'capture/save' }],
     ['not an object', 'capture/save'],
