@@ -411,15 +411,25 @@ export async function streamEntry(src: ZipSource, e: ZipEntry, onData: (chunk: U
     crc = crc32Update(crc, chunk);
     onData(chunk);
   };
-  const inflater = e.method === 8 ? new Inflate((chunk) => take(chunk)) : null;
+  const readPart = async (off: number): Promise<Uint8Array | null> => {
+    const n = Math.min(SLICE, e.compressedSize - off);
+    const part = await src.read(e.dataOffset! + off, n);
+    return part.length === n ? part : null;
+  };
   try {
-    if (e.compressedSize === 0) inflater?.push(new Uint8Array(0), true);
-    for (let off = 0; off < e.compressedSize && !over; off += SLICE) {
-      const n = Math.min(SLICE, e.compressedSize - off);
-      const part = await src.read(e.dataOffset + off, n);
-      if (part.length !== n) return fail1({ code: 'zip-truncated', params: { detail: 'entry data' } });
-      if (inflater) inflater.push(part, off + n === e.compressedSize);
-      else take(part.slice());
+    if (e.method === 8 && typeof DecompressionStream === 'function') {
+      // The platform's inflater (zlib in Node, the browser's own) is several times faster than fflate's.
+      const problem = await inflateNative(e.compressedSize, readPart, take, () => over);
+      if (problem === 'truncated') return fail1({ code: 'zip-truncated', params: { detail: 'entry data' } });
+    } else {
+      const inflater = e.method === 8 ? new Inflate((chunk) => take(chunk)) : null;
+      if (e.compressedSize === 0) inflater?.push(new Uint8Array(0), true);
+      for (let off = 0; off < e.compressedSize && !over; off += SLICE) {
+        const part = await readPart(off);
+        if (!part) return fail1({ code: 'zip-truncated', params: { detail: 'entry data' } });
+        if (inflater) inflater.push(part, off + part.length === e.compressedSize);
+        else take(part.slice());
+      }
     }
   } catch (err) {
     if (!over) return fail1({ code: 'inflate-failed', params: { detail: err instanceof Error ? err.message : String(err) } });
@@ -428,6 +438,39 @@ export async function streamEntry(src: ZipSource, e: ZipEntry, onData: (chunk: U
   if (produced !== e.size) return fail1({ code: 'size-mismatch', params: { expected: e.size, actual: produced } });
   if (crc !== e.crc) return fail1({ code: 'crc-mismatch' });
   return null;
+}
+
+/**
+ * Inflates through DecompressionStream('deflate-raw'), feeding 1 MiB slices and taking output as it
+ * comes; stops reading as soon as `stop()` says the output went past the declared size.
+ */
+async function inflateNative(
+  compressedSize: number, readPart: (off: number) => Promise<Uint8Array | null>, take: (c: Uint8Array) => void, stop: () => boolean,
+): Promise<'truncated' | null> {
+  const ds = new DecompressionStream('deflate-raw');
+  const writer = ds.writable.getWriter();
+  const reader = ds.readable.getReader();
+  let truncated = false;
+  const pump = (async () => {
+    for (let off = 0; off < compressedSize && !stop(); off += SLICE) {
+      const part = await readPart(off);
+      if (!part) { truncated = true; break; }
+      await writer.write(part as Uint8Array<ArrayBuffer>);
+    }
+    await writer.close();
+  })();
+  pump.catch(() => {}); // its failure surfaces through the reader
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      take(value);
+      if (stop()) { await reader.cancel(); break; }
+    }
+  } finally {
+    await pump.catch(() => {});
+  }
+  return truncated ? 'truncated' : null;
 }
 
 /** One entry in memory, checked (size, CRC). */
