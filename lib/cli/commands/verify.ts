@@ -115,7 +115,7 @@ export const verifyCommand: CliCommand = {
     const home = p.options.get('home');
     if (home !== undefined && !/^https?:\/\/[^/]/i.test(home)) return usageError(t.badUrl(home));
 
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | null;
     try {
       bytes = new Uint8Array(await readFile(input));
     } catch (e) {
@@ -124,6 +124,7 @@ export const verifyCommand: CliCommand = {
     let parsed;
     try {
       parsed = readInput(bytes, periodLookupFrom(getBuiltInSet()));
+      bytes = null; // the file is not needed once read: a long run should not hold it
     } catch (e) {
       if (e instanceof InputError) return usageError(t.badBundle(input));
       return usageError(t.readFail(input, e instanceof Error ? e.message : String(e)));
@@ -137,7 +138,7 @@ export const verifyCommand: CliCommand = {
     const withPath = p.flags.has('path') || home !== undefined;
     const mode = p.flags.has('jsonl') ? 'jsonl' : p.flags.has('json') ? 'json' : 'table';
     // Only what the chosen output needs is kept: nothing for --jsonl, one line or row per URL otherwise.
-    const order = new Map(parsed.targets.map((tg, i) => [tg.key, i] as const));
+    const order = mode === 'jsonl' ? new Map<string, number>() : new Map(parsed.targets.map((tg, i) => [tg.key, i] as const));
     const kept: (string | string[])[] = [];
     let okCount = 0;
     let count = 0;
@@ -154,9 +155,9 @@ export const verifyCommand: CliCommand = {
       onResult: (r) => {
         count++;
         if (r.ok) okCount++;
+        if (mode === 'jsonl') return io.stdout(toJsonLine(r));
         const i = order.get(r.key) ?? kept.length;
-        if (mode === 'jsonl') io.stdout(toJsonLine(r));
-        else if (mode === 'json') kept[i] = toJsonLine(r);
+        if (mode === 'json') kept[i] = toJsonLine(r);
         else kept[i] = tableRow(r, lang, withPath);
       },
     });
