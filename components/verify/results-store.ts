@@ -1,6 +1,8 @@
 /**
  * One shared live view of the `verify` table for the whole page: the panel and every checklist
- * item read it without each opening its own query.
+ * item read it without each opening its own query. During a long run the table changes several
+ * times a second; reading every row on each change made a 3,000-URL run quadratic. So a cheap
+ * query (the row count) watches the table, and the rows are read again at most once per RELOAD_MS.
  */
 import { useSyncExternalStore } from 'react';
 import { liveQuery, type Subscription } from 'dexie';
@@ -8,28 +10,58 @@ import { loadResults } from '../../lib/verify/store';
 import type { VerifyResult } from '../../lib/verify/types';
 import { getDb } from '../db';
 
-let current: VerifyResult[] | undefined;
+const RELOAD_MS = 1000;
+
+let shown: VerifyResult[] | undefined;
 let sub: Subscription | null = null;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let loading = false;
+let again = false;
+let lastLoad = 0;
 const listeners = new Set<() => void>();
+
+async function reload(): Promise<void> {
+  timer = null;
+  if (loading) {
+    again = true;
+    return;
+  }
+  loading = true;
+  lastLoad = Date.now();
+  try {
+    shown = await loadResults(getDb());
+    for (const l of listeners) l();
+  } catch {
+    /* the next change tries again */
+  } finally {
+    loading = false;
+    if (again) {
+      again = false;
+      schedule();
+    }
+  }
+}
+
+function schedule(): void {
+  if (timer || !sub) return;
+  timer = setTimeout(() => void reload(), Math.max(0, lastLoad + RELOAD_MS - Date.now()));
+}
 
 function subscribe(fn: () => void): () => void {
   listeners.add(fn);
-  sub ??= liveQuery(() => loadResults(getDb())).subscribe({
-    next: (rows) => {
-      current = rows;
-      for (const l of listeners) l();
-    },
-    error: () => undefined,
-  });
+  // Any write to the table re-runs this count; the rows themselves are read by reload().
+  sub ??= liveQuery(() => getDb().verify.count()).subscribe({ next: schedule, error: () => undefined });
   return () => {
     listeners.delete(fn);
     if (listeners.size === 0) {
       sub?.unsubscribe();
       sub = null;
+      if (timer) clearTimeout(timer);
+      timer = null;
     }
   };
 }
 
 export function useVerifyResults(): VerifyResult[] | undefined {
-  return useSyncExternalStore(subscribe, () => current);
+  return useSyncExternalStore(subscribe, () => shown);
 }

@@ -47,6 +47,24 @@ function update(patch: Partial<RunState>): void {
   for (const l of listeners) l();
 }
 
+/** Progress is shown at most every PROGRESS_MS: one re-render per result made long runs quadratic. */
+const PROGRESS_MS = 250;
+let progressTimer: ReturnType<typeof setTimeout> | null = null;
+let pendingProgress: Partial<RunState> | null = null;
+
+function updateProgress(patch: Partial<RunState>): void {
+  pendingProgress = { ...pendingProgress, ...patch };
+  progressTimer ??= setTimeout(flushProgress, PROGRESS_MS);
+}
+
+function flushProgress(): void {
+  if (progressTimer) clearTimeout(progressTimer);
+  progressTimer = null;
+  const patch = pendingProgress;
+  pendingProgress = null;
+  if (patch) update(patch);
+}
+
 function subscribe(fn: () => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);
@@ -113,13 +131,15 @@ export async function runVerify(input: RunInput): Promise<void> {
         begun = true;
         update({ total, crawling });
       },
-      onProgress: (n, total) => update({ done: n, total }),
+      onProgress: (n, total) => updateProgress({ done: n, total }),
       onResult: () => {
-        if (state.crawling) update({ crawling: false });
+        if (state.crawling) updateProgress({ crawling: false });
       },
     });
+    flushProgress();
     update({ phase: 'done', crawling: false, ok: summary.ok, bad: summary.bad });
   } catch (e) {
+    flushProgress();
     const cancelled = c.signal.aborted;
     if (begun) await setJobStatus(db, cancelled ? 'cancelled' : 'failed').catch(() => undefined);
     const job = begun ? await getJob(db).catch(() => null) : null;
