@@ -1,8 +1,9 @@
 /**
  * One shared live view of the `verify` table for the whole page: the panel and every checklist
  * item read it without each opening its own query. During a long run the table changes several
- * times a second; reading every row on each change made a 3,000-URL run quadratic. So a cheap
- * query (the row count) watches the table, and the rows are read again at most once per RELOAD_MS.
+ * times a second; reading every row (and redrawing the table) on each change made a 3,000-URL run
+ * quadratic. So a cheap query (the row count) watches the table, and the rows are read again at
+ * most once per RELOAD_MS, or per RELOAD_MS_PER_ROW × rows for large tables.
  */
 import { useSyncExternalStore } from 'react';
 import { liveQuery, type Subscription } from 'dexie';
@@ -11,6 +12,7 @@ import type { VerifyResult } from '../../lib/verify/types';
 import { getDb } from '../db';
 
 const RELOAD_MS = 1000;
+const RELOAD_MS_PER_ROW = 2;
 
 let shown: VerifyResult[] | undefined;
 let sub: Subscription | null = null;
@@ -44,7 +46,8 @@ async function reload(): Promise<void> {
 
 function schedule(): void {
   if (timer || !sub) return;
-  timer = setTimeout(() => void reload(), Math.max(0, lastLoad + RELOAD_MS - Date.now()));
+  const every = Math.max(RELOAD_MS, (shown?.length ?? 0) * RELOAD_MS_PER_ROW);
+  timer = setTimeout(() => void reload(), Math.max(0, lastLoad + every - Date.now()));
 }
 
 function subscribe(fn: () => void): () => void {
