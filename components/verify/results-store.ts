@@ -17,31 +17,32 @@ const RELOAD_MS_PER_ROW = 2;
 let shown: VerifyResult[] | undefined;
 let sub: Subscription | null = null;
 let timer: ReturnType<typeof setTimeout> | null = null;
-let loading = false;
+let loading: Promise<void> | null = null;
 let again = false;
 let lastLoad = 0;
 const listeners = new Set<() => void>();
 
-async function reload(): Promise<void> {
+function reload(): Promise<void> {
   timer = null;
   if (loading) {
     again = true;
-    return;
+    return loading;
   }
-  loading = true;
   lastLoad = Date.now();
-  try {
-    shown = await loadResults(getDb());
-    for (const l of listeners) l();
-  } catch {
-    /* the next change tries again */
-  } finally {
-    loading = false;
-    if (again) {
-      again = false;
-      schedule();
-    }
-  }
+  loading = loadResults(getDb())
+    .then((rows) => {
+      shown = rows;
+      for (const l of listeners) l();
+    })
+    .catch(() => undefined) // the next change tries again
+    .finally(() => {
+      loading = null;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    });
+  return loading;
 }
 
 function schedule(): void {
@@ -63,6 +64,16 @@ function subscribe(fn: () => void): () => void {
       timer = null;
     }
   };
+}
+
+/** Read the rows now (a run just ended: its last results show at once, not a second later). */
+export async function refreshVerifyResults(): Promise<void> {
+  if (!sub) return;
+  if (timer) clearTimeout(timer);
+  timer = null;
+  if (loading) await loading; // that read may predate the last stored results
+  again = false;
+  await reload();
 }
 
 export function useVerifyResults(): VerifyResult[] | undefined {

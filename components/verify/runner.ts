@@ -12,6 +12,7 @@ import { getBlob } from '../../lib/storage/evidence-repo';
 import { runVerifyJob } from '../../lib/verify/job';
 import { getJob, setJobStatus } from '../../lib/verify/store';
 import type { VerifyResult } from '../../lib/verify/types';
+import { refreshVerifyResults } from './results-store';
 import { NO_PERMISSION } from './verdict';
 
 export type RunPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -137,12 +138,14 @@ export async function runVerify(input: RunInput): Promise<void> {
       },
     });
     flushProgress();
+    await refreshVerifyResults();
     update({ phase: 'done', crawling: false, ok: summary.ok, bad: summary.bad });
   } catch (e) {
     flushProgress();
     const cancelled = c.signal.aborted;
     if (begun) await setJobStatus(db, cancelled ? 'cancelled' : 'failed').catch(() => undefined);
     const job = begun ? await getJob(db).catch(() => null) : null;
+    await refreshVerifyResults();
     update({
       phase: cancelled ? 'cancelled' : 'failed',
       crawling: false,
