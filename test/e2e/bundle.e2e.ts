@@ -236,7 +236,7 @@ describe('checklist bundle: export from the side panel, check, open the report, 
 
     const panel = await h2!.ctx.newPage();
     await panel.goto(h2!.extUrl('sidepanel.html'));
-    await panel.getByRole('tab', { name: 'ส่งออก/นำเข้า' }).click();
+    await panel.getByRole('tab', { name: 'ชุดหลักฐาน', exact: true }).click();
     const [chooser] = await Promise.all([
       panel.waitForEvent('filechooser'),
       panel.getByRole('button', { name: 'นำเข้าชุดหลักฐาน', exact: true }).click(),
