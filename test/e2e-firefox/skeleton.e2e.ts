@@ -101,7 +101,7 @@ describe('Firefox: set up, tag pages, see them listed, export', () => {
 
   it('exports a bundle from the sidebar page that the check command accepts', async () => {
     const panel = await s.ff.openExtPage('sidepanel.html');
-    await panel.locator(aria('tab', 'Export / import')).click();
+    await panel.locator(aria('tab', 'Export')).click();
     await panel.locator(aria('button', 'Export bundle')).click();
     const done = await waitForText(await byRole(panel, 'status', /Exported:/, 60_000), /Exported: ita-evidence-\S+\.zip/);
     const name = /Exported: (\S+\.zip)/.exec(done)![1]!;

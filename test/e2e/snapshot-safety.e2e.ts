@@ -155,7 +155,7 @@ describe('a saved page snapshot cannot run script or redirect when opened', () =
     const before = { evidence: await dbAll(ext, 'evidence'), blobs: (await dbAll<{ id: string }>(ext, 'blobs')).map((b) => b.id) };
     const panel = await h.ctx.newPage();
     await panel.goto(h.extUrl('sidepanel.html'));
-    await panel.getByRole('tab', { name: 'Export / import' }).click();
+    await panel.getByRole('tab', { name: 'Export', exact: true }).click();
     const [chooser] = await Promise.all([panel.waitForEvent('filechooser'), panel.getByRole('button', { name: 'Import bundle', exact: true }).click()]);
     await chooser.setFiles(bundle);
     const alert = panel.getByRole('alert');
