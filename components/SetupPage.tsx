@@ -5,6 +5,7 @@ import { SetupForm } from './SetupForm';
 import { ReportSettingsCard } from './ReportSettingsCard';
 import { CriteriaSetsCard, StorageHealthCard } from './workflow';
 import { FiscalYearCard } from './fiscal-year/FiscalYearCard';
+import { CriteriaEditor } from './criteria-editor/CriteriaEditor';
 
 /** Options page: agency setup, plus the optional all-sites permission with its reason. */
 export function SetupPage() {
@@ -26,6 +27,7 @@ export function SetupPage() {
       </section>
       <ReportSettingsCard />
       <CriteriaSetsCard />
+      <CriteriaEditor />
       <FiscalYearCard />
       <StorageHealthCard />
       <p><a href={browser.runtime.getURL('/sidepanel.html')}>{t('openChecklist')}</a></p>

@@ -4,6 +4,8 @@ import { listCriteriaSets, getCriteriaSet, importCriteriaSet } from '../../lib/s
 import { saveSettings } from '../../lib/storage/settings';
 import { parseCriteriaSetJson } from '../../lib/criteria/parse-json';
 import { formatCriteriaError } from '../../lib/criteria/errors';
+import { isUnconfirmedSet } from '../../lib/criteria/provenance';
+import { translateYears } from '../../lib/i18n/ui-years';
 import type { CriteriaSet } from '../../lib/criteria/types';
 import { getDb } from '../db';
 import { useWorkflowT } from './useWorkflowT';
@@ -69,6 +71,7 @@ export function CriteriaSetsCard() {
           </li>
         ))}
       </ul>
+      {sets.some((s) => s.id === settings.criteriaSetId && isUnconfirmedSet(s)) && <p className="warn">{translateYears(lang, 'unconfirmed')}</p>}
       <div className="field">
         <label htmlFor={`${id}-file`}>{w('importSet')}</label>
         <input id={`${id}-file`} type="file" accept=".json,application/json" aria-describedby={`${id}-hint`}
