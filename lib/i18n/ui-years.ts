@@ -2,8 +2,8 @@
 import { fillTemplate } from './template';
 
 const th = {
-  editorTitle: 'แก้ไขชุดเกณฑ์',
-  editorIntro: 'เมื่อได้รับคู่มือการประเมินฉบับใหม่ ผู้ประสานงานแก้ไขชุดเกณฑ์ได้เองที่นี่ ไม่ต้องรอรุ่นใหม่ของส่วนขยาย',
+  editorTitle: 'แก้ไขเกณฑ์การประเมิน',
+  editorIntro: 'เมื่อได้รับคู่มือการประเมินฉบับใหม่ ผู้ประสานงานแก้ไขเกณฑ์การประเมินได้เองที่นี่ ไม่ต้องรอรุ่นใหม่ของส่วนขยาย',
   editSet: 'ชุดเกณฑ์ที่จะแก้ไข',
   openForEdit: 'เปิดแก้ไข',
   copyToYear: 'คัดลอกเป็นปีงบประมาณ พ.ศ.',
@@ -106,7 +106,7 @@ const th = {
 export type YearsKey = keyof typeof th;
 
 const en: Record<YearsKey, string> = {
-  editorTitle: 'Edit criteria sets',
+  editorTitle: 'Criteria editor',
   editorIntro: 'When a new assessment manual appears, the coordinator enters it here without waiting for a new release.',
   editSet: 'Set to edit',
   openForEdit: 'Open for editing',

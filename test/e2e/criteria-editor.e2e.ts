@@ -18,7 +18,7 @@ describe('criteria editor', () => {
 
   it('copies 2564 to 2570, renames an item, validates live, saves, and the tagging dialog shows the new name', async () => {
     const { ext } = s;
-    const editor = ext.getByRole('region', { name: 'Edit criteria sets' });
+    const editor = ext.getByRole('region', { name: 'Criteria editor' });
     await editor.getByRole('textbox', { name: 'Copy to fiscal year (B.E.)' }).fill('๒๕๗๐');
     await editor.getByRole('button', { name: 'Copy this set' }).click();
     await editor.getByRole('status').filter({ hasText: 'Copied as nacc-ita-oit/2570/all; not saved yet' }).waitFor();
@@ -64,7 +64,7 @@ describe('criteria editor', () => {
     expect(await tagPage(page, ['O6'])).toMatch(/Evidence saved/);
     await page.close();
 
-    const editor = ext.getByRole('region', { name: 'Edit criteria sets' });
+    const editor = ext.getByRole('region', { name: 'Criteria editor' });
     await editor.getByRole('combobox', { name: 'Set to edit' }).selectOption('nacc-ita-oit/2570/all');
     await editor.getByRole('button', { name: 'Open for editing' }).click();
     await editor.getByRole('button', { name: 'Edit item O6' }).click();
