@@ -20,6 +20,8 @@ export default defineConfig({
   outDirTemplate: `{{browser}}-mv{{manifestVersion}}${e2e ? '-e2e' : ''}`,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [react()] }),
+  // The sources zip (for AMO's reviewers, who rebuild the add-on) leaves out the CLI's build output.
+  zip: { excludeSources: ['dist/**'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -51,9 +51,13 @@ if (want('e2e')) {
 }
 
 if (want('firefox')) {
-  // Firefox (puppeteer-core over WebDriver BiDi): the e2e build, all sites granted at install.
+  // Firefox (puppeteer-core over WebDriver BiDi): the e2e build, all sites granted at install, and the
+  // production build, whose permission path the suite also walks.
   const built = run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { ITA_E2E: '1' });
   check('firefox e2e build', built);
+  // The production build, as the stores get it: addons-linter is what `web-ext lint` runs (0 errors).
+  const prod = run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
+  check('firefox build + addons-linter', prod && run('npx', ['addons-linter', '--output', 'text', '.output/firefox-mv3']));
   if (built) vitestSuite('firefox', ['--config', 'vitest.e2e-firefox.config.ts']);
 }
 
