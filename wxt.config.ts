@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import react from '@vitejs/plugin-react';
+import { formFrameResources } from './lib/platform/manifest';
 
 // The e2e build differs from production only in granting the host permission at install:
 // automated tests cannot click Chrome's permission prompt.
@@ -26,10 +27,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'th',
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting',
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus',
       ...(browser === 'firefox' ? [] : ['sidePanel'])],
     optional_host_permissions: ['<all_urls>'],
     host_permissions: e2e ? ['<all_urls>'] : [],
+    web_accessible_resources: formFrameResources(browser),
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'tag-page': {

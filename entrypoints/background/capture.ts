@@ -9,6 +9,7 @@ import { loadSettings, saveSettings } from '../../lib/storage/settings';
 import type { ItaDb } from '../../lib/storage/db';
 import { resolveLanguage } from '../../lib/i18n/language';
 import { captureMessage } from '../../lib/capture/messages';
+import { FORM_STRINGS } from '../../lib/i18n/overlay-strings';
 import { fetchUnderPolicy, readCapped } from './fetch-document';
 import { pathForTab } from './trail-store';
 
@@ -36,7 +37,7 @@ async function pngFromCanvas(canvas: OffscreenCanvas): Promise<Uint8Array> {
 const decode = (png: Uint8Array) => createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-async function withQuotaRetry<T>(fn: () => Promise<T>, checkAbort: () => void): Promise<T> {
+export async function withQuotaRetry<T>(fn: () => Promise<T>, checkAbort: () => void): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await fn();
@@ -62,7 +63,7 @@ async function assertStillInFront(tab: CaptureTab, onChanged: () => void): Promi
   }
 }
 
-function browserDeps(db: ItaDb, tab: CaptureTab, homeUrl: Promise<string>, signal: AbortSignal, onTabChanged: () => void): CaptureDeps {
+function browserDeps(db: ItaDb, tab: CaptureTab, homeUrl: Promise<string>, signal: AbortSignal, onTabChanged: () => void, shot?: Uint8Array): CaptureDeps {
   const checkAbort = () => {
     if (signal.aborted) throw new CaptureCancelledError();
   };
@@ -81,6 +82,8 @@ function browserDeps(db: ItaDb, tab: CaptureTab, homeUrl: Promise<string>, signa
     tabUrl: tab.url,
     captureViewport: async () => {
       checkAbort();
+      // Taken when the form opened (or just now, with the overlay hidden): the page as the officer chose it.
+      if (shot) return shot;
       return withQuotaRetry(shoot, checkAbort);
     },
     captureFullPage: async () => {
@@ -141,7 +144,7 @@ function browserDeps(db: ItaDb, tab: CaptureTab, homeUrl: Promise<string>, signa
 }
 
 /** One capture per tab at a time; navigation away cancels it; nothing is stored unless it all worked. */
-export async function handleCapture(db: ItaDb, req: CaptureRequest, tab: CaptureTab): Promise<CaptureResult> {
+export async function handleCapture(db: ItaDb, req: CaptureRequest, tab: CaptureTab, shot?: Uint8Array): Promise<CaptureResult> {
   if (running.has(tab.id)) return { ok: false, code: 'failed', detail: 'busy' };
   const controller = new AbortController();
   running.set(tab.id, controller);
@@ -161,7 +164,7 @@ export async function handleCapture(db: ItaDb, req: CaptureRequest, tab: Capture
   try {
     const settings = loadSettings(db);
     settings.catch(() => undefined);
-    const record = await runCapture(req, browserDeps(db, tab, settings.then((s) => s.homeUrl), controller.signal, onTabChanged));
+    const record = await runCapture(req, browserDeps(db, tab, settings.then((s) => s.homeUrl), controller.signal, onTabChanged, shot));
     if ((await settings).lastCaptureMode !== req.mode) await saveSettings(db, { lastCaptureMode: req.mode });
     return { ok: true, evidenceId: record.id, artifacts: record.artifacts.length, reachedFromHome: record.reachedFromHome };
   } catch (e) {
@@ -176,6 +179,18 @@ export async function handleCapture(db: ItaDb, req: CaptureRequest, tab: Capture
     void browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
     running.delete(tab.id);
   }
+}
+
+/**
+ * A page kept removing the overlay, so it stopped coming back: say on the toolbar button and in
+ * the side panel how to tag that page all the same (context menu, toolbar button).
+ */
+export async function reportGaveUp(db: ItaDb, tab: { id: number; url?: string }): Promise<void> {
+  const s = await loadSettings(db).catch(() => null);
+  const lang = resolveLanguage(s?.language ?? 'auto', navigator.language);
+  const message = FORM_STRINGS[lang].gaveUp;
+  await browser.action.setTitle({ tabId: tab.id, title: message }).catch(() => undefined);
+  await browser.storage.session.set({ lastTagError: { tabId: tab.id, url: tab.url ?? '', code: 'overlay-removed', message, at: new Date().toISOString() } }).catch(() => undefined);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CriteriaSet, Criterion } from '../../lib/criteria/types';
 import { searchCriteria } from '../../lib/criteria/search';
+import { sortedItems } from '../../lib/criteria/registry';
 import { h, uid } from './dom';
 
 export interface ComboboxOptions {
@@ -11,36 +12,46 @@ export interface ComboboxOptions {
   onPick(c: Criterion): void;
 }
 
+export interface Combobox {
+  root: HTMLElement;
+  input: HTMLInputElement;
+}
+
 /**
- * An ARIA 1.2 combobox with a listbox popup: type a code ("O5", "๕") or words, pick with Enter or click.
- * Only trusted mouse and key events pick: page script must not be able to add criteria.
+ * An ARIA 1.2 combobox with a listbox popup: type a code ("O5", "๕") or words in either
+ * language, pick with Enter or click. The list opens on typing or ArrowDown, never by itself on
+ * focus (it would cover the form). Escape with the list open closes only the list.
  */
-export function criterionCombobox(o: ComboboxOptions): HTMLElement {
+export function criterionCombobox(o: ComboboxOptions): Combobox {
   const listId = uid('list');
   const inputId = uid('input');
   const input = h('input', { id: inputId, type: 'text', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': listId, 'aria-autocomplete': 'list', autocomplete: 'off', placeholder: o.hint });
-  const list = h('ul', { id: listId, role: 'listbox', 'aria-label': o.label, class: 'listbox', hidden: true });
+  // tabindex -1: Tab from the open list goes on to the next control, not to <body>.
+  const list = h('ul', { id: listId, role: 'listbox', 'aria-label': o.label, class: 'listbox', tabindex: -1, hidden: true });
+  // "No match" is said beside the list, not offered as an option inside it.
+  const none = h('p', { class: 'nomatch', hidden: true }, o.noMatch);
   let matches: Criterion[] = [];
   let active = -1;
 
   const name = (c: Criterion) => `${c.code} ${o.lang === 'th' ? c.nameTh : c.nameEn}`;
   const render = () => {
-    list.replaceChildren(
-      ...(matches.length
-        ? matches.map((c, i) =>
-            h('li', { id: `${listId}-${i}`, role: 'option', 'aria-selected': String(i === active), class: i === active ? 'opt active' : 'opt', onmousedown: (e) => { e.preventDefault(); if (e.isTrusted) pick(i); } }, name(c)))
-        : [h('li', { class: 'opt empty', 'aria-disabled': 'true' }, o.noMatch)]),
-    );
-    if (active >= 0) input.setAttribute('aria-activedescendant', `${listId}-${active}`);
-    else input.removeAttribute('aria-activedescendant');
+    list.replaceChildren(...matches.map((c, i) =>
+      h('li', { id: `${listId}-${i}`, role: 'option', 'aria-selected': String(i === active), class: i === active ? 'opt active' : 'opt', onmousedown: (e) => { e.preventDefault(); pick(i); } }, name(c))));
+    if (active >= 0) {
+      input.setAttribute('aria-activedescendant', `${listId}-${active}`);
+      list.children[active]?.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
   };
   const open = (show: boolean) => {
-    list.hidden = !show;
-    input.setAttribute('aria-expanded', String(show));
+    list.hidden = !show || matches.length === 0;
+    none.hidden = !show || matches.length > 0;
+    input.setAttribute('aria-expanded', String(!list.hidden));
   };
   const update = () => {
-    matches = searchCriteria(o.set, input.value, o.lang).slice(0, 12);
-    active = input.value.trim() && matches.length ? 0 : -1;
+    const q = input.value.trim();
+    // Both languages, whatever the UI language: "contact" works in the Thai UI, "ผู้บริหาร" in the English one.
+    matches = q ? searchCriteria(o.set, q) : sortedItems(o.set);
+    active = q && matches.length ? 0 : -1;
     render();
     open(true);
   };
@@ -52,10 +63,8 @@ export function criterionCombobox(o: ComboboxOptions): HTMLElement {
     open(false);
   };
   input.addEventListener('input', update);
-  input.addEventListener('focus', update);
   input.addEventListener('blur', () => open(false));
   input.addEventListener('keydown', (e) => {
-    if (!e.isTrusted) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       if (list.hidden) update();
@@ -64,10 +73,12 @@ export function criterionCombobox(o: ComboboxOptions): HTMLElement {
       render();
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (active >= 0) pick(active);
-    } else if (e.key === 'Escape') {
+      if (!list.hidden && active >= 0) pick(active);
+    } else if (e.key === 'Escape' && (!list.hidden || !none.hidden)) {
+      e.preventDefault();
+      e.stopPropagation();
       open(false);
     }
   });
-  return h('div', { class: 'field combo' }, h('label', { for: inputId }, o.label), input, list);
+  return { root: h('div', { class: 'field combo' }, h('label', { for: inputId }, o.label), input, list, none), input };
 }

@@ -3,23 +3,25 @@ import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../lib/platform/messaging';
 import { OVERLAY_STRINGS } from '../../lib/i18n/overlay-strings';
 import { createHost, OVERLAY_CSS, type OverlayHost } from './host';
+import { createFormFrame, type FormFrame } from './frame';
 import { handlePageMessage } from './page-commands';
 import { trackLinkClicks } from './trail';
 
 /**
- * Always-present part of the overlay: the "Tag this page" button, navigation trail and the page
- * commands used by full-page capture. The form itself is injected lazily (overlay-form.js).
+ * Always-present part of the overlay: the "Tag this page" button, the frame that holds the
+ * tagging form (entrypoints/overlay-form, an extension page), the navigation trail and the page
+ * commands used by captures. The snapshot and element picker are injected on demand (overlay-page.js).
  * Injected by the background once a page of the configured site has loaded (entrypoints/background/site-overlay.ts),
- * and on demand elsewhere (toolbar button, shortcut). `registration: runtime` keeps it out of the manifest.
+ * and on demand elsewhere (toolbar button, shortcut, context menu). `registration: runtime` keeps it out of the manifest.
  */
 export interface OverlayGlobal {
   overlay: OverlayHost;
+  frame: FormFrame;
   lang: 'th' | 'en';
-  openForm(): void;
 }
 
 declare global {
-  // The isolated world's global, shared with overlay-form.js; invisible to page scripts.
+  // The isolated world's global, shared with overlay-page.js; invisible to page scripts.
   var __itaEvidence: OverlayGlobal | undefined;
   var __itaEvidenceStarting: boolean | undefined;
 }
@@ -50,31 +52,54 @@ function afterLoad(run: () => void): void {
 async function start(): Promise<void> {
   const config = await sendToBackground('overlay/config', {}).catch(() => null);
   const lang = config?.language ?? 'th';
-  const overlay = createHost(document);
+  const t = OVERLAY_STRINGS[lang];
+  let frame: FormFrame | null = null;
+  const overlay = createHost(document, {
+    onGaveUp: () => void sendToBackground('overlay/gave-up', {}).catch(() => undefined),
+    // The page removed us with the form open: the frame reloaded empty, so ask for a fresh one
+    // (the officer's input comes back from the draft kept for this page).
+    onReattached: () => {
+      if (frame?.isOpen()) void openForm();
+    },
+  });
+  overlay.host.lang = lang;
   const style = document.createElement('style');
   style.textContent = OVERLAY_CSS;
   const button = document.createElement('button');
   button.className = 'fab';
   button.type = 'button';
-  button.textContent = OVERLAY_STRINGS[lang].tagButton;
-  overlay.root.append(style, button);
+  button.textContent = t.tagButton;
+  const pickHint = document.createElement('div');
+  pickHint.className = 'pick-hint';
+  pickHint.tabIndex = -1;
+  pickHint.setAttribute('role', 'status');
+  pickHint.textContent = t.pickElement;
+  pickHint.hidden = true;
+  overlay.root.append(style, pickHint, button);
+  frame = createFormFrame(overlay, button);
+  const f = frame;
 
-  const g: OverlayGlobal = {
-    overlay,
-    lang,
-    openForm() {
-      button.hidden = true;
-      void sendToBackground('overlay/open-form', {});
-    },
+  const openForm = async () => {
+    button.disabled = true;
+    try {
+      await sendToBackground('overlay/open-form', {});
+    } catch {
+      button.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
   };
-  globalThis.__itaEvidence = g;
+  globalThis.__itaEvidence = { overlay, frame: f, lang };
   button.addEventListener('click', (e) => {
-    if (e.isTrusted) g.openForm();
+    if (!e.isTrusted) return;
+    if (f.isOpen()) f.focus();
+    else void openForm();
   });
 
+  const ctx = { overlay, frame: f, pickHint, onCancelKey: () => void sendToBackground('capture/cancel', {}).catch(() => undefined) };
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
     if (sender.id !== browser.runtime.id || sender.tab) return false;
-    const reply = handlePageMessage(msg, overlay);
+    const reply = handlePageMessage(msg, ctx);
     if (!reply) return false;
     reply.then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));
     return true;

@@ -1,14 +1,90 @@
 import { parseEnvelope } from '../../lib/messages/validate';
-import type { PageMetrics } from '../../lib/messages/protocol';
+import type { PageFacts, PageMetrics, PagePick, PageSummary } from '../../lib/messages/protocol';
 import type { OverlayHost } from './host';
+import type { FormFrame } from './frame';
 
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Resolves once a frame has been painted: rAF runs just before the paint, a task queued from it just after. */
+const painted = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
-/** Page-side steps of a full-page capture, asked for by the background. */
-export function handlePageMessage(msg: unknown, overlay: OverlayHost): Promise<unknown> | null {
+/** The heavy page-side work (snapshot, element picker), injected on demand as overlay-page.js. */
+export interface PageHelper {
+  gather(exclude: Element): { facts: PageFacts; summary: PageSummary };
+  pick(exclude: Element, hint: HTMLElement): Promise<PagePick>;
+}
+
+declare global {
+  var __itaEvidencePage: PageHelper | undefined;
+}
+
+export interface PageContext {
+  overlay: OverlayHost;
+  frame: FormFrame;
+  pickHint: HTMLElement;
+  onCancelKey(): void;
+}
+
+/**
+ * While frozen (overlay hidden for a capture) we watch the page: content it swaps in between the
+ * snapshot and the screenshot makes the two disagree, and the background takes them again. A
+ * capture that never finishes (worker killed, tab lost) must not leave the page scrolled and the
+ * overlay hidden: a watchdog puts both back.
+ */
+let frozen: { watch: MutationObserver; changed: boolean; scrollY: number; watchdog: ReturnType<typeof setTimeout>; onKey: (e: KeyboardEvent) => void } | null = null;
+const WATCHDOG_MS = 8000;
+
+function kick(ctx: PageContext): void {
+  if (!frozen) return;
+  clearTimeout(frozen.watchdog);
+  frozen.watchdog = setTimeout(() => {
+    if (!frozen) return;
+    window.scrollTo({ top: frozen.scrollY, left: 0, behavior: 'instant' });
+    unfreeze(ctx);
+  }, WATCHDOG_MS);
+}
+
+function unfreeze(ctx: PageContext): { changed: boolean } {
+  if (!frozen) {
+    ctx.overlay.setHidden(false);
+    return { changed: false };
+  }
+  const changed = frozen.changed || frozen.watch.takeRecords().length > 0;
+  frozen.watch.disconnect();
+  clearTimeout(frozen.watchdog);
+  document.removeEventListener('keydown', frozen.onKey, true);
+  frozen = null;
+  ctx.overlay.setHidden(false);
+  return { changed };
+}
+
+async function freeze(ctx: PageContext): Promise<{ facts: PageFacts; summary: PageSummary }> {
+  const helper = globalThis.__itaEvidencePage;
+  if (!helper) throw new Error('page helper missing');
+  if (frozen) unfreeze(ctx);
+  ctx.overlay.setHidden(true);
+  const shown = painted();
+  const gathered = helper.gather(ctx.overlay.host);
+  const watch = new MutationObserver(() => {
+    if (frozen) frozen.changed = true;
+  });
+  watch.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  // Escape cancels a long (full-page) capture; the frame is hidden meanwhile, so the page has focus.
+  const onKey = (e: KeyboardEvent) => {
+    if (e.isTrusted && e.key === 'Escape') ctx.onCancelKey();
+  };
+  document.addEventListener('keydown', onKey, true);
+  frozen = { watch, changed: false, scrollY: window.scrollY, watchdog: setTimeout(() => undefined, 0), onKey };
+  kick(ctx);
+  await shown;
+  return gathered;
+}
+
+/** Page-side steps of a capture and of the form frame, asked for by the background. */
+export function handlePageMessage(msg: unknown, ctx: PageContext): Promise<unknown> | null {
   const env = parseEnvelope(msg);
   if (!env) return null;
+  kick(ctx);
   switch (env.type) {
     case 'page/metrics':
       return Promise.resolve(measure());
@@ -17,12 +93,43 @@ export function handlePageMessage(msg: unknown, overlay: OverlayHost): Promise<u
     case 'page/prepare-fullpage':
       return preparePage().then(() => ({ ok: true }));
     case 'page/restore':
-      return scrollAndSettle(env.payload.y).then(() => {
-        overlay.setHidden(false);
-        return { ok: true };
-      });
+      return scrollAndSettle(env.payload.y).then(() => ({ ok: true }));
+    case 'page/freeze':
+      return freeze(ctx);
+    case 'page/unfreeze':
+      return Promise.resolve(unfreeze(ctx));
+    case 'page/show-form': {
+      ctx.frame.show(env.payload.token, env.payload.title);
+      return Promise.resolve({ ok: true });
+    }
+    case 'page/form-layout': {
+      ctx.frame.layout(env.payload.mode, env.payload.height);
+      return Promise.resolve({ ok: true });
+    }
+    case 'page/close-form':
+      ctx.frame.close();
+      return Promise.resolve({ ok: true });
+    case 'page/check-frame': {
+      const reason = ctx.frame.check();
+      return Promise.resolve(reason ? { visible: false, reason } : { visible: true });
+    }
+    case 'page/pick':
+      return pick(ctx);
     default:
       return null;
+  }
+}
+
+async function pick(ctx: PageContext): Promise<PagePick> {
+  const helper = globalThis.__itaEvidencePage;
+  if (!helper) throw new Error('page helper missing');
+  ctx.frame.layout('picking', 0);
+  ctx.pickHint.hidden = false;
+  ctx.pickHint.focus();
+  try {
+    return await helper.pick(ctx.overlay.host, ctx.pickHint);
+  } finally {
+    ctx.pickHint.hidden = true;
   }
 }
 
@@ -47,7 +154,6 @@ function fixedBands(vh: number): { top: number; bottom: number } {
   const n = Math.min(all.length, 8000);
   for (let i = 0; i < n; i++) {
     const el = all[i]!;
-    if (el.closest('[data-ita-evidence]')) continue;
     const pos = getComputedStyle(el).position;
     if (pos !== 'fixed' && pos !== 'sticky') continue;
     const r = el.getBoundingClientRect();

@@ -16,6 +16,8 @@ const CELL = new Set(['td', 'th']);
 export interface TextOptions {
   /** Elements matching this selector are left out (the extension's own overlay host). */
   excludeSelector?: string;
+  /** Elements left out by identity. */
+  exclude?: (el: Element) => boolean;
 }
 
 function isHidden(el: Element): boolean {
@@ -39,6 +41,7 @@ export function extractText(root: Node, opts: TextOptions = {}): string {
     if (el) {
       if (SKIP.has(tag) || isHidden(el)) return;
       if (opts.excludeSelector && el.matches(opts.excludeSelector)) return;
+      if (opts.exclude?.(el)) return;
       if (tag === 'br') {
         parts.push('\n');
         return;

@@ -13,6 +13,8 @@ export interface SnapshotOptions {
   maxInlineImageBytes?: number;
   /** The extension's overlay host: left out of both html and text. */
   excludeSelector?: string;
+  /** Elements left out by identity (the overlay host): a page cannot make its own content match. */
+  exclude?: (el: Element) => boolean;
   /** Draws a loaded image to a canvas and returns a data: URL; null or a throw keeps the src. */
   imageToDataUrl?: (img: HTMLImageElement) => string | null;
   now?: () => Date;
@@ -218,7 +220,7 @@ function processTree(originals: Element[], clones: Element[], container: Node, o
   originals.forEach((original, i) => {
     const clone = clones[i];
     if (!clone || !container.contains(clone)) return; // inside a removed subtree
-    if (opts.excludeSelector && original.matches(opts.excludeSelector)) return clone.remove();
+    if ((opts.excludeSelector && original.matches(opts.excludeSelector)) || opts.exclude?.(original)) return clone.remove();
     processElement(original, clone, opts, base);
     if (!container.contains(clone)) return;
     const shadow = serialiseShadowRoot(original, clone.ownerDocument, opts, base);
@@ -272,7 +274,7 @@ export function snapshotDocument(doc: Document, opts: SnapshotOptions = {}): Sna
   }
   dropComments(root);
   const capturedAt = (opts.now?.() ?? new Date()).toISOString();
-  const text = extractText(doc.body ?? source, { excludeSelector: opts.excludeSelector });
+  const text = extractText(doc.body ?? source, { excludeSelector: opts.excludeSelector, exclude: opts.exclude });
   const html = assemble(root, doc, capturedAt);
   const parse = opts.parse ?? ((h: string) => new (doc.defaultView?.DOMParser ?? DOMParser)().parseFromString(h, 'text/html'));
   const problems = snapshotProblems(html, parse);

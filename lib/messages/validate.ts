@@ -1,4 +1,4 @@
-import { SENDERS, type AnyEnvelope, type CaptureRequest, type MessageType, type PageFacts, type Region, type Req, type TrailEvent } from './protocol';
+import { SENDERS, type AnyEnvelope, type CaptureRequest, type FormDraft, type FormLayout, type FormSaveRequest, type MessageType, type PageFacts, type Region, type Req, type TrailEvent } from './protocol';
 import { isPlainObject } from '../util/guards';
 import { isHttpUrl } from '../util/url';
 import { ITEM_CODE_RE } from '../criteria/item-code';
@@ -52,6 +52,16 @@ const isCaptureRequest = (p: unknown): p is CaptureRequest =>
   && Array.isArray(p.documents) && p.documents.length <= 20 && p.documents.every(isDocumentUrl)
   && new Set(p.documents).size === p.documents.length;
 
+const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+const isToken = (v: unknown): v is string => typeof v === 'string' && TOKEN.test(v);
+const isLayout = (v: unknown): v is FormLayout => v === 'dialog' || v === 'toast' || v === 'picking';
+const isCodes = (v: unknown, min: number): v is string[] => Array.isArray(v) && v.length >= min && v.length <= 50 && v.every((c) => isStr(c, 10) && ITEM_CODE_RE.test(c));
+const isDraft = (v: unknown): v is FormDraft | null => v === null || (isPlainObject(v) && isCodes(v.criteria, 0) && isStr(v.note, 5000));
+const hasToken = (p: unknown): p is { token: string } & Record<string, unknown> => isPlainObject(p) && isToken(p.token);
+const isFormSave = (p: unknown): p is FormSaveRequest => hasToken(p) && isCodes(p.criteria, 1) && isStr(p.note, 5000)
+  && (p.mode === 'viewport' || p.mode === 'fullpage' || p.mode === 'element') && isTicks(p.elementTicks)
+  && Array.isArray(p.documents) && p.documents.length <= 20 && p.documents.every(isDocumentUrl) && new Set(p.documents).size === p.documents.length;
+
 /** One type guard per message: the payload shapes the protocol declares, checked at run time. */
 const PAYLOAD: { [T in MessageType]: (p: unknown) => p is Req<T> } = {
   'overlay/config': isEmpty,
@@ -62,6 +72,22 @@ const PAYLOAD: { [T in MessageType]: (p: unknown) => p is Req<T> } = {
   'trail/event': isTrailEvent,
   'capture/save': isCaptureRequest,
   'capture/cancel': isEmpty,
+  'overlay/gave-up': isEmpty,
+  'form/hello': hasToken,
+  'form/save': isFormSave,
+  'form/layout': (p): p is Req<'form/layout'> => hasToken(p) && isLayout(p.mode) && isNum(p.height),
+  'form/draft': (p): p is Req<'form/draft'> => hasToken(p) && isDraft(p.draft),
+  'form/close': hasToken,
+  'form/cancel': hasToken,
+  'form/undo': (p): p is Req<'form/undo'> => hasToken(p) && isStr(p.evidenceId, 100),
+  'form/open-checklist': hasToken,
+  'page/freeze': isEmpty,
+  'page/unfreeze': isEmpty,
+  'page/show-form': (p): p is Req<'page/show-form'> => hasToken(p) && isStr(p.title, 200),
+  'page/form-layout': (p): p is Req<'page/form-layout'> => isPlainObject(p) && isLayout(p.mode) && isNum(p.height),
+  'page/close-form': isEmpty,
+  'page/check-frame': isEmpty,
+  'page/pick': isEmpty,
   'page/metrics': isEmpty,
   'page/scroll-to': isY,
   'page/prepare-fullpage': isEmpty,
@@ -96,8 +122,11 @@ export interface SenderPolicy {
   extensionBaseUrl: string;
 }
 
+const FORM_FRAME_URL = /^(chrome|moz)-extension:\/\/[^/]+\/overlay-form\.html([?#]|$)/;
+
 /**
- * Content messages must come from our own content script in a tab's top frame; privileged
+ * Content messages must come from our own content script in a tab's top frame; form messages
+ * from our form page framed in a tab; privileged
  * messages only from our own extension pages. Anything else is refused.
  */
 export function senderAllowed(type: MessageType, sender: SenderInfo, policy: SenderPolicy): boolean {
@@ -107,7 +136,11 @@ export function senderAllowed(type: MessageType, sender: SenderInfo, policy: Sen
     case 'extension':
       return fromExtensionPage;
     case 'content':
-      return !fromExtensionPage && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0;
+      return !fromExtensionPage && !FORM_FRAME_URL.test(sender.url ?? '') && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0;
+    case 'form':
+      // Our form page framed inside a tab (its URL may use Chrome's dynamic extension ID); the
+      // background also checks the one-time token and that it comes from the frame that first used it.
+      return FORM_FRAME_URL.test(sender.url ?? '') && sender.tab?.id !== undefined && (sender.frameId ?? 0) > 0;
     case 'background':
       return false;
   }

@@ -37,7 +37,53 @@ export function extensionVersion(): string {
 }
 
 export const OVERLAY_SCRIPT_FILE = '/content-scripts/overlay.js';
-export const FORM_SCRIPT_FILE = '/overlay-form.js';
+export const PAGE_HELPER_FILE = '/overlay-page.js';
+export const FORM_PAGE = '/overlay-form.html';
+
+/**
+ * The tagging form's URL, for the overlay to frame. In Chrome (use_dynamic_url, see manifest.ts)
+ * this is the session's dynamic URL, which sites cannot guess; in Firefox the usual one.
+ */
+export function formPageUrl(): string {
+  return browser.runtime.getURL(FORM_PAGE);
+}
+
+/**
+ * The origin of the framed form's document, for postMessage. Chrome loads a dynamic URL into a
+ * document of the extension's usual origin; Firefox has one origin, its per-profile UUID.
+ */
+export function formFrameOrigin(): string {
+  const url = new URL(formPageUrl());
+  return url.protocol === 'chrome-extension:' ? `chrome-extension://${browser.runtime.id}` : url.origin;
+}
+
+export async function openChecklistTab(): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+}
+
+type Menus = {
+  removeAll(): Promise<void>;
+  create(p: { id: string; title: string; contexts: string[] }): unknown;
+  onClicked: { addListener(cb: (info: { menuItemId: string | number }, tab?: { id?: number; windowId?: number; url?: string }) => void): void };
+};
+function menusApi(): Menus | null {
+  const b = browser as unknown as { contextMenus?: Menus; menus?: Menus };
+  return b.contextMenus ?? b.menus ?? null;
+}
+
+/** The page's right-click menu item: a user gesture on the extension, so it grants activeTab. */
+export async function createPageMenuItem(id: string, title: string): Promise<void> {
+  const menus = menusApi();
+  if (!menus) return;
+  await menus.removeAll();
+  menus.create({ id, title, contexts: ['page', 'selection', 'link', 'image', 'frame'] });
+}
+
+export function onPageMenuItem(id: string, run: (tab: { id?: number; windowId?: number; url?: string }) => void): void {
+  menusApi()?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === id && tab) run(tab);
+  });
+}
 
 /** The overlay is shown on the configured site only, and only once its host permission is granted. */
 export async function siteOverlayAllowed(pattern: string | null): Promise<boolean> {
@@ -48,6 +94,6 @@ export async function injectOverlay(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [OVERLAY_SCRIPT_FILE] });
 }
 
-export async function injectForm(tabId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId }, files: [FORM_SCRIPT_FILE] });
+export async function injectPageHelper(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_HELPER_FILE] });
 }

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { OVERLAY_STRINGS } from '../../lib/i18n/overlay-strings';
+import { FORM_STRINGS, OVERLAY_STRINGS, fill } from '../../lib/i18n/overlay-strings';
 import { UI_STRINGS } from '../../lib/i18n/ui';
 import type { LaunchedExtension } from './chromium';
 
@@ -32,10 +32,17 @@ export async function configureAgency(ext: LaunchedExtension, homeUrl: string, l
 /** Tags the open page through the real overlay form; returns the status text the reviewer sees. */
 export async function tagOpenPage(page: Page, step: (typeof DEMO_STEPS)[number], lang: TourLang): Promise<string> {
   const o = OVERLAY_STRINGS[lang];
-  await page.getByRole('button', { name: o.tagButton }).click();
-  const dialog = page.getByRole('dialog', { name: o.dialog });
+  await page.getByRole('button', { name: o.tagButton, exact: true }).click();
+  // The form is an extension page in a frame that the overlay places on the page.
+  const dialog = page.frameLocator('iframe[name="ita-evidence-form"]').getByRole('dialog', { name: o.dialog });
   await dialog.waitFor();
+  const removeRe = new RegExp(`^${fill(FORM_STRINGS[lang].removeItem, { code: '(O\\d+)' })}$`);
+  for (const chip of await dialog.getByRole('button', { name: removeRe }).all()) {
+    const code = removeRe.exec((await chip.getAttribute('aria-label')) ?? '')?.[1];
+    if (code && !step.codes.includes(code)) await chip.click();
+  }
   for (const code of step.codes) {
+    if (await dialog.getByRole('button', { name: fill(FORM_STRINGS[lang].removeItem, { code }), exact: true }).count()) continue;
     await dialog.getByRole('combobox', { name: o.criterion }).fill(code);
     await dialog.getByRole('option', { name: new RegExp(`^${code} `) }).click();
   }
@@ -46,11 +53,13 @@ export async function tagOpenPage(page: Page, step: (typeof DEMO_STEPS)[number],
     const boxes = dialog.getByRole('group', { name: o.documents }).getByRole('checkbox');
     for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
   }
-  await dialog.getByRole('button', { name: o.save }).click();
-  const status = dialog.getByRole('status');
+  await dialog.getByRole('button', { name: o.save, exact: true }).click();
+  const status = page.frameLocator('iframe[name="ita-evidence-form"]').getByRole('status');
   await status.filter({ hasText: /\S/ }).filter({ hasNotText: o.saving }).waitFor({ timeout: 60_000 });
   const text = (await status.textContent()) ?? '';
-  await dialog.getByRole('button', { name: o.close }).click();
+  // After Save the dialog has closed and the status stays a few seconds; a refusal keeps the dialog.
+  if (await dialog.count()) await dialog.getByRole('button', { name: o.close, exact: true }).click();
+  else await status.getByRole('button', { name: FORM_STRINGS[lang].dismiss }).click();
   return text;
 }
 

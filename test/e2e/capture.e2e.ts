@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { StaticServer } from '../../lib/devserver/static-server';
 import type { EvidenceRecord } from '../../lib/evidence/types';
-import { ROOT, dbAll, type Harness, startSession, endSession } from './harness';
+import { ROOT, chooseItems, dbAll, openTagForm, saveAndWait as harnessSaveAndWait, tagDialog, tagStatus, type Harness, startSession, endSession } from './harness';
 import { blobBase64, near, pngPixels } from './pixels';
 
 /** The few extension APIs evaluated in the service worker. */
@@ -28,22 +28,16 @@ const facts = JSON.parse(await readFile(path.join(FIXTURES, 'fixture-facts.json'
 };
 
 async function openForm(page: Page): Promise<Locator> {
-  await page.getByRole('button', { name: 'Tag this page' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Tag this page as evidence' });
-  await dialog.waitFor();
-  return dialog;
+  return openTagForm(page);
 }
 
+/** Chooses exactly this item (a suggested other one is removed). */
 async function pick(dialog: Locator, code: string): Promise<void> {
-  await dialog.getByRole('combobox', { name: 'Criterion' }).fill(code);
-  await dialog.getByRole('option', { name: new RegExp(`^${code} `) }).click();
+  await chooseItems(dialog, [code]);
 }
 
 async function saveAndWait(dialog: Locator): Promise<string> {
-  await dialog.getByRole('button', { name: 'Save evidence' }).click();
-  const status = dialog.getByRole('status');
-  await status.filter({ hasText: /saved|failed|cannot|refused|full|cancel|limit/i }).waitFor({ timeout: 60_000 });
-  return (await status.textContent()) ?? '';
+  return harnessSaveAndWait(dialog.page(), dialog);
 }
 
 const text = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
@@ -131,10 +125,10 @@ describe('faithful capture in the real extension', () => {
   });
 
   it('Escape during a full-page capture cancels it with a clear message', async () => {
-    const { before, page, dialog } = await startFullPageCapture();
+    const { before, page } = await startFullPageCapture();
     await page.waitForTimeout(1500);
     await page.keyboard.press('Escape');
-    await dialog.getByRole('status').filter({ hasText: /cancelled/i }).waitFor({ timeout: 20_000 });
+    await tagStatus(page).filter({ hasText: /cancelled/i }).waitFor({ timeout: 20_000 });
     expect(await dbAll<EvidenceRecord>(ext, 'evidence')).toHaveLength(before);
     await page.close();
   });
@@ -182,13 +176,13 @@ describe('faithful capture in the real extension', () => {
   });
 
   it('switching to another tab during a full-page capture cancels it, says why, and stores nothing', async () => {
-    const { before, page, dialog } = await startFullPageCapture();
+    const { before, page } = await startFullPageCapture();
     await page.waitForTimeout(1500);
     const other = await h.ctx.newPage();
     await other.goto(`${site.url}ita/o1.html`);
     await other.bringToFront();
-    await dialog.getByRole('status').filter({ hasText: /cancelled/i }).waitFor({ timeout: 30_000 });
-    expect(await dialog.getByRole('status').textContent()).toMatch(/another tab/);
+    await tagStatus(page).filter({ hasText: /cancelled/i }).waitFor({ timeout: 30_000 });
+    expect(await tagStatus(page).textContent()).toMatch(/another tab/);
     expect(await dbAll<EvidenceRecord>(ext, 'evidence')).toHaveLength(before);
     await other.close();
     await page.close();
@@ -200,15 +194,13 @@ describe('faithful capture in the real extension', () => {
     await page.goto(url).catch(() => undefined); // the PDF viewer may report an aborted navigation
     await page.waitForFunction(() => document.contentType === 'application/pdf');
     await page.bringToFront();
-    // What the toolbar button does: inject the overlay, then the form, into the active tab.
+    // The toolbar button puts the overlay on any page; its button then opens the form.
     await h.worker.evaluate(async (u) => {
       const [tab] = await chrome.tabs.query({ url: u });
-      for (const file of ['/content-scripts/overlay.js', '/overlay-form.js']) {
-        await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: [file] });
-      }
+      await chrome.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/content-scripts/overlay.js'] });
     }, url);
-    const dialog = page.getByRole('dialog', { name: 'Tag this page as evidence' });
-    await dialog.waitFor();
+    const dialog = await openTagForm(page);
+    expect(await tagDialog(page).count()).toBe(1);
     const box = dialog.getByRole('checkbox', { name: 'report-6m.pdf' });
     expect(await box.isChecked()).toBe(true);
     await pick(dialog, 'O11');
@@ -287,15 +279,15 @@ describe('faithful capture in the real extension', () => {
     await pick(dialog, 'O5');
     await dialog.getByRole('radio', { name: 'Element' }).check();
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
-    await dialog.getByRole('status').filter({ hasText: /Click a block/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: /Click a block/ }).waitFor();
     // Point at the first term of the list, widen the choice to the list itself, take it.
     const box = (await page.locator('#contact').boundingBox())!;
     const term = (await page.locator('#contact dt').first().boundingBox())!;
     await page.mouse.move(term.x + 5, term.y + 5);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
-    await dialog.getByRole('status').filter({ hasText: /saved|failed/i }).waitFor({ timeout: 30_000 });
-    expect(await dialog.getByRole('status').textContent()).toMatch(/Evidence saved/);
+    await tagStatus(page).filter({ hasText: /saved|failed/i }).waitFor({ timeout: 30_000 });
+    expect(await tagStatus(page).textContent()).toMatch(/Evidence saved/);
     const rec = await latest();
     const shot = rec.artifacts.find((a) => a.method === 'element-crop')!;
     expect(shot).toBeTruthy();
@@ -315,15 +307,15 @@ describe('faithful capture in the real extension', () => {
     await pick(dialog, 'O5');
     await dialog.getByRole('radio', { name: 'Element' }).check();
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
-    await dialog.getByRole('status').filter({ hasText: /Click a block/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: /Click a block/ }).waitFor();
     await page.evaluate(() => { (window as unknown as { __pageClicks: number }).__pageClicks = 0; });
     await page.mouse.move(100, 120);
     await page.mouse.down();
     await page.mouse.move(250, 200, { steps: 5 });
     await page.mouse.move(400, 320, { steps: 5 });
     await page.mouse.up();
-    await dialog.getByRole('status').filter({ hasText: /saved|failed/i }).waitFor({ timeout: 30_000 });
-    expect(await dialog.getByRole('status').textContent()).toMatch(/Evidence saved/);
+    await tagStatus(page).filter({ hasText: /saved|failed/i }).waitFor({ timeout: 30_000 });
+    expect(await tagStatus(page).textContent()).toMatch(/Evidence saved/);
     const shot = (await latest()).artifacts.find((a) => a.method === 'element-crop')!;
     expect([shot.width, shot.height]).toEqual([300, 200]);
     expect(await page.evaluate(() => (window as unknown as { __pageClicks: number }).__pageClicks)).toBe(0);

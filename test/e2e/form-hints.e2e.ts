@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import path from 'node:path';
 import type { StaticServer } from '../../lib/devserver/static-server';
-import { ROOT, launchExtension, serveFixture, setupAgency, tagPage, type Harness } from './harness';
+import { ROOT, launchExtension, serveFixture, setupAgency, tagPage, type Harness, openTagForm } from './harness';
 
 /** Issue 10 §4: the form's year hints look past the site's menu and footer, and name the item's own years. */
 describe('tagging form: year hints on a page whose years are only in the menu and footer', () => {
@@ -23,9 +23,7 @@ describe('tagging form: year hints on a page whose years are only in the menu an
     await setupAgency(h, site.url);
     page = await h.ctx.newPage();
     await page.goto(site.url);
-    await page.getByRole('button', { name: 'Tag this page' }).click();
-    dialog = page.getByRole('dialog', { name: 'Tag this page as evidence' });
-    await dialog.waitFor();
+    dialog = await openTagForm(page);
   });
   afterAll(async () => {
     await h?.close();
@@ -65,8 +63,7 @@ describe('tagging form: O34 is checked against the executives stored for O2', ()
   const o34Notes = async (url: string) => {
     const page = await h.ctx.newPage();
     await page.goto(url);
-    await page.getByRole('button', { name: 'Tag this page' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Tag this page as evidence' });
+    const dialog = await openTagForm(page);
     await dialog.getByRole('combobox', { name: 'Criterion' }).fill('O34');
     await dialog.getByRole('option', { name: /^O34 / }).click();
     const notes = await dialog.getByRole('group', { name: /^O34 — / }).getByRole('note').allTextContents();

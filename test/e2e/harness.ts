@@ -1,7 +1,8 @@
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer, type StaticServer } from '../../lib/devserver/static-server';
+import { FORM_STRINGS, OVERLAY_STRINGS, fill } from '../../lib/i18n/overlay-strings';
 import { launchWithExtension, type LaunchedExtension } from '../../scripts/lib/chromium';
 import { dbAllInPage } from './in-page';
 
@@ -60,19 +61,66 @@ export async function dbAll<T>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(dbAllInPage, store) as Promise<T[]>;
 }
 
-/** Tags the current page through the overlay: pick criteria, optional note, save; returns the status text. */
-export async function tagPage(page: Page, codes: string[], opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {}): Promise<string> {
-  await page.getByRole('button', { name: 'Tag this page' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Tag this page as evidence' });
+/**
+ * The tagging form lives in an extension-origin frame that the overlay places on the page: look
+ * inside it with these. Names follow the UI language ('en' unless the session set Thai).
+ */
+export const TAG_NAMES = Object.fromEntries((['en', 'th'] as const).map((lang) => {
+  const o = OVERLAY_STRINGS[lang];
+  return [lang, { button: o.tagButton, dialog: o.dialog, criterion: o.criterion, note: o.note, capture: o.capture, save: o.save, remove: (code: string) => fill(FORM_STRINGS[lang].removeItem, { code }) }];
+})) as Record<'en' | 'th', { button: string; dialog: string; criterion: string; note: string; capture: string; save: string; remove(code: string): string }>;
+export type UiLang = keyof typeof TAG_NAMES;
+
+/** The frame holding the tagging form. */
+export function tagForm(page: Page): FrameLocator {
+  return page.frameLocator('iframe[name="ita-evidence-form"]');
+}
+
+export function tagDialog(page: Page, lang: UiLang = 'en'): Locator {
+  return tagForm(page).getByRole('dialog', { name: TAG_NAMES[lang].dialog });
+}
+
+/** The form's status line: Save's result (it stays a few seconds after the dialog closed). */
+export function tagStatus(page: Page): Locator {
+  return tagForm(page).getByRole('status');
+}
+
+/** Clicks the page's "Tag this page" button and waits for the dialog. */
+export async function openTagForm(page: Page, lang: UiLang = 'en'): Promise<Locator> {
+  await page.getByRole('button', { name: TAG_NAMES[lang].button, exact: true }).click();
+  const dialog = tagDialog(page, lang);
   await dialog.waitFor();
+  return dialog;
+}
+
+/** Chooses exactly these items: removes a suggested one that is not wanted, adds the others. */
+export async function chooseItems(dialog: Locator, codes: string[], lang: UiLang = 'en'): Promise<void> {
+  const names = TAG_NAMES[lang];
+  const removeRe = new RegExp(`^${fill(FORM_STRINGS[lang].removeItem, { code: '(O\\d+)' })}$`);
+  for (const chip of await dialog.getByRole('button', { name: removeRe }).all()) {
+    const code = removeRe.exec((await chip.getAttribute('aria-label')) ?? '')?.[1];
+    if (code && !codes.includes(code)) await chip.click();
+  }
   for (const code of codes) {
-    await dialog.getByRole('combobox', { name: 'Criterion' }).fill(code);
+    if (await dialog.getByRole('button', { name: names.remove(code), exact: true }).count()) continue;
+    await dialog.getByRole('combobox', { name: names.criterion }).fill(code);
     await dialog.getByRole('option', { name: new RegExp(`^${code} `) }).click();
   }
+}
+
+/** Presses Save and returns the status text once Save has ended (saved or refused). */
+export async function saveAndWait(page: Page, dialog: Locator, lang: UiLang = 'en'): Promise<string> {
+  await dialog.getByRole('button', { name: TAG_NAMES[lang].save, exact: true }).click();
+  const status = tagStatus(page);
+  await status.filter({ hasNotText: /^(Saving…|กำลังบันทึก…)$/ }).waitFor({ timeout: 60_000 });
+  return (await status.textContent()) ?? '';
+}
+
+/** Tags the current page through the overlay: choose items, optional note, save; returns the status text. */
+export async function tagPage(page: Page, codes: string[], opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {}): Promise<string> {
+  const dialog = await openTagForm(page);
+  await chooseItems(dialog, codes);
   if (opts.note) await dialog.getByRole('textbox', { name: 'Note' }).fill(opts.note);
   if (opts.mode) await dialog.getByRole('radiogroup', { name: 'Capture' }).getByRole('radio', { name: opts.mode }).check();
-  await dialog.getByRole('button', { name: 'Save evidence' }).click();
-  const status = dialog.getByRole('status');
-  await status.filter({ hasText: /saved|failed|cannot|refused|full|cancel|limit/i }).waitFor({ timeout: 60_000 });
-  return (await status.textContent()) ?? '';
+  return saveAndWait(page, dialog);
 }

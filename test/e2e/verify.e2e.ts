@@ -8,7 +8,7 @@ import type { EvidenceRecord } from '../../lib/evidence/types';
 import type { VerifyRow } from '../../lib/storage/db';
 import type { VerifyJobState } from '../../lib/verify/store';
 import type { VerifyResult } from '../../lib/verify/types';
-import { dbAll, ROOT, tagPage, type Harness, startSession, endSession } from './harness';
+import { chooseItems, dbAll, openTagForm, ROOT, saveAndWait, tagPage, type Harness, startSession, endSession } from './harness';
 
 const html = (res: ServerResponse, status: number, body: string) => {
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -26,18 +26,12 @@ const SOFT_404 = `<!doctype html><html lang="th"><head><meta charset="utf-8"><ti
 
 /** Like tagPage, but ticks every "Store documents" checkbox the form offers; returns how many. */
 async function tagWithDocuments(page: Page, code: string): Promise<{ status: string; documents: number }> {
-  await page.getByRole('button', { name: 'Tag this page' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Tag this page as evidence' });
-  await dialog.waitFor();
-  await dialog.getByRole('combobox', { name: 'Criterion' }).fill(code);
-  await dialog.getByRole('option', { name: new RegExp(`^${code} `) }).click();
+  const dialog = await openTagForm(page);
+  await chooseItems(dialog, [code]);
   const boxes = dialog.getByRole('group', { name: 'Store documents' }).getByRole('checkbox');
   const documents = await boxes.count();
   for (let i = 0; i < documents; i++) await boxes.nth(i).check();
-  await dialog.getByRole('button', { name: 'Save evidence' }).click();
-  const status = dialog.getByRole('status');
-  await status.filter({ hasText: /saved|failed|cannot|refused|full|cancel|limit/i }).waitFor({ timeout: 60_000 });
-  return { status: (await status.textContent()) ?? '', documents };
+  return { status: await saveAndWait(page, dialog), documents };
 }
 
 describe('re-verify from the side panel', () => {

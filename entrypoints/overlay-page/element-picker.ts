@@ -2,16 +2,28 @@ import type { Region } from '../../lib/messages/protocol';
 
 const DRAG_THRESHOLD = 8;
 
+/** Blocks a keyboard user can step through with Tab: visible, of a useful size, in document order. */
+export function keyboardBlocks(doc: Document, exclude: Element): Element[] {
+  const out: Element[] = [];
+  for (const el of doc.body?.querySelectorAll('h1, h2, h3, h4, p, table, ul, ol, dl, section, article, figure, img, form, address, main > div, article > div') ?? []) {
+    if (exclude.contains(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width >= 40 && r.height >= 16) out.push(el);
+    if (out.length >= 2000) break;
+  }
+  return out;
+}
+
 /**
  * Lets the reviewer click a block of the page, or drag a rectangle over it; ArrowUp/ArrowDown
- * widen or narrow a clicked choice to the parent or back, Enter takes it. Resolves with the
- * element, the dragged rectangle (viewport CSS px), or null on Escape. Page handlers never see
- * the clicks: we stop them in the capture phase.
+ * widen or narrow a clicked choice to the parent or back, Enter takes it. Without a mouse, the
+ * block at the middle of the screen starts chosen and Tab / Shift+Tab step to the next or
+ * previous block (WCAG 2.1.1). Resolves with the element, the dragged rectangle (viewport CSS
+ * px), or null on Escape. Page handlers never see the clicks: we stop them in the capture phase.
  */
 export function pickElement(doc: Document, exclude: Element): Promise<Element | Region | null> {
   return new Promise((resolve) => {
     const box = doc.createElement('ita-evidence-pick');
-    box.setAttribute('data-ita-evidence', '');
     const BOX_STYLE = 'position:fixed!important;pointer-events:none!important;z-index:2147483646!important;border:3px solid #f39c12!important;background:rgba(243,156,18,.15)!important;margin:0!important;padding:0!important;box-sizing:border-box!important;transform:none!important;opacity:1!important;';
     box.setAttribute('style', `${BOX_STYLE}display:none!important`);
     doc.documentElement.appendChild(box);
@@ -87,9 +99,19 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
       onMove(e);
       finish(current());
     };
+    const blocks = keyboardBlocks(doc, exclude);
+    const step = (dir: 1 | -1) => {
+      const at = base ? blocks.indexOf(base) : -1;
+      const next = blocks[at < 0 ? (dir > 0 ? 0 : blocks.length - 1) : (at + dir + blocks.length) % blocks.length];
+      if (!next) return;
+      base = next;
+      level = 0;
+      next.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+    };
     const onKey = (e: KeyboardEvent) => {
       if (!e.isTrusted) return;
       if (e.key === 'Escape') finish(null);
+      else if (e.key === 'Tab') step(e.shiftKey ? -1 : 1);
       else if (e.key === 'Enter' && base) finish(current());
       else if (e.key === 'ArrowUp' && base) level++;
       else if (e.key === 'ArrowDown') level = Math.max(0, level - 1);
@@ -98,6 +120,12 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
       e.stopPropagation();
       draw();
     };
+    // Start from the block in the middle of the screen, so that Enter alone takes something sensible.
+    const mid = doc.elementFromPoint(innerWidth / 2, innerHeight / 2);
+    if (mid && !exclude.contains(mid) && mid !== doc.documentElement && mid !== doc.body) {
+      base = mid;
+      draw();
+    }
     doc.addEventListener('mousedown', onDown, true);
     doc.addEventListener('mouseup', onUp, true);
     doc.addEventListener('mousemove', onMove, true);

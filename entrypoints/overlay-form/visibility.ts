@@ -1,0 +1,20 @@
+/**
+ * Clickjacking guard from inside the frame: IntersectionObserver v2 (Chromium) tells a frame
+ * whether the page covers it, even with a pointer-events:none layer, or has made it transparent
+ * or transformed it. Observing the form's outermost box means our own popups never count as
+ * covering it. Where the browser has no v2, the overlay's check (overlay.content/frame.ts) runs
+ * at Save all the same. Returns whether the element was last seen plainly visible.
+ */
+export function watchVisibility(el: Element): () => boolean {
+  if (typeof IntersectionObserverEntry === 'undefined' || !('isVisible' in IntersectionObserverEntry.prototype)) return () => true;
+  let visible = true;
+  try {
+    new IntersectionObserver((entries) => {
+      const last = entries.at(-1) as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
+      if (last) visible = last.isVisible !== false;
+    }, { trackVisibility: true, delay: 100 } as IntersectionObserverInit).observe(el);
+  } catch {
+    /* no v2 after all */
+  }
+  return () => visible;
+}

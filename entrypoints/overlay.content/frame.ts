@@ -1,0 +1,82 @@
+import type { FormLayout } from '../../lib/messages/protocol';
+import { formFrameOrigin, formPageUrl } from '../../lib/platform/adapter';
+import type { OverlayHost } from './host';
+
+/**
+ * Places the tagging form, an extension-origin page, in a frame inside our shadow root. The page
+ * can remove or cover the frame but cannot read or change what is in it. The frame works only
+ * with the one-time token the background gave for this opening; it gets it by postMessage after
+ * loading, so the token never appears in the DOM for page script to copy into a frame of its own.
+ */
+export interface FormFrame {
+  show(token: string, title: string): void;
+  layout(mode: FormLayout, height: number): void;
+  close(): void;
+  isOpen(): boolean;
+  focus(): void;
+  /** Why the frame is not plainly visible on top right now (clickjacking guard), or null. */
+  check(): string | null;
+}
+
+const WIDTH: Record<FormLayout, number> = { dialog: 460, toast: 420, picking: 0 };
+
+export function createFormFrame(overlay: OverlayHost, fab: HTMLButtonElement): FormFrame {
+  let frame: HTMLIFrameElement | null = null;
+
+  const close = () => {
+    const hadFocus = frame !== null && overlay.root.activeElement === frame;
+    frame?.remove();
+    frame = null;
+    fab.hidden = false;
+    if (hadFocus || document.activeElement === document.body || document.activeElement === overlay.host) fab.focus();
+  };
+
+  return {
+    show(token, title) {
+      frame?.remove();
+      const url = formPageUrl();
+      const f = document.createElement('iframe');
+      f.title = title;
+      f.name = 'ita-evidence-form';
+      f.style.width = `${WIDTH.dialog}px`;
+      f.style.height = '120px';
+      f.addEventListener('load', () => {
+        f.contentWindow?.postMessage({ itaToken: token }, formFrameOrigin());
+        f.focus();
+      }, { once: true });
+      f.src = url;
+      fab.hidden = true;
+      overlay.root.append(f);
+      frame = f;
+    },
+    layout(mode, height) {
+      if (!frame) return;
+      frame.hidden = mode === 'picking';
+      if (mode === 'picking') return;
+      frame.style.width = `${WIDTH[mode]}px`;
+      frame.style.height = `${Math.max(60, Math.min(Math.ceil(height), innerHeight - 32))}px`;
+    },
+    close,
+    isOpen: () => frame !== null,
+    focus() {
+      frame?.focus();
+    },
+    check() {
+      const f = frame;
+      if (!f || !f.isConnected || !overlay.host.isConnected) return 'removed';
+      if (!overlay.styleIntact()) return 'host-style';
+      for (let el: Element | null = f; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)) {
+        const cs = getComputedStyle(el);
+        if (cs.opacity !== '1' || cs.display === 'none' || cs.visibility !== 'visible') return 'not-visible';
+        if ((cs.filter && cs.filter !== 'none') || (cs.clipPath && cs.clipPath !== 'none')) return 'not-visible';
+        if (el !== document.documentElement && cs.transform && cs.transform !== 'none') return 'not-visible';
+      }
+      const r = f.getBoundingClientRect();
+      if (r.width < 200 || r.height < 40 || r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight) return 'not-visible';
+      // Nothing of the page's is on top of us (elementFromPoint retargets our shadow content to the host).
+      const points: [number, number][] = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 8, r.top + 8], [r.right - 8, r.top + 8], [r.left + 8, r.bottom - 8], [r.right - 8, r.bottom - 8]];
+      for (const [x, y] of points) if (document.elementFromPoint(x, y) !== overlay.host) return 'covered';
+      return null;
+    },
+  };
+}
