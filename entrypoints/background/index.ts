@@ -128,8 +128,10 @@ export default defineBackground(() => {
     if (tab.id !== undefined && tab.openerTabId !== undefined) void copyTrail(tab.openerTabId, tab.id).catch(() => undefined);
   });
 
+  browser.runtime.onInstalled.addListener(() => {
+    void createPageMenuItem(PAGE_MENU_ID, PAGE_MENU_TITLE).catch((e: unknown) => console.warn('[ita-evidence] context menu', e));
+  });
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    await createPageMenuItem(PAGE_MENU_ID, PAGE_MENU_TITLE).catch((e: unknown) => console.warn('[ita-evidence] context menu', e));
     const s = await loadSettings(db);
     if (reason === 'install' && !isConfigured(s)) await browser.runtime.openOptionsPage();
   });

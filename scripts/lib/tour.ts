@@ -69,7 +69,7 @@ export async function tagOpenPage(page: Page, step: (typeof DEMO_STEPS)[number],
  * Returns how many pages were tagged.
  */
 export async function tagDemoPages(ext: LaunchedExtension, homeUrl: string, lang: TourLang, log: (s: string) => void): Promise<number> {
-  const savedPrefix = OVERLAY_STRINGS[lang].saved.split('(')[0]!.trim();
+  const savedPrefix = FORM_STRINGS[lang].savedAs.split('{')[0]!.trim();
   let tagged = 0;
   for (const step of DEMO_STEPS) {
     const label = step.codes.join('+');
