@@ -74,7 +74,7 @@ export function createHost(doc: Document, events: HostEvents = {}): OverlayHost 
     host,
     root,
     setHidden(h) {
-      hide.replaceSync(h ? ':host > * { visibility: hidden !important; }' : '');
+      hide.replaceSync(h ? ':host > * { opacity: 0 !important; }' : '');
     },
     styleIntact() {
       return host.getAttribute('style') === HOST_STYLE;

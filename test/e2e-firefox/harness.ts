@@ -146,7 +146,13 @@ export async function tagPage(page: Page, codes: string[], opts: { note?: string
 
 /** In an open tagging dialog: pick criteria, optional note and mode, press Save; returns the status text. */
 export async function fillAndSave(dialog: ElementHandle, codes: string[], opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {}): Promise<string> {
+  // The form may open with an item already chosen from what the page says: keep only the wanted ones.
+  for (const chip of await allByRole(dialog, 'button', /^Remove O\d+$/)) {
+    const code = (await nameOf(chip)).replace(/^Remove /, '');
+    if (!codes.includes(code)) await chip.click();
+  }
   for (const code of codes) {
+    if ((await allByRole(dialog, 'button', new RegExp(`^Remove ${code}$`))).length) continue;
     const box = await dialog.waitForSelector(aria('combobox', 'Criterion'));
     await box!.click({ count: 3 });
     await box!.type(code);
@@ -155,7 +161,8 @@ export async function fillAndSave(dialog: ElementHandle, codes: string[], opts: 
   if (opts.note) await (await dialog.waitForSelector(aria('textbox', 'Note')))!.type(opts.note);
   if (opts.mode) await (await dialog.waitForSelector(aria('radio', opts.mode)))!.click();
   await (await dialog.waitForSelector(aria('button', 'Save evidence')))!.click();
-  const status = await dialog.waitForSelector(aria('status'));
+  // The status line outlives the dialog (it closes after a Save): look for it in the whole form frame.
+  const status = await dialog.frame.waitForSelector(aria('status'));
   return waitForText(status!, SAVE_ENDED);
 }
 
