@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CriteriaSet } from '../../lib/criteria/types';
 import type { EvidenceRecord } from '../../lib/evidence/types';
-import { dbAll, endSession, startSession, tagPage, type Session } from './harness';
+import { dbAll, endSession, startSession, tagPage, type Session, openTagForm } from './harness';
 
 const NEW_NAME = 'ช่องทางติดต่อหน่วยงาน ฉบับ 2570';
 const NEW_NAME_EN = 'Agency contact channels, 2570 edition';
@@ -48,9 +48,7 @@ describe('criteria editor', () => {
 
     const page = await s.h.ctx.newPage();
     await page.goto(`${s.site.url}ita/o5.html`);
-    await page.getByRole('button', { name: 'Tag this page' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Tag this page as evidence' });
-    await dialog.waitFor();
+    const dialog = await openTagForm(page);
     // The dialog names items in the UI language (English here): the renamed English name is what shows.
     await dialog.getByRole('combobox', { name: 'Criterion' }).fill('2570 edition');
     await dialog.getByRole('option', { name: `O5 ${NEW_NAME_EN}` }).waitFor();
