@@ -37,6 +37,18 @@ export default tseslint.config(
     },
   },
   ...layerRules,
+  // Type-aware rules for the product code (not tests, which read untyped JSON on purpose).
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'] })),
+  {
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      // Our string-table hooks return plain arrow functions typed as methods ({ t(key): string }): destructuring
+      // them is safe, and this rule would flag every component.
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
   {
     // Firefox content scripts see DOM objects through Xray wrappers: the iterators these return cannot
     // be looped over there, and Array.from of them is [] (a silent failure). Loop over the object itself.

@@ -33,7 +33,7 @@ export function UndoToast({ text, onUndo, onDismiss, ms = TOAST_MS }: { text: st
       onMouseLeave={() => setHovered(false)}
       onFocus={() => setFocused(true)}
       onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
+        if (!e.currentTarget.contains(e.relatedTarget)) setFocused(false);
       }}
     >
       <span>{text}</span>

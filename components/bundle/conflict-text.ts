@@ -16,12 +16,12 @@ export function formatValue(v: unknown, field: string, lang: Lang): string {
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ');
   if (isRecordLike(v)) {
-    const hashes = v.artifacts.map((a) => String(a.sha256 ?? '').slice(0, 12)).join(', ');
+    const hashes = v.artifacts.map((a) => (typeof a.sha256 === 'string' ? a.sha256 : '').slice(0, 12)).join(', ');
     return `${String(v.url)} · ${formatDateBE(String(v.capturedAt), lang, { time: true })} · ${v.artifacts.length} × [${hashes}]`;
   }
   if (field === 'statusOverride' && typeof v === 'object' && 'status' in v) {
     const o = v as { status: unknown; reason?: unknown };
-    return o.reason ? `${String(o.status)} (${String(o.reason)})` : String(o.status);
+    return typeof o.reason === 'string' && o.reason ? `${String(o.status)} (${o.reason})` : String(o.status);
   }
   if (field === 'elementTicks' && typeof v === 'object') {
     return Object.entries(v as Record<string, unknown>)

@@ -18,7 +18,8 @@ export function linkLabel(a: HTMLAnchorElement | HTMLAreaElement): string {
  */
 export function clickReport(e: Pick<Event, 'isTrusted' | 'target'>, pageUrl: string): ClickReport | null {
   if (!e.isTrusted) return null;
-  const a = (e.target as Element | null)?.closest?.('a[href], area[href]') as HTMLAnchorElement | HTMLAreaElement | null | undefined;
+  const target = e.target instanceof Element ? e.target : null;
+  const a = target?.closest<HTMLAnchorElement | HTMLAreaElement>('a[href], area[href]');
   if (!a || !/^https?:/.test(a.href)) return null;
   return { url: a.href, linkText: linkLabel(a), fromUrl: pageUrl, via: 'click' };
 }

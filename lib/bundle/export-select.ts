@@ -26,7 +26,7 @@ function toManifestItem(
 ): SelectedItem {
   const info = criterion
     ? deriveStatus(criterion, evidence, record)
-    : { status: record?.statusOverride?.status ?? ('unreviewed' as ItemStatus), derived: 'unreviewed' as ItemStatus, covered: [], missing: [] };
+    : { status: record?.statusOverride?.status ?? ('unreviewed'), derived: 'unreviewed' as ItemStatus, covered: [], missing: [] };
   const urls = submitUrls(record, evidence, urlCap).urls;
   const itas = itasRow(info.status, urls.length, criterion ? info.missing.map((k) => elementLabel(criterion, k, 'th')) : []);
   return {

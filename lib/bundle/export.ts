@@ -106,7 +106,7 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
       checkAbort();
       const data = (await db.blobs.get(w.artifactId))?.data;
       if (!data) throw new BundleFailure({ code: 'export-blob-missing', params: { id: w.artifactId } });
-      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
+      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
       const corrupt = () => new BundleFailure({ code: 'export-blob-corrupt', params: { id: w.artifactId } });
       if (bytes.length !== w.bytes) throw corrupt();
       // Web Crypto hashes off the main thread while fflate computes the CRC on it; a mismatch

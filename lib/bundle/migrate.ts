@@ -16,14 +16,14 @@ const MIGRATIONS: { from: number; up(m: Obj): Obj }[] = [
       ...m,
       formatVersion: 2,
       evidence: Array.isArray(m.evidence)
-        ? m.evidence.map((e) => {
+        ? (m.evidence as unknown[]).map((e) => {
           if (!isPlainObject(e)) return e;
           const { criterion, ...rest } = e;
           return { ...rest, criteria: typeof criterion === 'string' ? [criterion] : [] };
         })
         : m.evidence,
       items: Array.isArray(m.items)
-        ? m.items.map((i) => (isPlainObject(i) ? { ...i, explanation: null, explanationText: '' } : i))
+        ? (m.items as unknown[]).map((i) => (isPlainObject(i) ? { ...i, explanation: null, explanationText: '' } : i))
         : m.items,
     }),
   },

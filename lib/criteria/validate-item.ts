@@ -83,7 +83,7 @@ export function readPeriodRule(r: FieldReader, o: Obj, path: string): PeriodRule
       if (o.minYears === undefined) return { kind };
       if (typeof o.minYears === 'number' && Number.isInteger(o.minYears) && o.minYears >= 1 && o.minYears <= 20)
         return { kind, minYears: o.minYears };
-      r.report('bad-period-rule', joinPath(path, 'minYears'), { kind, minYears: String(o.minYears) });
+      r.report('bad-period-rule', joinPath(path, 'minYears'), { kind, minYears: JSON.stringify(o.minYears) ?? 'undefined' });
       return undefined;
     }
     case 'first-half': {

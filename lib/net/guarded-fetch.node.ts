@@ -47,7 +47,7 @@ export interface GuardedFetchOptions {
 
 export function guardedFetch(opts: GuardedFetchOptions): (url: string, init?: RequestInit) => Promise<Response> {
   const agent = new Agent({
-    connect: { lookup: guardedLookup(opts.policy, opts.resolve ?? systemResolver) as never },
+    connect: { lookup: guardedLookup(opts.policy, opts.resolve ?? systemResolver) },
     // Slow municipal servers: the caller's deadline governs, not undici's own defaults.
     headersTimeout: 0,
     bodyTimeout: 0,

@@ -1,6 +1,7 @@
 import type { ItemRecord, ItemStatus } from '../evidence/types';
 import { RecordValidationError, isIsoDate, requireString } from '../evidence/record-validation';
 import { isHttpUrl } from '../util/url';
+import { isPlainObject } from '../util/guards';
 import { isItemStatus } from '../evidence/item-status';
 import type { ItaDb } from './db';
 
@@ -25,8 +26,8 @@ export function defaultItem(code: string, updatedAt: string): ItemRecord {
 
 function validateOverride(value: unknown): ItemRecord['statusOverride'] {
   if (value === null) return null;
-  const o = value as { status?: unknown; reason?: unknown } | undefined;
-  if (!o || typeof o !== 'object') throw new RecordValidationError('invalid-field', 'statusOverride', value);
+  if (!isPlainObject(value)) throw new RecordValidationError('invalid-field', 'statusOverride', value);
+  const o = value;
   if (!isItemStatus(o.status)) throw new RecordValidationError('invalid-status', 'statusOverride.status', o.status);
   if (typeof o.reason !== 'string' || o.reason.trim() === '') {
     throw new RecordValidationError('override-reason-required', 'statusOverride.reason', o.reason);

@@ -1,3 +1,5 @@
+import { abortError } from '../util/abort';
+
 /** Counting semaphore per host, FIFO, so that a small municipal server is never hammered. */
 export class HostLimiter {
   private readonly hosts = new Map<string, { active: number; queue: (() => void)[] }>();
@@ -22,7 +24,7 @@ export class HostLimiter {
         const onAbort = () => {
           const i = slot.queue.indexOf(grant);
           if (i >= 0) slot.queue.splice(i, 1);
-          reject(signal?.reason ?? new Error('aborted'));
+          reject(abortError(signal));
         };
         if (signal?.aborted) return onAbort();
         signal?.addEventListener('abort', onAbort, { once: true });

@@ -1,6 +1,7 @@
 import { DEFAULT_POLICY, type NetworkPolicy } from '../net/network-policy';
 import { HostLimiter } from './host-limiter';
 import type { FetchLike, VerifyOptions } from './types';
+import { abortError } from '../util/abort';
 
 export const DEFAULTS = {
   perHost: 2,
@@ -38,14 +39,14 @@ export interface NetContext {
 
 export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(abortError(signal));
     const t = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(t);
-      reject(signal?.reason);
+      reject(abortError(signal));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

@@ -35,11 +35,15 @@ export function documentKey(evidenceId: string, artifactId: string): string {
   return `${evidenceId}#${artifactId}`;
 }
 
-export async function targetsFromEvidence(
+export function targetsFromEvidence(
   records: EvidenceRecord[],
   getBlob: BlobReader,
   set: CriteriaSet | undefined,
 ): Promise<VerifyTarget[]> {
+  return Promise.resolve(buildTargets(records, getBlob, set));
+}
+
+function buildTargets(records: EvidenceRecord[], getBlob: BlobReader, set: CriteriaSet | undefined): VerifyTarget[] {
   const lookup = periodLookupFrom(set);
   const targets: VerifyTarget[] = [];
   for (const r of records) {
