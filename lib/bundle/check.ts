@@ -133,7 +133,7 @@ export async function readBundle(input: Uint8Array | ZipSource, limits: Partial<
     actual.set(e.name, r.sha256);
     files.set(e.name, r.data!);
   }
-  const sumsText = new TextDecoder().decode(files.get(SUMS_FILE)!);
+  const sumsText = new TextDecoder().decode(files.get(SUMS_FILE));
   const sums = parseSha256Sums(sumsText);
   if (!sums.ok) return { ok: false, errors: [{ code: 'sums-bad-line', file: SUMS_FILE, params: { line: sums.line } }] };
   const read = manifestOf(files.get(MANIFEST_FILE)!);

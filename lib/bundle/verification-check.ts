@@ -8,7 +8,7 @@
 import { isIsoInstant } from '../util/iso-time';
 import { isPlainObject } from '../util/guards';
 import { isHttpUrl } from '../util/url';
-import { isProblemCode, type ProblemCode } from '../verify/problems';
+import { isProblemCode } from '../verify/problems';
 import type { RedirectHop, LinkStep, VerifyDetails, VerifyResult } from '../verify/types';
 import type { ManifestVerification } from './manifest';
 
@@ -109,7 +109,7 @@ export function rebuildVerification(raw: unknown, now: number, evidence: Evidenc
     if (Date.parse(checkedAt) > now + MAX_CLOCK_SKEW_MS) bad('checkedAt is in the future');
     const r = obj(v.result, 'result');
     const problems = list(r.problems, 'result.problems', VERIFY_CAPS.problems, (x) =>
-      typeof x === 'string' && isProblemCode(x) ? (x as ProblemCode) : bad(`unknown problem code ${JSON.stringify(x).slice(0, 40)}`));
+      typeof x === 'string' && isProblemCode(x) ? (x) : bad(`unknown problem code ${JSON.stringify(x).slice(0, 40)}`));
     const kind = r.kind === 'page' || r.kind === 'document' ? r.kind : bad('result.kind is not page or document');
     if ((kind === 'document') !== (hash >= 0)) bad('result.kind does not match the key');
     const result: VerifyResult = {

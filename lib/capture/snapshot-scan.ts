@@ -419,7 +419,7 @@ export function rewriteSnapshot(html: string, resolver: SnapshotResolver = NONE)
     if (startOk) {
       if (doctype) edits.push({ start: doctype.start, end: doctype.end, text: '<!DOCTYPE html>' });
       else prefix = '<!DOCTYPE html>\n';
-      edits.push({ start: head!.end, end: head!.end, text: SNAPSHOT_HEAD_START + lostNote });
+      edits.push({ start: head.end, end: head.end, text: SNAPSHOT_HEAD_START + lostNote });
     } else {
       if (doctype) edits.push({ start: doctype.start, end: doctype.end, text: '' });
       prefix = `<!DOCTYPE html>\n<html><head>${SNAPSHOT_HEAD_START}${lostNote}</head>`;

@@ -10,7 +10,7 @@ export function isIsoInstant(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > 40) return false;
   const m = INSTANT.exec(value);
   if (!m) return false;
-  const [y, mo, d, h, mi, s = '0', oh = '0', om = '0'] = m.slice(1).map((x) => x ?? undefined) as string[];
+  const [y, mo, d, h, mi, s = '0', oh = '0', om = '0']: (string | undefined)[] = m.slice(1);
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
   if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return false;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59 || Number(oh) > 23 || Number(om) > 59) return false;

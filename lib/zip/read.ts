@@ -62,7 +62,7 @@ export interface ZipSource {
 }
 
 export function memorySource(bytes: Uint8Array): ZipSource {
-  return { size: bytes.length, read: async (o, n) => bytes.subarray(o, o + n) };
+  return { size: bytes.length, read: (o, n) => Promise.resolve(bytes.subarray(o, o + n)) };
 }
 
 export function blobSource(blob: Blob): ZipSource {
