@@ -51,7 +51,7 @@ export function newToken(): string {
 async function page<T extends MessageType>(tabId: number, type: T, payload: Req<T>): Promise<Res<T>> {
   const r = (await sendToTab(tabId, type, payload)) as Res<T> | { error: string } | undefined;
   if (!r || (typeof r === 'object' && 'error' in r)) throw new Error(`page ${type}: ${(r as { error?: string } | undefined)?.error ?? 'no answer'}`);
-  return r as Res<T>;
+  return r;
 }
 
 /** The overlay starts after the page's load event: wait for it (bounded) after injecting it. */

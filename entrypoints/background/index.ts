@@ -128,14 +128,10 @@ export default defineBackground(() => {
     if (tab.id !== undefined && tab.openerTabId !== undefined) void copyTrail(tab.openerTabId, tab.id).catch(() => undefined);
   });
 
-<<<<<<< HEAD
   browser.runtime.onInstalled.addListener(() => {
     void createPageMenuItem(PAGE_MENU_ID, PAGE_MENU_TITLE).catch((e: unknown) => console.warn('[ita-evidence] context menu', e));
   });
-  browser.runtime.onInstalled.addListener(async ({ reason }) => {
-=======
   const openSetupOnInstall = async (reason: string) => {
->>>>>>> 866a9b6 (Type-aware lint (recommendedTypeChecked, no-floating-promises) on lib, components and entrypoints; its findings fixed: abort reasons are Errors, no unsafe any, no misused promise in onInstalled, no needless assertions)
     const s = await loadSettings(db);
     if (reason === 'install' && !isConfigured(s)) await browser.runtime.openOptionsPage();
   };

@@ -127,12 +127,13 @@ function start(init: FormInit): void {
     };
     status.addEventListener('focusin', hold);
     status.addEventListener('mouseenter', hold);
-    const undo = h('button', { type: 'button', onclick: async () => {
+    const undoSave = async () => {
       const r = await sendToBackground('form/undo', { token: tok, evidenceId }).catch(() => ({ ok: false }));
       setStatus(r.ok ? t.undone : t.restarted, r.ok ? 'ok' : 'error', [dismiss]);
       dismiss.focus();
       hold();
-    } }, t.undo);
+    };
+    const undo = h('button', { type: 'button', onclick: () => void undoSave() }, t.undo);
     const open = h('button', { type: 'button', onclick: () => void sendToBackground('form/open-checklist', { token: tok }).catch(() => undefined) }, t.openChecklist);
     const dismiss = h('button', { type: 'button', class: 'dismiss', 'aria-label': t.dismiss, onclick: () => void close() }, '×');
     setStatus(text, 'ok', [h('span', { class: 'toast-actions' }, undo, open, dismiss)]);

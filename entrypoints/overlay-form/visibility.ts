@@ -10,7 +10,7 @@ export function watchVisibility(el: Element): () => boolean {
   let visible = true;
   try {
     new IntersectionObserver((entries) => {
-      const last = entries.at(-1) as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
+      const last: (IntersectionObserverEntry & { isVisible?: boolean }) | undefined = entries.at(-1);
       if (last) visible = last.isVisible !== false;
     }, { trackVisibility: true, delay: 100 } as IntersectionObserverInit).observe(el);
   } catch {
