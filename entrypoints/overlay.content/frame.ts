@@ -20,10 +20,19 @@ export interface FormFrame {
 
 const WIDTH: Record<FormLayout, number> = { dialog: 460, toast: 420, picking: 0 };
 
-export function createFormFrame(overlay: OverlayHost, fab: HTMLButtonElement): FormFrame {
+/**
+ * The form reports its size as soon as it has drawn itself. A frame that has not done so by then
+ * failed to load (a script error in the form, a browser quirk): the officer gets the button back
+ * and a message, not an empty frame.
+ */
+export const FORM_READY_MS = 8000;
+
+export function createFormFrame(overlay: OverlayHost, fab: HTMLButtonElement, onFailed: () => void = () => undefined): FormFrame {
   let frame: HTMLIFrameElement | null = null;
+  let readyTimer: ReturnType<typeof setTimeout> | undefined;
 
   const close = () => {
+    clearTimeout(readyTimer);
     const hadFocus = frame !== null && overlay.root.activeElement === frame;
     frame?.remove();
     frame = null;
@@ -48,9 +57,16 @@ export function createFormFrame(overlay: OverlayHost, fab: HTMLButtonElement): F
       fab.hidden = true;
       overlay.root.append(f);
       frame = f;
+      clearTimeout(readyTimer);
+      readyTimer = setTimeout(() => {
+        if (frame !== f) return;
+        close();
+        onFailed();
+      }, FORM_READY_MS);
     },
     layout(mode, height) {
       if (!frame) return;
+      clearTimeout(readyTimer);
       frame.hidden = mode === 'picking';
       if (mode === 'picking') return;
       frame.style.width = `${WIDTH[mode]}px`;

@@ -94,6 +94,7 @@ export const OVERLAY_CSS = `
   padding: 10px 16px; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.35); }
 .fab:focus-visible, button:focus-visible { outline: 3px solid #f39c12; outline-offset: 2px; }
 .fab[hidden], iframe[hidden], .pick-hint[hidden] { display: none; }
+.notice { max-width: min(360px, calc(100vw - 32px)); margin: 0 0 8px; padding: 8px 12px; background: #fdedec; color: #7b241c; border: 2px solid #a93226; border-radius: 8px; font: 600 14px/1.4 inherit; }
 iframe { display: block; border: 0; background: transparent; color-scheme: normal; max-width: calc(100vw - 32px); max-height: calc(100vh - 32px); }
 .pick-hint { max-width: min(440px, calc(100vw - 32px)); padding: 8px 12px; background: #fff; color: #1b1b1b; border: 2px solid #f39c12;
   border-radius: 8px; font: 15px/1.4 inherit; box-shadow: 0 2px 8px rgba(0,0,0,.35); }

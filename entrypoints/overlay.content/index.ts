@@ -4,6 +4,7 @@ import { sendToBackground } from '../../lib/platform/messaging';
 import { OVERLAY_STRINGS } from '../../lib/i18n/overlay-strings';
 import { createHost, OVERLAY_CSS, type OverlayHost } from './host';
 import { createFormFrame, type FormFrame } from './frame';
+import { showNotice } from './notice';
 import { handlePageMessage } from './page-commands';
 import { trackLinkClicks } from './trail';
 
@@ -76,15 +77,18 @@ async function start(): Promise<void> {
   pickHint.textContent = t.pickElement;
   pickHint.hidden = true;
   overlay.root.append(style, pickHint, button);
-  frame = createFormFrame(overlay, button);
+  const formFailed = () => showNotice(overlay, t.formFailed);
+  frame = createFormFrame(overlay, button, formFailed);
   const f = frame;
 
   const openForm = async () => {
     button.disabled = true;
     try {
       await sendToBackground('overlay/open-form', {});
-    } catch {
+    } catch (e) {
+      console.warn('[ita-evidence] the tagging form could not open', e);
       button.hidden = false;
+      formFailed();
     } finally {
       button.disabled = false;
     }

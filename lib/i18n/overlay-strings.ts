@@ -29,6 +29,7 @@ export const OVERLAY_STRINGS = {
     needCriterion: 'โปรดเลือกอย่างน้อยหนึ่งข้อ',
     noMatch: 'ไม่พบข้อที่ตรงกัน',
     unverified: 'ชื่อข้อยังไม่ได้ตรวจกับคู่มือ',
+    formFailed: 'เปิดแบบฟอร์มเก็บหลักฐานไม่ได้ โปรดโหลดหน้านี้ใหม่แล้วลองอีกครั้ง หรือคลิกไอคอนส่วนขยายบนแถบเครื่องมือ',
   },
   en: {
     tagButton: 'Tag this page',
@@ -59,6 +60,7 @@ export const OVERLAY_STRINGS = {
     needCriterion: 'Choose at least one criterion',
     noMatch: 'No criterion found',
     unverified: 'Wording unverified',
+    formFailed: 'The tagging form could not open. Reload the page and try again, or click the extension icon in the toolbar.',
   },
 } as const satisfies Record<'th' | 'en', Record<string, string>>;
 

@@ -119,37 +119,49 @@ export const blobBase64 = (page: Page, id: string): Promise<string> => page.eval
 /** A PNG's size and chosen pixels as [r,g,b], decoded in an extension page. */
 export const pngPixels = (page: Page, b64: string, pts: [number, number][]): Promise<Pixels> => page.evaluate(pngPixelsInPage, { b64, pts });
 
+export interface TagForm {
+  /** The frame that holds the form: the extension's own frame on the page (or the page itself). */
+  frame: Frame;
+  dialog: ElementHandle;
+}
+
 /**
- * The tagging dialog, in the page or in any frame of it (the form may live in an extension frame
- * that the overlay places on the page).
+ * The tagging dialog, in the page or in any frame of it: the form lives in an extension frame that
+ * the overlay places on the page.
  */
-export async function findDialog(page: Page, timeout = 15_000): Promise<ElementHandle> {
+export async function findTagForm(page: Page, timeout = 15_000): Promise<TagForm> {
   const until = Date.now() + timeout;
   for (;;) {
     for (const frame of page.frames()) {
-      const d = await frame.$(aria('dialog', 'Tag this page as evidence')).catch(() => null);
-      if (d) return d;
+      const dialog = await frame.$(aria('dialog', 'Tag this page as evidence')).catch(() => null);
+      if (dialog) return { frame, dialog };
     }
     if (Date.now() > until) throw new Error(`No tagging dialog within ${timeout} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-/** The words that end a Save, whatever its outcome. */
-export const SAVE_ENDED = /saved|failed|cannot|refused|full|cancel|limit|permission/i;
+export const findDialog = async (page: Page, timeout?: number): Promise<ElementHandle> => (await findTagForm(page, timeout)).dialog;
 
-/** Tags the current page through the overlay: pick criteria, optional note, save; returns the status text. */
-export async function tagPage(page: Page, codes: string[], opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {}): Promise<string> {
+/** Presses the page's "Tag this page" button and waits for the form. */
+export async function openTagForm(page: Page): Promise<TagForm> {
   await page.locator(aria('button', 'Tag this page')).setTimeout(15_000).click();
-  return fillAndSave(await findDialog(page), codes, opts);
+  return findTagForm(page);
 }
 
-/** In an open tagging dialog: pick criteria, optional note and mode, press Save; returns the status text. */
-export async function fillAndSave(dialog: ElementHandle, codes: string[], opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {}): Promise<string> {
-  // The form may open with an item already chosen from what the page says: keep only the wanted ones.
+/** The words that end a Save, whatever its outcome. */
+export const SAVE_ENDED = /saved|failed|cannot|refused|full|cancel|limit|permission|access/i;
+
+/** Tags the current page through the overlay: choose items, optional note, save; returns the status text. */
+export async function tagPage(page: Page, codes: string[], opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {}): Promise<string> {
+  return fillAndSave(await openTagForm(page), codes, opts);
+}
+
+/** Chooses exactly these items: removes a suggested one that is not wanted, adds the others. */
+export async function chooseItems(dialog: ElementHandle, codes: string[]): Promise<void> {
   for (const chip of await allByRole(dialog, 'button', /^Remove O\d+$/)) {
-    const code = (await nameOf(chip)).replace(/^Remove /, '');
-    if (!codes.includes(code)) await chip.click();
+    const code = /^Remove (O\d+)$/.exec(await nameOf(chip))?.[1];
+    if (code && !codes.includes(code)) await chip.click();
   }
   for (const code of codes) {
     if ((await allByRole(dialog, 'button', new RegExp(`^Remove ${code}$`))).length) continue;
@@ -158,12 +170,35 @@ export async function fillAndSave(dialog: ElementHandle, codes: string[], opts: 
     await box!.type(code);
     await (await byRole(dialog, 'option', new RegExp(`^${code} `))).click();
   }
+}
+
+/** In an open tagging form: choose items, optional note and mode, press Save; returns the status text. */
+export async function fillAndSave({ frame, dialog }: TagForm, codes: string[], opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {}): Promise<string> {
+  await chooseItems(dialog, codes);
   if (opts.note) await (await dialog.waitForSelector(aria('textbox', 'Note')))!.type(opts.note);
   if (opts.mode) await (await dialog.waitForSelector(aria('radio', opts.mode)))!.click();
   await (await dialog.waitForSelector(aria('button', 'Save evidence')))!.click();
-  // The status line outlives the dialog (it closes after a Save): look for it in the whole form frame.
-  const status = await dialog.frame.waitForSelector(aria('status'));
-  return waitForText(status!, SAVE_ENDED);
+  return saveResult(frame.page());
+}
+
+/**
+ * Save's result: a status line in the form's frame, which stays a few seconds after the dialog has
+ * closed. Looked up afresh each time, because the overlay may replace the frame meanwhile (a full-page
+ * capture hides the overlay).
+ */
+export async function saveResult(page: Page, timeout = 60_000): Promise<string> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      // A role query by CSS, bounded: Firefox's accessibility locator does not answer for a frame
+      // inside an overlay hidden during a capture (it waited until the frame went away).
+      const texts = frame.$$eval('[role="status"]', (els) => els.map((e) => e.textContent ?? '')).catch(() => [] as string[]);
+      const text = (await Promise.race([texts, new Promise<string[]>((r) => setTimeout(() => r([]), 1000))])).find((t) => SAVE_ENDED.test(t));
+      if (text) return text;
+    }
+    if (Date.now() > until) throw new Error(`Save did not end within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Waits for a finished download (Firefox writes `name.part` until it is done) and returns its path. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EvidenceRecord } from '../../lib/evidence/types';
 import { clickToolbarButton, closeSidebar, openSidebar } from '../../scripts/lib/firefox';
-import { allByRole, aria, blobBase64, byRole, dbAll, endSession, findDialog, nameOf, pngPixels, ROOT, startSession, tagPage, waitForDownload, waitForText, type Session } from './harness';
+import { allByRole, aria, blobBase64, byRole, dbAll, endSession, findDialog, nameOf, openTagForm, pngPixels, ROOT, startSession, tagPage, waitForDownload, waitForText, type Session } from './harness';
 import { near } from '../e2e/pixels';
 
 const facts = JSON.parse(await readFile(path.join(ROOT, 'test/fixtures/site/fixture-facts.json'), 'utf8')) as {
@@ -58,8 +58,8 @@ describe('Firefox: set up, tag pages, see them listed, export', () => {
     });
     const page = await s.ff.browser.newPage();
     await page.goto(`${s.site.url}ita/downloads.html`);
-    await page.locator(aria('button', 'Tag this page')).setTimeout(15_000).click();
-    expect(await allByRole(await findDialog(page), 'checkbox', /แผนปฏิบัติการ/)).toHaveLength(1);
+    const { dialog } = await openTagForm(page);
+    expect(await allByRole(dialog, 'checkbox', /แผนปฏิบัติการ/)).toHaveLength(1);
     await page.close();
   });
 
