@@ -175,8 +175,9 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     const filters = panel.getByRole('search', { name: 'Filters' });
     await filters.getByRole('button', { name: /^Filters/ }).click(); // collapsed by default
     await filters.getByRole('checkbox', { name: 'Only items needing attention' }).check();
-    await expect.poll(() => panel.getByRole('listitem', { name: /^O7 / }).isVisible()).toBe(true);
-    expect(await panel.getByRole('listitem', { name: /^O5 / }).isVisible()).toBe(false);
+    // Wait for the filter to apply (O5 goes), then check that O7 stays.
+    await expect.poll(() => panel.getByRole('listitem', { name: /^O5 / }).isVisible()).toBe(false);
+    expect(await panel.getByRole('listitem', { name: /^O7 / }).isVisible()).toBe(true);
     await filters.getByRole('button', { name: 'Clear filters' }).click();
 
     await panel.getByRole('tab', { name: 'Dashboard' }).click();
