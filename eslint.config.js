@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettierConfig from 'eslint-config-prettier';
 import { LIB_LAYERS, forbiddenFor } from './scripts/lib/layers.mjs';
 
 // lib/ is a stack of layers (scripts/lib/layers.mjs): a folder may not import a higher one.
@@ -12,9 +13,19 @@ const layerRules = LIB_LAYERS.flat().map((folder) => ({
       'error',
       {
         patterns: [
-          ...forbiddenFor(folder).map((up) => ({ group: [`../${up}/*`, `../../${up}/*`], message: `lib/${folder} sits below lib/${up} (scripts/lib/layers.mjs).` })),
+          ...forbiddenFor(folder).map((up) => ({
+            group: [`../${up}/*`, `../../${up}/*`],
+            message: `lib/${folder} sits below lib/${up} (scripts/lib/layers.mjs).`,
+          })),
           { group: ['**/components/*', '**/entrypoints/*', 'react', 'react-dom'], message: 'lib/ is framework-free.' },
-          ...(folder === 'platform' ? [] : [{ group: ['wxt/*', 'wxt', '@wxt-dev/*', 'webextension-polyfill'], message: 'Browser APIs only through lib/platform.' }]),
+          ...(folder === 'platform'
+            ? []
+            : [
+                {
+                  group: ['wxt/*', 'wxt', '@wxt-dev/*', 'webextension-polyfill'],
+                  message: 'Browser APIs only through lib/platform.',
+                },
+              ]),
         ],
       },
     ],
@@ -22,7 +33,18 @@ const layerRules = LIB_LAYERS.flat().map((folder) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'demo-site/', 'test/fixtures/site/', 'coverage/', '.demo-out/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.output/',
+      '.wxt/',
+      'dist/',
+      'demo-site/',
+      'test/fixtures/site/',
+      'coverage/',
+      '.demo-out/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,7 +60,10 @@ export default tseslint.config(
   },
   ...layerRules,
   // Type-aware rules for the product code (not tests, which read untyped JSON on purpose).
-  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'] })),
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({
+    ...c,
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+  })),
   {
     files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -54,17 +79,25 @@ export default tseslint.config(
     // be looped over there, and Array.from of them is [] (a silent failure). Loop over the object itself.
     files: ['lib/**/*.ts', 'entrypoints/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error', {
-        selector: "CallExpression[callee.property.name=/^(values|entries|keys)$/][callee.object.property.name=/^(searchParams|headers|classList)$/]",
-        message: 'Not iterable in Firefox content scripts: loop over the object itself, or use forEach.',
-      }, {
-        selector: "CallExpression[callee.property.name=/^(values|entries|keys)$/][callee.object.type='NewExpression'][callee.object.callee.name=/^(URLSearchParams|Headers|FormData)$/]",
-        message: 'Not iterable in Firefox content scripts: loop over the object itself, or use forEach.',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(values|entries|keys)$/][callee.object.property.name=/^(searchParams|headers|classList)$/]',
+          message: 'Not iterable in Firefox content scripts: loop over the object itself, or use forEach.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(values|entries|keys)$/][callee.object.type='NewExpression'][callee.object.callee.name=/^(URLSearchParams|Headers|FormData)$/]",
+          message: 'Not iterable in Firefox content scripts: loop over the object itself, or use forEach.',
+        },
+      ],
     },
   },
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // Formatting is Prettier's (.prettierrc.json); this turns off the stylistic rules it owns.
+  prettierConfig,
 );

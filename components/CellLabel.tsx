@@ -3,5 +3,9 @@
  * 500 px. Hidden from assistive technology: the table's own headers already name the cell.
  */
 export function CellLabel({ text }: { text: string }) {
-  return <span className="cell-label" aria-hidden="true">{text}</span>;
+  return (
+    <span className="cell-label" aria-hidden="true">
+      {text}
+    </span>
+  );
 }

@@ -21,11 +21,17 @@ export function Field({ label, value, onChange, error, hint, type = 'text', inpu
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {multiline
-        ? <textarea {...common} rows={5} onChange={(e) => onChange(e.target.value)} />
-        : <input {...common} type={type} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />}
+      {multiline ? (
+        <textarea {...common} rows={5} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={type} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+      )}
       {hint && <small id={`${id}-hint`}>{hint}</small>}
-      {error && <span id={`${id}-err`} className="error" role="alert">{error}</span>}
+      {error && (
+        <span id={`${id}-err`} className="error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

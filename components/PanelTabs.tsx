@@ -11,11 +11,16 @@ export interface TabDef<T extends string> {
 export function nextTabIndex(key: string, current: number, count: number): number | null {
   if (count === 0) return null;
   switch (key) {
-    case 'ArrowRight': return (current + 1) % count;
-    case 'ArrowLeft': return (current - 1 + count) % count;
-    case 'Home': return 0;
-    case 'End': return count - 1;
-    default: return null;
+    case 'ArrowRight':
+      return (current + 1) % count;
+    case 'ArrowLeft':
+      return (current - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
   }
 }
 
@@ -25,7 +30,14 @@ export function nextTabIndex(key: string, current: number, count: number): numbe
  * has content; the others stay empty and hidden so every aria-controls points at an element.
  * The tablist sits in one bar with `barEnd` (the settings button), outside the tablist.
  */
-export function PanelTabs<T extends string>({ tabs, selected, onSelect, label, barEnd, children }: {
+export function PanelTabs<T extends string>({
+  tabs,
+  selected,
+  onSelect,
+  label,
+  barEnd,
+  children,
+}: {
   tabs: readonly TabDef<T>[];
   selected: T;
   onSelect(id: T): void;
@@ -74,7 +86,14 @@ export function PanelTabs<T extends string>({ tabs, selected, onSelect, label, b
         {barEnd}
       </div>
       {tabs.map((tab) => (
-        <div key={tab.id} role="tabpanel" id={panelId(tab.id)} aria-labelledby={tabId(tab.id)} hidden={tab.id !== selected} tabIndex={tab.id === selected ? 0 : -1}>
+        <div
+          key={tab.id}
+          role="tabpanel"
+          id={panelId(tab.id)}
+          aria-labelledby={tabId(tab.id)}
+          hidden={tab.id !== selected}
+          tabIndex={tab.id === selected ? 0 : -1}
+        >
           {tab.id === selected ? children : null}
         </div>
       ))}

@@ -6,7 +6,11 @@ import { useUi } from './i18n';
 import { thaiLang } from './lang-attr';
 import { errorText } from './error-text';
 
-const ROLES: [keyof ReportSigners, UiKey][] = [['preparer', 'signPreparer'], ['reviewer', 'signReviewer'], ['certifier', 'signCertifier']];
+const ROLES: [keyof ReportSigners, UiKey][] = [
+  ['preparer', 'signPreparer'],
+  ['reviewer', 'signReviewer'],
+  ['certifier', 'signCertifier'],
+];
 
 /** Options-page card: who signs report.html (names and positions, or blank lines) and its digits. */
 export function ReportSettingsCard() {
@@ -26,7 +30,14 @@ export function ReportSettingsCard() {
     }
   };
   return (
-    <form className="card" aria-labelledby={`${id}-h`} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form
+      className="card"
+      aria-labelledby={`${id}-h`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
       <h2 id={`${id}-h`}>{t('reportTitle')}</h2>
       <p className="muted">{t('reportIntro')}</p>
       {ROLES.map(([role, key]) => (
@@ -34,21 +45,38 @@ export function ReportSettingsCard() {
           <legend>{t(key)}</legend>
           <div className="field">
             <label htmlFor={`${id}-${role}-n`}>{t('signerName')}</label>
-            <input id={`${id}-${role}-n`} type="text" lang={thaiLang(signers[role].name, lang)} value={signers[role].name} onChange={(e) => set(role, 'name', e.target.value)} />
+            <input
+              id={`${id}-${role}-n`}
+              type="text"
+              lang={thaiLang(signers[role].name, lang)}
+              value={signers[role].name}
+              onChange={(e) => set(role, 'name', e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-${role}-p`}>{t('signerPosition')}</label>
-            <input id={`${id}-${role}-p`} type="text" lang={thaiLang(signers[role].position, lang)} value={signers[role].position} onChange={(e) => set(role, 'position', e.target.value)} />
+            <input
+              id={`${id}-${role}-p`}
+              type="text"
+              lang={thaiLang(signers[role].position, lang)}
+              value={signers[role].position}
+              onChange={(e) => set(role, 'position', e.target.value)}
+            />
           </div>
         </fieldset>
       ))}
       <label className="check">
-        <input type="checkbox" checked={thaiDigits} onChange={(e) => setThaiDigits(e.target.checked)} /> {t('reportThaiDigits')}
+        <input type="checkbox" checked={thaiDigits} onChange={(e) => setThaiDigits(e.target.checked)} />{' '}
+        {t('reportThaiDigits')}
       </label>
       <div className="toolbar">
-        <button type="submit" className="primary">{t('saveReport')}</button>
+        <button type="submit" className="primary">
+          {t('saveReport')}
+        </button>
       </div>
-      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>{msg?.text}</div>
+      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>
+        {msg?.text}
+      </div>
     </form>
   );
 }

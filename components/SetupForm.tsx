@@ -23,7 +23,11 @@ export function SetupForm() {
   // Kept as a key, so that the message follows a language change made by this very save.
   const [status, setStatus] = useState<{ key: UiKey; detail?: string; kind: 'ok' | 'error' } | null>(null);
   const langId = useId();
-  const bind = (k: keyof SetupInput) => ({ value: input[k], onChange: (v: string) => setInput({ ...input, [k]: v }), error: errors[k] });
+  const bind = (k: keyof SetupInput) => ({
+    value: input[k],
+    onChange: (v: string) => setInput({ ...input, [k]: v }),
+    error: errors[k],
+  });
 
   const onSave = () => {
     const result = validateSetup(input);
@@ -48,7 +52,15 @@ export function SetupForm() {
   };
 
   return (
-    <form className="card" aria-labelledby="setup-title" onSubmit={(e) => { e.preventDefault(); onSave(); }} noValidate>
+    <form
+      className="card"
+      aria-labelledby="setup-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+      noValidate
+    >
       <h1 id="setup-title">{t('setupTitle')}</h1>
       <p>{t('setupIntro')}</p>
       <Field label={t('agencyName')} lang={thaiLang(input.agencyName, lang)} {...bind('agencyName')} />
@@ -60,13 +72,19 @@ export function SetupForm() {
         <label htmlFor={langId}>{t('language')}</label>
         <select id={langId} value={language} onChange={(e) => setLanguage(e.target.value as UiLanguage)}>
           <option value="auto">{t('langAuto')}</option>
-          <option value="th" lang="th">{t('langTh')}</option>
+          <option value="th" lang="th">
+            {t('langTh')}
+          </option>
           <option value="en">{t('langEn')}</option>
         </select>
       </div>
       <p className="why">{t('permissionWhy')}</p>
-      <button type="submit" className="primary">{t('saveSettings')}</button>
-      <div role="status" className={`status ${status?.kind ?? ''}`}>{status && t(status.key, { detail: status.detail ?? '' })}</div>
+      <button type="submit" className="primary">
+        {t('saveSettings')}
+      </button>
+      <div role="status" className={`status ${status?.kind ?? ''}`}>
+        {status && t(status.key, { detail: status.detail ?? '' })}
+      </div>
     </form>
   );
 }

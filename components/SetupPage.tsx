@@ -21,16 +21,25 @@ export function SetupPage() {
       <section className="card" aria-labelledby="all-sites">
         <h2 id="all-sites">{t('allSitesTitle')}</h2>
         <p>{t('allSitesWhy')}</p>
-        {allSites
-          ? <p className="status ok">{t('allSitesGranted')}</p>
-          : <button type="button" onClick={() => void browser.permissions.request({ origins: ['<all_urls>'] }).then(setAllSites)}>{t('allSitesGrant')}</button>}
+        {allSites ? (
+          <p className="status ok">{t('allSitesGranted')}</p>
+        ) : (
+          <button
+            type="button"
+            onClick={() => void browser.permissions.request({ origins: ['<all_urls>'] }).then(setAllSites)}
+          >
+            {t('allSitesGrant')}
+          </button>
+        )}
       </section>
       <ReportSettingsCard />
       <CriteriaSetsCard />
       <CriteriaEditor />
       <FiscalYearCard />
       <StorageHealthCard />
-      <p><a href={browser.runtime.getURL('/sidepanel.html')}>{t('openChecklist')}</a></p>
+      <p>
+        <a href={browser.runtime.getURL('/sidepanel.html')}>{t('openChecklist')}</a>
+      </p>
     </main>
   );
 }

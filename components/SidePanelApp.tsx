@@ -23,8 +23,11 @@ import { VerifyPanel } from './verify';
 type Tab = 'checklist' | 'dashboard' | 'tasks' | 'bundle' | 'verify';
 type TabKey = 'tabChecklist' | 'tabDashboard' | 'tabTasks' | 'tabBundle' | 'tabVerify';
 const TABS: [Tab, TabKey, IconName][] = [
-  ['checklist', 'tabChecklist', 'checklist'], ['dashboard', 'tabDashboard', 'dashboard'], ['tasks', 'tabTasks', 'tasks'],
-  ['bundle', 'tabBundle', 'bundle'], ['verify', 'tabVerify', 'verify'],
+  ['checklist', 'tabChecklist', 'checklist'],
+  ['dashboard', 'tabDashboard', 'dashboard'],
+  ['tasks', 'tabTasks', 'tasks'],
+  ['bundle', 'tabBundle', 'bundle'],
+  ['verify', 'tabVerify', 'verify'],
 ];
 
 /** Where focus goes after the opened evidence is deleted: its item's name button, which stays. */
@@ -82,36 +85,79 @@ export function SidePanelApp() {
 
   return (
     <main>
-      <h1 className="sr-only">{t('appName')}{settings.agencyName && <> — <span lang={thaiLang(settings.agencyName, lang)}>{settings.agencyName}</span></>}</h1>
-      <PanelTabs<Tab> tabs={tabs} selected={tab} onSelect={setTab} label={t('panelTabs')} barEnd={
-        <button type="button" className="settings" aria-label={t('settings')} title={t('settings')} onClick={() => void browser.runtime.openOptionsPage()}>
-          <Icon name="settings" />
-        </button>
-      }>
-        {settings.agencyName && <p className="panel-agency" lang={thaiLang(settings.agencyName, lang)}>{settings.agencyName}</p>}
+      <h1 className="sr-only">
+        {t('appName')}
+        {settings.agencyName && (
+          <>
+            {' '}
+            — <span lang={thaiLang(settings.agencyName, lang)}>{settings.agencyName}</span>
+          </>
+        )}
+      </h1>
+      <PanelTabs<Tab>
+        tabs={tabs}
+        selected={tab}
+        onSelect={setTab}
+        label={t('panelTabs')}
+        barEnd={
+          <button
+            type="button"
+            className="settings"
+            aria-label={t('settings')}
+            title={t('settings')}
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            <Icon name="settings" />
+          </button>
+        }
+      >
+        {settings.agencyName && (
+          <p className="panel-agency" lang={thaiLang(settings.agencyName, lang)}>
+            {settings.agencyName}
+          </p>
+        )}
         <TagErrorBanner />
         {!isConfigured(settings) && (
           <p className="warn">
-            {t('notConfigured')} <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('openSetup')}</button>
+            {t('notConfigured')}{' '}
+            <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+              {t('openSetup')}
+            </button>
           </p>
         )}
         {/* One damaged record shows as damaged instead of unmounting the panel. */}
-        <RecordBoundary key={tab} fallback={<p role="alert" className="status error">{t('damagedPart')}</p>}>
-        {data && tab === 'checklist' && (
-          <>
-            <ChecklistFilters data={data} onChange={setVisible} />
-            <ChecklistView data={data} visibleCodes={visible} onOpen={onOpen} onSelect={onSelect} />
-          </>
-        )}
-        {data && tab === 'dashboard' && <DashboardView data={data} />}
-        {tab === 'tasks' && <TasksView />}
-        {data && tab === 'bundle' && <BundlePanel data={data} />}
-        {data && tab === 'verify' && <VerifyPanel data={data} />}
+        <RecordBoundary
+          key={tab}
+          fallback={
+            <p role="alert" className="status error">
+              {t('damagedPart')}
+            </p>
+          }
+        >
+          {data && tab === 'checklist' && (
+            <>
+              <ChecklistFilters data={data} onChange={setVisible} />
+              <ChecklistView data={data} visibleCodes={visible} onOpen={onOpen} onSelect={onSelect} />
+            </>
+          )}
+          {data && tab === 'dashboard' && <DashboardView data={data} />}
+          {tab === 'tasks' && <TasksView />}
+          {data && tab === 'bundle' && <BundlePanel data={data} />}
+          {data && tab === 'verify' && <VerifyPanel data={data} />}
         </RecordBoundary>
       </PanelTabs>
       {data && selected && <ItemDetail data={data} code={selected} onClose={() => setSelected(null)} />}
-      {opened && <EvidenceDialog record={opened} onClose={() => setOpened(null)} onDelete={() => void remove(opened)} />}
-      {toast && <UndoToast key={toast.id} text={toast.text} onUndo={toast.undo ? () => void undo(toast.undo!) : undefined} onDismiss={dismiss} />}
+      {opened && (
+        <EvidenceDialog record={opened} onClose={() => setOpened(null)} onDelete={() => void remove(opened)} />
+      )}
+      {toast && (
+        <UndoToast
+          key={toast.id}
+          text={toast.text}
+          onUndo={toast.undo ? () => void undo(toast.undo!) : undefined}
+          onDismiss={dismiss}
+        />
+      )}
     </main>
   );
 }

@@ -14,10 +14,14 @@ export function TagErrorBanner() {
   const { t } = useUi();
   const [error, setError] = useState<TagError | null>(null);
   useEffect(() => {
-    const read = () => void browser.storage.session.get('lastTagError').then((got) => {
-      const v = got.lastTagError as TagError | undefined;
-      setError(v && typeof v.message === 'string' && Date.now() - Date.parse(v.at) < FRESH_MS ? v : null);
-    }).catch(() => undefined);
+    const read = () =>
+      void browser.storage.session
+        .get('lastTagError')
+        .then((got) => {
+          const v = got.lastTagError as TagError | undefined;
+          setError(v && typeof v.message === 'string' && Date.now() - Date.parse(v.at) < FRESH_MS ? v : null);
+        })
+        .catch(() => undefined);
     read();
     const onChange = (changes: Record<string, unknown>, area: string) => {
       if (area === 'session' && 'lastTagError' in changes) read();
@@ -29,7 +33,9 @@ export function TagErrorBanner() {
   return (
     <div className="warn" role="alert">
       {error.message}{' '}
-      <button type="button" onClick={() => void browser.storage.session.remove('lastTagError')}>{t('close')}</button>
+      <button type="button" onClick={() => void browser.storage.session.remove('lastTagError')}>
+        {t('close')}
+      </button>
     </div>
   );
 }

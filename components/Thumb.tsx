@@ -15,20 +15,22 @@ export function useBlobImage(blobId: string | undefined, mime: string, visible =
     if (!blobId || !visible) return;
     let revoked = false;
     let made: string | null = null;
-    getDb().blobs.get(blobId).then(
-      (row) => {
-        if (revoked) return;
-        if (!row) {
-          setState({ url: null, failed: true });
-          return;
-        }
-        made = URL.createObjectURL(new Blob([row.data as BlobPart], { type: mime }));
-        setState({ url: made, failed: false });
-      },
-      () => {
-        if (!revoked) setState({ url: null, failed: true });
-      },
-    );
+    getDb()
+      .blobs.get(blobId)
+      .then(
+        (row) => {
+          if (revoked) return;
+          if (!row) {
+            setState({ url: null, failed: true });
+            return;
+          }
+          made = URL.createObjectURL(new Blob([row.data as BlobPart], { type: mime }));
+          setState({ url: made, failed: false });
+        },
+        () => {
+          if (!revoked) setState({ url: null, failed: true });
+        },
+      );
     return () => {
       revoked = true;
       if (made) URL.revokeObjectURL(made);
@@ -40,10 +42,22 @@ export function useBlobImage(blobId: string | undefined, mime: string, visible =
 
 /** The broken-image placeholder: a visible label, not just an empty box. */
 export function BrokenImage({ text }: { text: string }) {
-  return <span className="broken-image"><span aria-hidden="true">⚠</span> {text}</span>;
+  return (
+    <span className="broken-image">
+      <span aria-hidden="true">⚠</span> {text}
+    </span>
+  );
 }
 
-export function Thumb({ blobId, label, onOpen }: { blobId: string | undefined; label: string; onOpen(opener: HTMLElement): void }) {
+export function Thumb({
+  blobId,
+  label,
+  onOpen,
+}: {
+  blobId: string | undefined;
+  label: string;
+  onOpen(opener: HTMLElement): void;
+}) {
   const { t } = useUi();
   const ref = useRef<HTMLButtonElement>(null);
   const [visible, setVisible] = useState(false);
@@ -61,7 +75,13 @@ export function Thumb({ blobId, label, onOpen }: { blobId: string | undefined; l
   }, []);
   const { url, failed } = useBlobImage(blobId, 'image/png', visible);
   return (
-    <button ref={ref} type="button" className="thumb" aria-label={failed ? `${label} (${t('imageFailed')})` : label} onClick={(e) => onOpen(e.currentTarget)}>
+    <button
+      ref={ref}
+      type="button"
+      className="thumb"
+      aria-label={failed ? `${label} (${t('imageFailed')})` : label}
+      onClick={(e) => onOpen(e.currentTarget)}
+    >
       {url ? <img src={url} alt="" /> : failed ? <BrokenImage text={t('imageFailed')} /> : null}
     </button>
   );

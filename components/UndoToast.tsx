@@ -8,7 +8,17 @@ export const TOAST_MS = 20_000;
  * A status message with an optional Undo. It dismisses itself after `ms`, but the countdown pauses
  * while the pointer is over it or focus is inside it, and resumes with the time that was left.
  */
-export function UndoToast({ text, onUndo, onDismiss, ms = TOAST_MS }: { text: string; onUndo?(): void; onDismiss(): void; ms?: number }) {
+export function UndoToast({
+  text,
+  onUndo,
+  onDismiss,
+  ms = TOAST_MS,
+}: {
+  text: string;
+  onUndo?(): void;
+  onDismiss(): void;
+  ms?: number;
+}) {
   const { t } = useUi();
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -37,8 +47,14 @@ export function UndoToast({ text, onUndo, onDismiss, ms = TOAST_MS }: { text: st
       }}
     >
       <span>{text}</span>
-      {onUndo && <button type="button" onClick={onUndo}>{t('undo')}</button>}
-      <button type="button" onClick={onDismiss} aria-label={t('close')}>×</button>
+      {onUndo && (
+        <button type="button" onClick={onUndo}>
+          {t('undo')}
+        </button>
+      )}
+      <button type="button" onClick={onDismiss} aria-label={t('close')}>
+        ×
+      </button>
     </div>
   );
 }

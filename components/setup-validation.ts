@@ -13,12 +13,12 @@ export interface SetupInput {
 
 export type SetupResult =
   | {
-    ok: true;
-    value: Pick<Settings, 'agencyName' | 'homeUrl' | 'fiscalYear' | 'units' | 'urlCap'>;
-    pattern: string;
-    /** Every origin to request in one permissions.request: http and https, with and without "www.". */
-    patterns: string[];
-  }
+      ok: true;
+      value: Pick<Settings, 'agencyName' | 'homeUrl' | 'fiscalYear' | 'units' | 'urlCap'>;
+      pattern: string;
+      /** Every origin to request in one permissions.request: http and https, with and without "www.". */
+      patterns: string[];
+    }
   | { ok: false; errors: Partial<Record<keyof SetupInput, UiKey>> };
 
 /** Validates the setup form; Thai digits are accepted in number fields. */
@@ -36,6 +36,18 @@ export function validateSetup(input: SetupInput): SetupResult {
   const cap = parseLocaleInt(input.urlCap);
   if (cap === null || cap < 1 || cap > 20) errors.urlCap = 'errUrlCap';
   if (Object.keys(errors).length || !pattern) return { ok: false, errors };
-  const units = [...new Set(input.units.split('\n').map((u) => u.trim()).filter(Boolean))];
-  return { ok: true, value: { agencyName, homeUrl, fiscalYear: fy!, units, urlCap: cap! }, pattern, patterns: sitePatterns(homeUrl) };
+  const units = [
+    ...new Set(
+      input.units
+        .split('\n')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    ),
+  ];
+  return {
+    ok: true,
+    value: { agencyName, homeUrl, fiscalYear: fy!, units, urlCap: cap! },
+    pattern,
+    patterns: sitePatterns(homeUrl),
+  };
 }

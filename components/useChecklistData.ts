@@ -37,12 +37,21 @@ export function useChecklistData(): ChecklistData | null {
   return useMemo(() => {
     if (!set || !evidence || !items || !tasks) return null;
     const byCode = new Map<string, EvidenceRecord[]>();
-    for (const r of evidence) for (const c of r.criteria) {
-      const list = byCode.get(c);
-      if (list) list.push(r);
-      else byCode.set(c, [r]);
-    }
+    for (const r of evidence)
+      for (const c of r.criteria) {
+        const list = byCode.get(c);
+        if (list) list.push(r);
+        else byCode.set(c, [r]);
+      }
     const dashboard = buildDashboard({ set, evidence, items, tasks, today: todayIso(), units: settings.units });
-    return { set, index: criteriaIndex(set), evidence, byCode, items: new Map(items.map((i) => [i.code, i])), tasks, dashboard };
+    return {
+      set,
+      index: criteriaIndex(set),
+      evidence,
+      byCode,
+      items: new Map(items.map((i) => [i.code, i])),
+      tasks,
+      dashboard,
+    };
   }, [set, evidence, items, tasks, settings.units]);
 }

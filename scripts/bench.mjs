@@ -11,19 +11,31 @@ const dir = path.join(root, 'test', 'bench');
 const outDir = path.join(root, '.output', 'bench');
 mkdirSync(outDir, { recursive: true });
 const wanted = process.argv.slice(2);
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).filter((f) => !wanted.length || wanted.some((w) => f.includes(w))).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => !wanted.length || wanted.some((w) => f.includes(w)))
+  .sort();
 
 let failures = 0;
 for (const f of files) {
   const name = f.replace(/\.bench\.ts$/, '');
   const outfile = path.join(outDir, `${name}.mjs`);
   await build({
-    entryPoints: [path.join(dir, f)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    packages: 'external', logLevel: 'error',
+    entryPoints: [path.join(dir, f)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   const runner = path.join(outDir, `${name}.run.mjs`);
-  writeFileSync(runner, `import { run } from './${name}.mjs';\nawait run((line) => console.log(line));\nprocess.exit(0);\n`);
+  writeFileSync(
+    runner,
+    `import { run } from './${name}.mjs';\nawait run((line) => console.log(line));\nprocess.exit(0);\n`,
+  );
   console.log(`\n=== ${name} ===`);
   const r = spawnSync(process.execPath, ['--expose-gc', runner], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {

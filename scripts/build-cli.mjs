@@ -18,7 +18,9 @@ await build({
   // Prefer a package's ES module build: jsonc-parser's UMD "main" loads its parts with a require() esbuild cannot follow.
   mainFields: ['module', 'main'],
   // Bundled CommonJS dependencies may call require() for builtins; give ESM output a real require.
-  banner: { js: "import { createRequire as __itaCreateRequire } from 'node:module'; const require = __itaCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __itaCreateRequire } from 'node:module'; const require = __itaCreateRequire(import.meta.url);",
+  },
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -32,15 +32,28 @@ function png(size, pixel) {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
-const BLUE = [26, 82, 118, 255], WHITE = [255, 255, 255, 255], GREEN = [39, 174, 96, 255], NONE = [0, 0, 0, 0];
+const BLUE = [26, 82, 118, 255],
+  WHITE = [255, 255, 255, 255],
+  GREEN = [39, 174, 96, 255],
+  NONE = [0, 0, 0, 0];
 const distToSegment = (px, py, ax, ay, bx, by) => {
-  const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 };
 const icon = (x, y) => {
-  const r = 0.18, inX = Math.min(x, 1 - x), inY = Math.min(y, 1 - y);
+  const r = 0.18,
+    inX = Math.min(x, 1 - x),
+    inY = Math.min(y, 1 - y);
   if (inX < r && inY < r && Math.hypot(r - inX, r - inY) > r) return NONE;
   const check = Math.min(distToSegment(x, y, 0.28, 0.55, 0.45, 0.72), distToSegment(x, y, 0.45, 0.72, 0.76, 0.32));
   if (check < 0.07) return GREEN;

@@ -28,9 +28,15 @@ function outDir(): string {
 
 async function chooseLanguage(options: Page, lang: TourLang): Promise<void> {
   await options.reload();
-  await options.getByRole('combobox', { name: /^(Language|ภาษา)$/ }).selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
+  await options
+    .getByRole('combobox', { name: /^(Language|ภาษา)$/ })
+    .selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
   await options.getByRole('button', { name: /^(Save settings|บันทึกการตั้งค่า)$/ }).click();
-  await options.getByRole('status').filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ }).first().waitFor();
+  await options
+    .getByRole('status')
+    .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
+    .first()
+    .waitFor();
 }
 
 async function shoot(page: Page, file: string, fullPage = true): Promise<void> {
@@ -43,24 +49,42 @@ async function panelScreens(panel: Page, out: string, lang: TourLang): Promise<v
   const t = UI_STRINGS[lang];
   const w = WORKFLOW_STRINGS[lang];
   await panel.reload();
-  const tabs = [['checklist', t.tabChecklistShort], ['dashboard', t.tabDashboardShort], ['tasks', t.tabTasksShort], ['bundle', t.tabBundleShort], ['verify', t.tabVerifyShort]] as const;
+  const tabs = [
+    ['checklist', t.tabChecklistShort],
+    ['dashboard', t.tabDashboardShort],
+    ['tasks', t.tabTasksShort],
+    ['bundle', t.tabBundleShort],
+    ['verify', t.tabVerifyShort],
+  ] as const;
   for (const [id, name] of tabs) {
     await panel.getByRole('tab', { name, exact: true }).click();
     await shoot(panel, path.join(out, `${lang}-panel-${id}.png`), id !== 'checklist');
   }
   await panel.getByRole('tab', { name: t.tabChecklistShort, exact: true }).click();
   await shoot(panel, path.join(out, `${lang}-panel-checklist-full.png`));
-  await panel.getByRole('search').getByRole('button', { name: new RegExp(`^${w.filters}`) }).click();
+  await panel
+    .getByRole('search')
+    .getByRole('button', { name: new RegExp(`^${w.filters}`) })
+    .click();
   await shoot(panel, path.join(out, `${lang}-panel-filters.png`), false);
-  await panel.getByRole('search').getByRole('button', { name: new RegExp(`^${w.filters}`) }).click();
+  await panel
+    .getByRole('search')
+    .getByRole('button', { name: new RegExp(`^${w.filters}`) })
+    .click();
   await panel.getByRole('listitem', { name: /^O5 / }).getByRole('button').first().click();
   const dialog = panel.getByRole('dialog');
   await dialog.waitFor();
   await shoot(panel, path.join(out, `${lang}-item-detail.png`), false);
-  await dialog.evaluate((d) => { d.scrollTop = d.scrollHeight; });
+  await dialog.evaluate((d) => {
+    d.scrollTop = d.scrollHeight;
+  });
   await shoot(panel, path.join(out, `${lang}-item-detail-evidence.png`), false);
   await dialog.getByRole('button', { name: t.close, exact: true }).last().click();
-  await panel.getByRole('listitem', { name: /^O5 / }).getByRole('button', { name: new RegExp(`^${t.openEvidence}`) }).first().click();
+  await panel
+    .getByRole('listitem', { name: /^O5 / })
+    .getByRole('button', { name: new RegExp(`^${t.openEvidence}`) })
+    .first()
+    .click();
   await panel.getByRole('dialog').waitFor();
   await shoot(panel, path.join(out, `${lang}-evidence-dialog.png`), false);
   await panel.getByRole('dialog').getByRole('button', { name: t.close, exact: true }).click();
@@ -83,7 +107,10 @@ async function main() {
     await panel.getByRole('tab', { name: UI_STRINGS.th.tabVerifyShort, exact: true }).click();
     await panel.getByRole('checkbox').first().uncheck();
     await panel.getByRole('button', { name: /^ตรวจลิงก์ซ้ำ$/ }).click();
-    await panel.getByRole('status').filter({ hasText: /ตรวจเสร็จแล้ว|การตรวจล้มเหลว/ }).waitFor({ timeout: 120_000 });
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /ตรวจเสร็จแล้ว|การตรวจล้มเหลว/ })
+      .waitFor({ timeout: 120_000 });
     for (const lang of ['th', 'en'] as const) {
       console.log(`${lang}:`);
       await chooseLanguage(options, lang);

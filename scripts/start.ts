@@ -16,14 +16,19 @@ async function headlessTour(reasonTh: string, reasonEn: string): Promise<void> {
 async function main() {
   if (!existsSync(CHROMIUM)) {
     console.error(`ไม่พบ Chromium ที่ ${CHROMIUM} — ติดตั้งด้วย: sudo apt-get install chromium fonts-thai-tlwg`);
-    console.error(`Chromium not found at ${CHROMIUM} — install it with: sudo apt-get install chromium fonts-thai-tlwg (or set CHROMIUM_PATH)`);
+    console.error(
+      `Chromium not found at ${CHROMIUM} — install it with: sudo apt-get install chromium fonts-thai-tlwg (or set CHROMIUM_PATH)`,
+    );
     process.exit(1);
   }
   if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux') {
     return headlessTour('ไม่พบหน้าจอ (DISPLAY)', 'No display found (DISPLAY is not set)');
   }
   const extDir = ensureE2eBuild(true);
-  const site = await startStaticServer({ root: path.join(repoRoot(), 'demo-site'), port: Number(process.env.PORT ?? 0) });
+  const site = await startStaticServer({
+    root: path.join(repoRoot(), 'demo-site'),
+    port: Number(process.env.PORT ?? 0),
+  });
   console.log(`เว็บไซต์ตัวอย่าง / demo site: ${site.url}`);
   let ext;
   try {

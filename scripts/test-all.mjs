@@ -28,7 +28,14 @@ function check(name, ok) {
 function vitestSuite(name, configArgs) {
   const file = path.join(out, `${name}.json`);
   rmSync(file, { force: true });
-  const ok = run('npx', ['vitest', 'run', ...configArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const ok = run('npx', [
+    'vitest',
+    'run',
+    ...configArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   if (!existsSync(file)) return check(`${name}: no report (crashed)`, false);
   const r = JSON.parse(readFileSync(file, 'utf8'));
   passed += r.numPassedTests;
@@ -39,6 +46,7 @@ function vitestSuite(name, configArgs) {
 const want = (s) => only.length === 0 || only.includes(s);
 
 if (want('lint')) check('lint (eslint)', run('npx', ['eslint', '.']));
+if (want('lint')) check('format (prettier --check)', run('npx', ['prettier', '--check', '--log-level', 'warn', '.']));
 if (want('typecheck')) check('typecheck (tsc --strict)', run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
 if (want('unit')) {
   check('cli build', run('node', ['scripts/build-cli.mjs']));
@@ -57,7 +65,10 @@ if (want('firefox')) {
   check('firefox e2e build', built);
   // The production build, as the stores get it: addons-linter is what `web-ext lint` runs (0 errors).
   const prod = run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']);
-  check('firefox build + addons-linter', prod && run('npx', ['addons-linter', '--output', 'text', '.output/firefox-mv3']));
+  check(
+    'firefox build + addons-linter',
+    prod && run('npx', ['addons-linter', '--output', 'text', '.output/firefox-mv3']),
+  );
   if (built) vitestSuite('firefox', ['--config', 'vitest.e2e-firefox.config.ts']);
 }
 

@@ -21,7 +21,10 @@ type RunState =
   | { phase: 'failed'; text: string };
 
 const CHOICES: [SubsetChoice, 'subsetAll' | 'subsetUnit' | 'subsetItems' | 'subsetChanged'][] = [
-  ['all', 'subsetAll'], ['unit', 'subsetUnit'], ['items', 'subsetItems'], ['changed', 'subsetChanged'],
+  ['all', 'subsetAll'],
+  ['unit', 'subsetUnit'],
+  ['items', 'subsetItems'],
+  ['changed', 'subsetChanged'],
 ];
 
 type PublicPath = Parameters<typeof browser.runtime.getURL>[0];
@@ -47,8 +50,17 @@ export function ExportCard({ data }: { data: ChecklistData }) {
     setRun({ phase: 'running', done: 0, total: 0 });
     try {
       const out = await runExport({
-        db: getDb(), settings, set: data.set, subset: sub.subset, signal: ac.signal, extensionVersion: extensionVersion(),
-        loadFonts: () => loadReportFonts((u) => fetch(u), (p) => browser.runtime.getURL(p as PublicPath)),
+        db: getDb(),
+        settings,
+        set: data.set,
+        subset: sub.subset,
+        signal: ac.signal,
+        extensionVersion: extensionVersion(),
+        loadFonts: () =>
+          loadReportFonts(
+            (u) => fetch(u),
+            (p) => browser.runtime.getURL(p as PublicPath),
+          ),
         save: (blob, name) => downloadBlob(blob, name),
         onProgress: (done, total) => setRun({ phase: 'running', done, total }),
       });
@@ -71,41 +83,77 @@ export function ExportCard({ data }: { data: ChecklistData }) {
         <legend>{b('subsetLegend')}</legend>
         {CHOICES.map(([id, key]) => (
           <label key={id} className="check">
-            <input type="radio" name="bundle-subset" value={id} checked={choice === id} onChange={() => setChoice(id)} /> {b(key)}
+            <input
+              type="radio"
+              name="bundle-subset"
+              value={id}
+              checked={choice === id}
+              onChange={() => setChoice(id)}
+            />{' '}
+            {b(key)}
           </label>
         ))}
         {choice === 'unit' && (
           <div className="field">
             <label htmlFor="bundle-unit">{b('unitLabel')}</label>
             <select id="bundle-unit" value={unit} onChange={(e) => setUnit(e.target.value)}>
-              {settings.units.map((u) => <option key={u} value={u}>{u}</option>)}
+              {settings.units.map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
             </select>
           </div>
         )}
         {choice === 'items' && (
           <div className="field">
             <label htmlFor="bundle-items">{b('itemsLabel')}</label>
-            <select id="bundle-items" multiple size={8} value={codes}
-              onChange={(e) => setCodes([...e.target.selectedOptions].map((o) => o.value))}>
-              {data.set.items.map((c) => <option key={c.code} value={c.code}>{c.code} {lang === 'th' ? c.nameTh : c.nameEn}</option>)}
+            <select
+              id="bundle-items"
+              multiple
+              size={8}
+              value={codes}
+              onChange={(e) => setCodes([...e.target.selectedOptions].map((o) => o.value))}
+            >
+              {data.set.items.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.code} {lang === 'th' ? c.nameTh : c.nameEn}
+                </option>
+              ))}
             </select>
           </div>
         )}
         <p className="muted">
-          {lastExportAt ? b('lastExport', { date: formatDateBE(lastExportAt, lang, { time: true }) }) : b('neverExported')}
+          {lastExportAt
+            ? b('lastExport', { date: formatDateBE(lastExportAt, lang, { time: true }) })
+            : b('neverExported')}
         </p>
       </fieldset>
       <div className="toolbar">
-        <button type="button" className="primary" disabled={running} onClick={() => void start()}>{b('exportBundle')}</button>
-        {running && <button type="button" onClick={() => abort.current?.abort()}>{b('cancel')}</button>}
+        <button type="button" className="primary" disabled={running} onClick={() => void start()}>
+          {b('exportBundle')}
+        </button>
+        {running && (
+          <button type="button" onClick={() => abort.current?.abort()}>
+            {b('cancel')}
+          </button>
+        )}
       </div>
       {running && (
         <p>
           <progress aria-label={b('exportProgress')} max={Math.max(run.total, 1)} value={run.done} />{' '}
-          <span>{run.total ? b('exportCounts', { done: formatBytes(run.done), total: formatBytes(run.total) }) : b('preparing')}</span>
+          <span>
+            {run.total
+              ? b('exportCounts', { done: formatBytes(run.done), total: formatBytes(run.total) })
+              : b('preparing')}
+          </span>
         </p>
       )}
-      <p role="status" aria-live="polite" className={run.phase === 'failed' ? 'status error' : run.phase === 'done' ? 'status ok' : undefined}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={run.phase === 'failed' ? 'status error' : run.phase === 'done' ? 'status ok' : undefined}
+      >
         {run.phase === 'done' || run.phase === 'failed' ? run.text : ''}
       </p>
     </section>

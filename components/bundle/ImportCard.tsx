@@ -1,5 +1,13 @@
 import { useRef, useState } from 'react';
-import { bundleMessage, unresolved, type BundleError, type MergePlan, type MergeResult, type ParsedBundle, type Resolutions } from '../../lib/bundle';
+import {
+  bundleMessage,
+  unresolved,
+  type BundleError,
+  type MergePlan,
+  type MergeResult,
+  type ParsedBundle,
+  type Resolutions,
+} from '../../lib/bundle';
 import { getDb } from '../db';
 import { errorText } from '../error-text';
 import { ConflictTable } from './ConflictTable';
@@ -11,7 +19,14 @@ type State =
   | { phase: 'idle' }
   | { phase: 'reading'; file: string }
   | { phase: 'invalid'; file: string; errors: BundleError[] }
-  | { phase: 'conflicts'; file: string; bundle: ParsedBundle; plan: MergePlan; resolutions: Resolutions; applying: boolean }
+  | {
+      phase: 'conflicts';
+      file: string;
+      bundle: ParsedBundle;
+      plan: MergePlan;
+      resolutions: Resolutions;
+      applying: boolean;
+    }
   | { phase: 'done'; file: string; result: MergeResult }
   | { phase: 'failed'; file: string; detail: string }
   | { phase: 'cancelled' };
@@ -55,41 +70,76 @@ export function ImportCard() {
     <section className="card" aria-labelledby="bundle-import-title">
       <h2 id="bundle-import-title">{b('importTitle')}</h2>
       <p className="muted">{b('importIntro')}</p>
-      <input ref={input} type="file" accept=".zip,application/zip" hidden aria-label={b('importFile')}
-        onChange={(e) => void onFile(e.target.files?.[0])} />
+      <input
+        ref={input}
+        type="file"
+        accept=".zip,application/zip"
+        hidden
+        aria-label={b('importFile')}
+        onChange={(e) => void onFile(e.target.files?.[0])}
+      />
       <div className="toolbar">
-        <button type="button" className="primary" disabled={busy} onClick={() => input.current?.click()}>{b('importBundle')}</button>
+        <button type="button" className="primary" disabled={busy} onClick={() => input.current?.click()}>
+          {b('importBundle')}
+        </button>
       </div>
       {state.phase === 'conflicts' && (
         <div>
           <p>{b('conflictsIntro', { file: state.file, count: state.plan.conflicts.length })}</p>
           <div className="toolbar">
-            <button type="button" onClick={() => setState({ ...state, resolutions: resolveAll(state.plan, 'mine') })}>{b('keepMine')}</button>
-            <button type="button" onClick={() => setState({ ...state, resolutions: resolveAll(state.plan, 'theirs') })}>{b('useTheirs')}</button>
+            <button type="button" onClick={() => setState({ ...state, resolutions: resolveAll(state.plan, 'mine') })}>
+              {b('keepMine')}
+            </button>
+            <button type="button" onClick={() => setState({ ...state, resolutions: resolveAll(state.plan, 'theirs') })}>
+              {b('useTheirs')}
+            </button>
           </div>
-          <ConflictTable bundle={state.bundle} plan={state.plan} resolutions={state.resolutions} onChange={(r) => setState({ ...state, resolutions: r })} />
+          <ConflictTable
+            bundle={state.bundle}
+            plan={state.plan}
+            resolutions={state.resolutions}
+            onChange={(r) => setState({ ...state, resolutions: r })}
+          />
           <div className="toolbar">
-            <button type="button" className="primary" disabled={state.applying || unresolved(state.plan, state.resolutions).length > 0}
-              onClick={() => void apply()}>{b('applyImport')}</button>
-            <button type="button" disabled={state.applying} onClick={() => setState({ phase: 'cancelled' })}>{b('cancelImport')}</button>
+            <button
+              type="button"
+              className="primary"
+              disabled={state.applying || unresolved(state.plan, state.resolutions).length > 0}
+              onClick={() => void apply()}
+            >
+              {b('applyImport')}
+            </button>
+            <button type="button" disabled={state.applying} onClick={() => setState({ phase: 'cancelled' })}>
+              {b('cancelImport')}
+            </button>
           </div>
         </div>
       )}
       <div role="status" aria-live="polite">
         {state.phase === 'reading' && <p>{b('reading', { file: state.file })}</p>}
         {state.phase === 'cancelled' && <p>{b('importCancelled')}</p>}
-        {state.phase === 'failed' && <p className="status error">{b('importFailed', { detail: `${state.file}: ${state.detail}` })}</p>}
+        {state.phase === 'failed' && (
+          <p className="status error">{b('importFailed', { detail: `${state.file}: ${state.detail}` })}</p>
+        )}
         {state.phase === 'done' && (
           <div className="status ok">
             <p>{b('importDone', { file: state.file })}</p>
-            <ul>{summaryLines(state.result, lang).map((l) => <li key={l}>{l}</li>)}</ul>
+            <ul>
+              {summaryLines(state.result, lang).map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
           </div>
         )}
       </div>
       {state.phase === 'invalid' && (
         <div role="alert" className="status error">
           <p>{b('importInvalid', { file: state.file, count: state.errors.length })}</p>
-          <ul className="problems">{state.errors.map((e, i) => <li key={i}>{bundleMessage(e, lang)}</li>)}</ul>
+          <ul className="problems">
+            {state.errors.map((e, i) => (
+              <li key={i}>{bundleMessage(e, lang)}</li>
+            ))}
+          </ul>
         </div>
       )}
     </section>

@@ -31,8 +31,12 @@ export function createBlobSink(foldBytes = DEFAULT_FOLD_BYTES): BlobSink {
       total += chunk.length;
       if (pendingBytes >= foldBytes) fold();
     },
-    get bytes() { return total; },
-    get parts() { return parts.length; },
+    get bytes() {
+      return total;
+    },
+    get parts() {
+      return parts.length;
+    },
     finish(type) {
       fold();
       return new Blob(parts, { type });

@@ -1,5 +1,10 @@
 /** Saves a Blob through an `<a download>` click, which is what a browser (and Playwright) sees as a download. */
-export function downloadBlob(blob: Blob, fileName: string, doc: Document = document, urls: Pick<typeof URL, 'createObjectURL' | 'revokeObjectURL'> = URL): void {
+export function downloadBlob(
+  blob: Blob,
+  fileName: string,
+  doc: Document = document,
+  urls: Pick<typeof URL, 'createObjectURL' | 'revokeObjectURL'> = URL,
+): void {
   const url = urls.createObjectURL(blob);
   const a = doc.createElement('a');
   a.href = url;

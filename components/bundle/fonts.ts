@@ -9,7 +9,10 @@ export const REPORT_FONTS = [
 export type FetchLike = (url: string) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer> }>;
 
 /** Fetches every report font; `urlOf` maps `/fonts/<name>` to a URL the fetch can load. */
-export async function loadReportFonts(fetchFn: FetchLike, urlOf: (path: string) => string): Promise<{ name: string; bytes: Uint8Array }[]> {
+export async function loadReportFonts(
+  fetchFn: FetchLike,
+  urlOf: (path: string) => string,
+): Promise<{ name: string; bytes: Uint8Array }[]> {
   return Promise.all(
     REPORT_FONTS.map(async (name) => {
       const res = await fetchFn(urlOf(`/fonts/${name}`));

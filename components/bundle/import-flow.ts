@@ -1,7 +1,13 @@
 /** Import as the panel runs it: verify, then merge at once or stop for the reviewer's choices. */
 import {
-  applyMerge, BundleFailure, importBundle,
-  type BundleError, type MergePlan, type MergeResult, type ParsedBundle, type Resolutions,
+  applyMerge,
+  BundleFailure,
+  importBundle,
+  type BundleError,
+  type MergePlan,
+  type MergeResult,
+  type ParsedBundle,
+  type Resolutions,
 } from '../../lib/bundle';
 import type { ItaDb } from '../../lib/storage/db';
 import { domSnapshotProblems } from '../../lib/capture/snapshot-sanitize.dom';
@@ -17,12 +23,21 @@ export async function startImport(db: ItaDb, bytes: Uint8Array): Promise<ImportS
   const snapshotCheck = typeof DOMParser === 'undefined' ? undefined : (html: string) => domSnapshotProblems(html);
   const out = await importBundle(db, bytes, { snapshotCheck });
   if (out.ok) return { kind: 'done', result: out.result };
-  const onlyConflicts = out.plan && out.bundle && out.plan.conflicts.length > 0 && out.errors.every((e) => e.code === 'unresolved-conflict');
+  const onlyConflicts =
+    out.plan &&
+    out.bundle &&
+    out.plan.conflicts.length > 0 &&
+    out.errors.every((e) => e.code === 'unresolved-conflict');
   if (onlyConflicts) return { kind: 'conflicts', bundle: out.bundle!, plan: out.plan! };
   return { kind: 'invalid', errors: out.errors };
 }
 
-export async function finishImport(db: ItaDb, bundle: ParsedBundle, plan: MergePlan, resolutions: Resolutions): Promise<ImportStep> {
+export async function finishImport(
+  db: ItaDb,
+  bundle: ParsedBundle,
+  plan: MergePlan,
+  resolutions: Resolutions,
+): Promise<ImportStep> {
   try {
     return { kind: 'done', result: await applyMerge(db, bundle, plan, resolutions) };
   } catch (e) {

@@ -40,15 +40,26 @@ export async function runExport(r: ExportRun): Promise<ExportOutcome> {
   const out = createBlobSink(r.foldBytes ?? DEFAULT_FOLD_BYTES);
   try {
     const res = await exportBundle(r.db, {
-      settings: r.settings, set: r.set, fonts, extensionVersion: r.extensionVersion, now: r.now ?? (() => new Date()),
-      subset: r.subset, sink: out.sink, signal: r.signal, onProgress: r.onProgress, archived: r.archived,
+      settings: r.settings,
+      set: r.set,
+      fonts,
+      extensionVersion: r.extensionVersion,
+      now: r.now ?? (() => new Date()),
+      subset: r.subset,
+      sink: out.sink,
+      signal: r.signal,
+      onProgress: r.onProgress,
+      archived: r.archived,
     });
     // Nothing is offered for download unless the whole zip was written and the import reader
     // accepts it (every export imports); the check streams the zip, keeping none of its files.
     const blob = out.finish('application/zip');
     const self = await readBundle(blobSource(blob), {}, { keep: () => false });
     if (!self.ok) {
-      const detail = self.errors.slice(0, 5).map((x) => `${x.file ? `${x.file}: ` : ''}${x.code}`).join('; ');
+      const detail = self.errors
+        .slice(0, 5)
+        .map((x) => `${x.file ? `${x.file}: ` : ''}${x.code}`)
+        .join('; ');
       return { ok: false, kind: 'bundle', error: { code: 'export-self-check', params: { detail } } };
     }
     r.save(blob, res.fileName);

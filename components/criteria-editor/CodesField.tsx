@@ -9,7 +9,11 @@ interface Props {
   onChange(codes: string[]): void;
 }
 
-const parse = (text: string, upper: boolean) => text.split(/[\s,]+/).map((c) => (upper ? c.trim().toUpperCase() : c.trim())).filter(Boolean);
+const parse = (text: string, upper: boolean) =>
+  text
+    .split(/[\s,]+/)
+    .map((c) => (upper ? c.trim().toUpperCase() : c.trim()))
+    .filter(Boolean);
 
 /** A comma-separated list typed as text: the text is kept while typing, the parsed list is what changes. */
 export function CodesField({ label, hint, codes, upper = true, onChange }: Props) {
@@ -19,8 +23,16 @@ export function CodesField({ label, hint, codes, upper = true, onChange }: Props
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="text" value={shown} aria-describedby={hint ? `${id}-hint` : undefined}
-        onChange={(e) => { setText(e.target.value); onChange(parse(e.target.value, upper)); }} />
+      <input
+        id={id}
+        type="text"
+        value={shown}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(parse(e.target.value, upper));
+        }}
+      />
       {hint && <small id={`${id}-hint`}>{hint}</small>}
     </div>
   );

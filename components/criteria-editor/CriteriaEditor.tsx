@@ -6,7 +6,15 @@ import { parseCriteriaSetJson } from '../../lib/criteria/parse-json';
 import { lineageKind } from '../../lib/criteria/lineage';
 import { isUnconfirmedSet } from '../../lib/criteria/provenance';
 import {
-  addDraftItem, copySetToYear, draftRenames, draftToSet, itemErrors, removeDraftItem, startDraft, updateDraftItem, validateDraft,
+  addDraftItem,
+  copySetToYear,
+  draftRenames,
+  draftToSet,
+  itemErrors,
+  removeDraftItem,
+  startDraft,
+  updateDraftItem,
+  validateDraft,
   type Draft,
 } from '../../lib/criteria/editing';
 import { listCriteriaSets } from '../../lib/storage/criteria-store';
@@ -57,7 +65,12 @@ export function CriteriaEditor() {
   };
   const importFile = async (file: File) => {
     const parsed = parseCriteriaSetJson(await file.text());
-    if (!parsed.ok) return setMsg({ text: y('importBad'), errors: parsed.errors.map((e) => formatCriteriaError(e, lang)), error: true });
+    if (!parsed.ok)
+      return setMsg({
+        text: y('importBad'),
+        errors: parsed.errors.map((e) => formatCriteriaError(e, lang)),
+        error: true,
+      });
     begin(parsed.set, y('importedDraft', { id: parsed.set.id }));
   };
   const remove = (index: number) => {
@@ -73,7 +86,10 @@ export function CriteriaEditor() {
     try {
       const moved = await saveEditedSet(db, validation.set, draftRenames(draft), settings.criteriaSetId);
       setDraft(startDraft(validation.set));
-      setMsg({ text: moved > 0 ? y('savedRenamed', { count: moved }) : y('saved', { id: validation.set.id }), error: false });
+      setMsg({
+        text: moved > 0 ? y('savedRenamed', { count: moved }) : y('saved', { id: validation.set.id }),
+        error: false,
+      });
     } catch (e) {
       setMsg({ text: e instanceof Error ? e.message : String(e), error: true });
     }
@@ -82,8 +98,13 @@ export function CriteriaEditor() {
   const lineage = (it: Draft['items'][number]['item']) => {
     const kind = lineageKind(it);
     const codes = (it.mapsFrom ?? []).join(', ');
-    return kind === 'same' ? y('lineageSame') : kind === 'renumbered' ? y('lineageRenumbered', { codes })
-      : kind === 'merged' ? y('lineageMerged', { codes }) : y('lineageNew');
+    return kind === 'same'
+      ? y('lineageSame')
+      : kind === 'renumbered'
+        ? y('lineageRenumbered', { codes })
+        : kind === 'merged'
+          ? y('lineageMerged', { codes })
+          : y('lineageNew');
   };
 
   return (
@@ -93,38 +114,81 @@ export function CriteriaEditor() {
       <div className="toolbar">
         <label htmlFor={`${id}-set`}>{y('editSet')}</label>
         <select id={`${id}-set`} value={source?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
-          {sets.map((s) => <option key={s.id} value={s.id}>{(lang === 'th' ? s.titleTh : s.titleEn) || s.titleTh} ({s.id})</option>)}
+          {sets.map((s) => (
+            <option key={s.id} value={s.id}>
+              {(lang === 'th' ? s.titleTh : s.titleEn) || s.titleTh} ({s.id})
+            </option>
+          ))}
         </select>
-        <button type="button" onClick={() => source && begin(source, '')}>{y('openForEdit')}</button>
+        <button type="button" onClick={() => source && begin(source, '')}>
+          {y('openForEdit')}
+        </button>
       </div>
       <div className="toolbar">
         <label htmlFor={`${id}-year`}>{y('copyToYear')}</label>
-        <input id={`${id}-year`} type="text" inputMode="numeric" size={6} value={year} onChange={(e) => setYear(e.target.value)} />
-        <button type="button" onClick={copy}>{y('copy')}</button>
+        <input
+          id={`${id}-year`}
+          type="text"
+          inputMode="numeric"
+          size={6}
+          value={year}
+          onChange={(e) => setYear(e.target.value)}
+        />
+        <button type="button" onClick={copy}>
+          {y('copy')}
+        </button>
       </div>
       <div className="field">
         <label htmlFor={`${id}-file`}>{y('importDraft')}</label>
-        <input id={`${id}-file`} type="file" accept=".json,application/json"
-          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f); }} />
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void importFile(f);
+          }}
+        />
       </div>
       <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>
         {msg?.text}
-        {msg?.errors && <ul>{msg.errors.slice(0, 20).map((e, i) => <li key={i}>{e}</li>)}</ul>}
+        {msg?.errors && (
+          <ul>
+            {msg.errors.slice(0, 20).map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        )}
       </div>
 
       {draft && (
         <div className="draft">
-          <h3>{draft.set.titleTh} <code>{draft.set.id}</code></h3>
+          <h3>
+            {draft.set.titleTh} <code>{draft.set.id}</code>
+          </h3>
           {isUnconfirmedSet(draftToSet(draft)) && <p className="warn">{y('unconfirmed')}</p>}
           <div role="status" aria-label={y('valid')} className={`status ${validation?.ok ? 'ok' : 'error'}`}>
             {validation?.ok ? y('valid') : y('invalid', { count: errors.length })}
-            {errors.length > 0 && <ul>{errors.slice(0, 10).map((e, i) => <li key={i}>{formatCriteriaError(e, lang)}</li>)}</ul>}
+            {errors.length > 0 && (
+              <ul>
+                {errors.slice(0, 10).map((e, i) => (
+                  <li key={i}>{formatCriteriaError(e, lang)}</li>
+                ))}
+              </ul>
+            )}
           </div>
           {blocked && (
             <div role="alert" className="warn">
               {y('removeBlocked', blocked)}
-              <MoveEvidence from={blocked.code} codes={draft.items.map((d) => d.item.code).filter((c) => c !== blocked.code)}
-                onMoved={(count, to) => { setBlocked(null); setMsg({ text: y('moved', { count, code: to }), error: false }); }} />
+              <MoveEvidence
+                from={blocked.code}
+                codes={draft.items.map((d) => d.item.code).filter((c) => c !== blocked.code)}
+                onMoved={(count, to) => {
+                  setBlocked(null);
+                  setMsg({ text: y('moved', { count, code: to }), error: false });
+                }}
+              />
             </div>
           )}
           <h4>{y('items')}</h4>
@@ -135,22 +199,56 @@ export function CriteriaEditor() {
                   <span className="code">{di.item.code}</span>
                   <span>{(lang === 'th' ? di.item.nameTh : di.item.nameEn || di.item.nameTh) || '—'}</span>
                   {draft.set.previousSetId && <span className="muted">{lineage(di.item)}</span>}
-                  <button type="button" className="count" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)}>
+                  <button
+                    type="button"
+                    className="count"
+                    aria-expanded={open === i}
+                    onClick={() => setOpen(open === i ? null : i)}
+                  >
                     {y('editItem', { code: di.item.code })}
                   </button>
                 </div>
                 {open === i && (
-                  <ItemEditor item={di.item} subindicators={draft.set.subindicators} errors={itemErrors(errors, i)}
-                    onChange={(patch) => setDraft(updateDraftItem(draft, i, patch))} onRemove={() => remove(i)} />
+                  <ItemEditor
+                    item={di.item}
+                    subindicators={draft.set.subindicators}
+                    errors={itemErrors(errors, i)}
+                    onChange={(patch) => setDraft(updateDraftItem(draft, i, patch))}
+                    onRemove={() => remove(i)}
+                  />
                 )}
               </li>
             ))}
           </ul>
           <div className="toolbar">
-            <button type="button" onClick={() => { const d = addDraftItem(draft); setDraft(d); setOpen(d.items.length - 1); }}>{y('addItem')}</button>
-            <button type="button" className="primary" disabled={!validation?.ok} onClick={() => void save()}>{y('save')}</button>
-            <button type="button" onClick={() => downloadJson(`${draft.set.id.replace(/[^\w.-]+/g, '-')}.json`, draftToSet(draft))}>{y('exportDraft')}</button>
-            <button type="button" onClick={() => { setDraft(null); setMsg(null); }}>{y('discard')}</button>
+            <button
+              type="button"
+              onClick={() => {
+                const d = addDraftItem(draft);
+                setDraft(d);
+                setOpen(d.items.length - 1);
+              }}
+            >
+              {y('addItem')}
+            </button>
+            <button type="button" className="primary" disabled={!validation?.ok} onClick={() => void save()}>
+              {y('save')}
+            </button>
+            <button
+              type="button"
+              onClick={() => downloadJson(`${draft.set.id.replace(/[^\w.-]+/g, '-')}.json`, draftToSet(draft))}
+            >
+              {y('exportDraft')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(null);
+                setMsg(null);
+              }}
+            >
+              {y('discard')}
+            </button>
           </div>
         </div>
       )}

@@ -4,7 +4,15 @@ import { listByCriterion, reassignCriterion } from '../../lib/storage/evidence-r
 import { useYearsT } from './useYearsT';
 
 /** Moves every evidence record of one item to another, so that the item can then be removed. */
-export function MoveEvidence({ from, codes, onMoved }: { from: string; codes: string[]; onMoved(count: number, to: string): void }) {
+export function MoveEvidence({
+  from,
+  codes,
+  onMoved,
+}: {
+  from: string;
+  codes: string[];
+  onMoved(count: number, to: string): void;
+}) {
   const { y } = useYearsT();
   const [to, setTo] = useState(codes[0] ?? '');
   const id = useId();
@@ -18,9 +26,15 @@ export function MoveEvidence({ from, codes, onMoved }: { from: string; codes: st
     <div className="toolbar">
       <label htmlFor={id}>{y('moveEvidenceTo', { code: from })}</label>
       <select id={id} value={to} onChange={(e) => setTo(e.target.value)}>
-        {codes.map((c) => <option key={c} value={c}>{c}</option>)}
+        {codes.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
       </select>
-      <button type="button" disabled={!to} onClick={() => void move()}>{y('moveEvidence')}</button>
+      <button type="button" disabled={!to} onClick={() => void move()}>
+        {y('moveEvidence')}
+      </button>
     </div>
   );
 }

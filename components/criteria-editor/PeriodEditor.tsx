@@ -11,13 +11,20 @@ function choiceOf(rule: PeriodRule): Choice {
 
 function ruleOf(choice: Choice, prev: PeriodRule): PeriodRule {
   switch (choice) {
-    case 'fy0': return { kind: 'fiscal-year', offset: 0 };
-    case 'fy-1': return { kind: 'fiscal-year', offset: -1 };
-    case 'range': return prev.kind === 'range' ? prev : { kind: 'range', from: '', to: '' };
-    case 'covers': return { kind: 'covers' };
-    case 'in-force': return { kind: 'in-force' };
-    case 'first-half': return { kind: 'first-half' };
-    default: return { kind: 'current' };
+    case 'fy0':
+      return { kind: 'fiscal-year', offset: 0 };
+    case 'fy-1':
+      return { kind: 'fiscal-year', offset: -1 };
+    case 'range':
+      return prev.kind === 'range' ? prev : { kind: 'range', from: '', to: '' };
+    case 'covers':
+      return { kind: 'covers' };
+    case 'in-force':
+      return { kind: 'in-force' };
+    case 'first-half':
+      return { kind: 'first-half' };
+    default:
+      return { kind: 'current' };
   }
 }
 
@@ -39,13 +46,27 @@ export function PeriodEditor({ rule, onChange }: { rule: PeriodRule; onChange(ne
       </select>
       {rule.kind === 'range' && (
         <div className="toolbar">
-          <label>{y('periodFrom')} <input type="text" value={rule.from} onChange={(e) => onChange({ ...rule, from: e.target.value.trim() })} /></label>
-          <label>{y('periodTo')} <input type="text" value={rule.to} onChange={(e) => onChange({ ...rule, to: e.target.value.trim() })} /></label>
+          <label>
+            {y('periodFrom')}{' '}
+            <input type="text" value={rule.from} onChange={(e) => onChange({ ...rule, from: e.target.value.trim() })} />
+          </label>
+          <label>
+            {y('periodTo')}{' '}
+            <input type="text" value={rule.to} onChange={(e) => onChange({ ...rule, to: e.target.value.trim() })} />
+          </label>
         </div>
       )}
       {(rule.kind === 'first-half' || rule.kind === 'range') && (
-        <label className="check"><input type="checkbox" checked={rule.monthly === true}
-          onChange={(e) => onChange(e.target.checked ? { ...rule, monthly: true } : (({ monthly: _m, ...r }) => r)(rule))} /> {y('periodMonthly')}</label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={rule.monthly === true}
+            onChange={(e) =>
+              onChange(e.target.checked ? { ...rule, monthly: true } : (({ monthly: _m, ...r }) => r)(rule))
+            }
+          />{' '}
+          {y('periodMonthly')}
+        </label>
       )}
     </div>
   );

@@ -18,7 +18,13 @@ type PublicPath = Parameters<typeof browser.runtime.getURL>[0];
 export function ArchiveExport({ archive }: { archive: ArchiveRow }) {
   const { y, settings } = useYearsT();
   const { b, t, lang } = useBundleT();
-  const [state, setState] = useState<{ running: boolean; done: number; total: number; text: string; error: boolean }>({ running: false, done: 0, total: 0, text: '', error: false });
+  const [state, setState] = useState<{ running: boolean; done: number; total: number; text: string; error: boolean }>({
+    running: false,
+    done: 0,
+    total: 0,
+    text: '',
+    error: false,
+  });
   const abort = useRef<AbortController | null>(null);
 
   const start = async () => {
@@ -28,19 +34,60 @@ export function ArchiveExport({ archive }: { archive: ArchiveRow }) {
     try {
       const db = getDb();
       const out = await runExport({
-        db, set: archive.criteriaSet, subset: undefined, signal: ac.signal, extensionVersion: extensionVersion(),
-        settings: { ...settings, fiscalYear: archive.fiscalYear, agencyName: archive.agency.name, homeUrl: archive.agency.homeUrl, units: archive.agency.units, urlCap: archive.agency.urlCap },
-        archived: { evidence: await archivedEvidence(db, archive.fiscalYear), items: archive.items, verify: archive.verify },
-        loadFonts: () => loadReportFonts((u) => fetch(u), (p) => browser.runtime.getURL(p as PublicPath)),
+        db,
+        set: archive.criteriaSet,
+        subset: undefined,
+        signal: ac.signal,
+        extensionVersion: extensionVersion(),
+        settings: {
+          ...settings,
+          fiscalYear: archive.fiscalYear,
+          agencyName: archive.agency.name,
+          homeUrl: archive.agency.homeUrl,
+          units: archive.agency.units,
+          urlCap: archive.agency.urlCap,
+        },
+        archived: {
+          evidence: await archivedEvidence(db, archive.fiscalYear),
+          items: archive.items,
+          verify: archive.verify,
+        },
+        loadFonts: () =>
+          loadReportFonts(
+            (u) => fetch(u),
+            (p) => browser.runtime.getURL(p as PublicPath),
+          ),
         save: (blob, name) => downloadBlob(blob, name),
         onProgress: (done, total) => setState((s) => ({ ...s, done, total })),
       });
-      if (out.ok) setState({ running: false, done: 0, total: 0, text: b('exportDone', { file: out.fileName, files: out.files }), error: false });
-      else if (out.kind === 'bundle') setState({ running: false, done: 0, total: 0, text: bundleMessage(out.error, lang), error: true });
-      else if (out.kind === 'fonts') setState({ running: false, done: 0, total: 0, text: b('fontsFailed', { detail: out.detail }), error: true });
-      else setState({ running: false, done: 0, total: 0, text: b('exportFailed', { detail: errorText(out.error, t) }), error: true });
+      if (out.ok)
+        setState({
+          running: false,
+          done: 0,
+          total: 0,
+          text: b('exportDone', { file: out.fileName, files: out.files }),
+          error: false,
+        });
+      else if (out.kind === 'bundle')
+        setState({ running: false, done: 0, total: 0, text: bundleMessage(out.error, lang), error: true });
+      else if (out.kind === 'fonts')
+        setState({ running: false, done: 0, total: 0, text: b('fontsFailed', { detail: out.detail }), error: true });
+      else
+        setState({
+          running: false,
+          done: 0,
+          total: 0,
+          text: b('exportFailed', { detail: errorText(out.error, t) }),
+          error: true,
+        });
     } catch (e) {
-      setState({ running: false, done: 0, total: 0, text: b('exportFailed', { detail: errorText(e, t) }), error: true });
+      setState({
+        running: false,
+        done: 0,
+        total: 0,
+        text: b('exportFailed', { detail: errorText(e, t) }),
+        error: true,
+      });
     } finally {
       abort.current = null;
     }
@@ -48,12 +95,25 @@ export function ArchiveExport({ archive }: { archive: ArchiveRow }) {
 
   return (
     <span className="archive-export">
-      <button type="button" disabled={state.running} onClick={() => void start()}>{y('exportArchive', { year: archive.fiscalYear })}</button>
-      {state.running && <>
-        {' '}<progress aria-label={y('exportArchive', { year: archive.fiscalYear })} max={Math.max(state.total, 1)} value={state.done} />
-        {' '}<button type="button" onClick={() => abort.current?.abort()}>{b('cancel')}</button>
-      </>}
-      <span role="status" className={state.text ? (state.error ? 'status error' : 'status ok') : undefined}>{state.text}</span>
+      <button type="button" disabled={state.running} onClick={() => void start()}>
+        {y('exportArchive', { year: archive.fiscalYear })}
+      </button>
+      {state.running && (
+        <>
+          {' '}
+          <progress
+            aria-label={y('exportArchive', { year: archive.fiscalYear })}
+            max={Math.max(state.total, 1)}
+            value={state.done}
+          />{' '}
+          <button type="button" onClick={() => abort.current?.abort()}>
+            {b('cancel')}
+          </button>
+        </>
+      )}
+      <span role="status" className={state.text ? (state.error ? 'status error' : 'status ok') : undefined}>
+        {state.text}
+      </span>
     </span>
   );
 }

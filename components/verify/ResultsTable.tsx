@@ -18,7 +18,10 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
   const tv = (k: VerifyUiKey, p?: Record<string, string | number>) => verifyText(lang, k, p);
   const [onlyBad, setOnlyBad] = useState(false);
   const sorted = useMemo(
-    () => [...results].sort((a, b) => compareCodes(firstCode(a.criterion), firstCode(b.criterion)) || a.key.localeCompare(b.key)),
+    () =>
+      [...results].sort(
+        (a, b) => compareCodes(firstCode(a.criterion), firstCode(b.criterion)) || a.key.localeCompare(b.key),
+      ),
     [results],
   );
   const shown = onlyBad ? sorted.filter(needsAttention) : sorted;
@@ -26,9 +29,12 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
   return (
     <section aria-label={tv('results')}>
       <label className="check">
-        <input type="checkbox" checked={onlyBad} onChange={(e) => setOnlyBad(e.target.checked)} /> {tv('needsAttentionOnly')}
+        <input type="checkbox" checked={onlyBad} onChange={(e) => setOnlyBad(e.target.checked)} />{' '}
+        {tv('needsAttentionOnly')}
       </label>
-      <p className="muted" aria-live="polite">{tv('shown', { shown: shown.length, total: results.length })}</p>
+      <p className="muted" aria-live="polite">
+        {tv('shown', { shown: shown.length, total: results.length })}
+      </p>
       <div>
         <table className="verify-results cards">
           <caption>{tv('results')}</caption>
@@ -45,28 +51,58 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
           </thead>
           <tbody>
             {shown.map((r) => (
-              <RecordBoundary key={String(r.key)} fallback={<tr><td colSpan={7} className="status error">{t('damagedRecord', { key: String(r.key) })}</td></tr>}>
-              <tr data-key={r.key}>
-                <td>
-                  {r.kind === 'document' && <span className="tag">{tv('document')}</span>}{' '}
-                  <a className="url" href={r.url} target="_blank" rel="noopener noreferrer">{displayUrl(r.url)}</a>
-                </td>
-                <td><CellLabel text={tv('colCriterion')} />{r.criterion}</td>
-                <td><CellLabel text={tv('colVerdict')} /><span className={`badge ${r.ok ? 'complete' : 'missing'}`}>{tv(r.ok ? 'verdictOk' : 'verdictBad')}</span></td>
-                <td>
-                  {r.problems.length > 0 && <CellLabel text={tv('colProblems')} />}
-                  {problemsText(r.problems, lang)}
-                  {r.details.error === NO_PERMISSION && (
-                    <p className="warn">
-                      {tv('noPermission')}{' '}
-                      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{tv('openSettings')}</button>
-                    </p>
-                  )}
-                </td>
-                <td><CellLabel text={tv('colSimilarity')} />{similarityText(r.similarity)}</td>
-                <td><CellLabel text={tv('colLinkPath')} />{linkPathText(r, lang)}</td>
-                <td><CellLabel text={tv('colCheckedAt')} /><time dateTime={r.checkedAt}>{formatDateBE(r.checkedAt, lang, { time: true })}</time></td>
-              </tr>
+              <RecordBoundary
+                key={String(r.key)}
+                fallback={
+                  <tr>
+                    <td colSpan={7} className="status error">
+                      {t('damagedRecord', { key: String(r.key) })}
+                    </td>
+                  </tr>
+                }
+              >
+                <tr data-key={r.key}>
+                  <td>
+                    {r.kind === 'document' && <span className="tag">{tv('document')}</span>}{' '}
+                    <a className="url" href={r.url} target="_blank" rel="noopener noreferrer">
+                      {displayUrl(r.url)}
+                    </a>
+                  </td>
+                  <td>
+                    <CellLabel text={tv('colCriterion')} />
+                    {r.criterion}
+                  </td>
+                  <td>
+                    <CellLabel text={tv('colVerdict')} />
+                    <span className={`badge ${r.ok ? 'complete' : 'missing'}`}>
+                      {tv(r.ok ? 'verdictOk' : 'verdictBad')}
+                    </span>
+                  </td>
+                  <td>
+                    {r.problems.length > 0 && <CellLabel text={tv('colProblems')} />}
+                    {problemsText(r.problems, lang)}
+                    {r.details.error === NO_PERMISSION && (
+                      <p className="warn">
+                        {tv('noPermission')}{' '}
+                        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+                          {tv('openSettings')}
+                        </button>
+                      </p>
+                    )}
+                  </td>
+                  <td>
+                    <CellLabel text={tv('colSimilarity')} />
+                    {similarityText(r.similarity)}
+                  </td>
+                  <td>
+                    <CellLabel text={tv('colLinkPath')} />
+                    {linkPathText(r, lang)}
+                  </td>
+                  <td>
+                    <CellLabel text={tv('colCheckedAt')} />
+                    <time dateTime={r.checkedAt}>{formatDateBE(r.checkedAt, lang, { time: true })}</time>
+                  </td>
+                </tr>
               </RecordBoundary>
             ))}
           </tbody>

@@ -37,24 +37,44 @@ export function VerifyPanel({ data }: { data: ChecklistData }) {
       <p className="muted">{tv('intro')}</p>
       {data.evidence.length === 0 && <p>{tv('nothing')}</p>}
       <label className="check">
-        <input type="checkbox" checked={crawl && settings.homeUrl !== ''} disabled={running || !settings.homeUrl} onChange={(e) => setCrawl(e.target.checked)} />{' '}
+        <input
+          type="checkbox"
+          checked={crawl && settings.homeUrl !== ''}
+          disabled={running || !settings.homeUrl}
+          onChange={(e) => setCrawl(e.target.checked)}
+        />{' '}
         {tv('crawl')}
       </label>
       {!settings.homeUrl && <p className="muted">{tv('crawlNoHome')}</p>}
       <div className="actions">
-        <button type="button" className="primary" disabled={running || data.evidence.length === 0} onClick={() => start(false)}>{tv('start')}</button>
-        {running && <button type="button" onClick={cancelVerify}>{tv('cancel')}</button>}
+        <button
+          type="button"
+          className="primary"
+          disabled={running || data.evidence.length === 0}
+          onClick={() => start(false)}
+        >
+          {tv('start')}
+        </button>
+        {running && (
+          <button type="button" onClick={cancelVerify}>
+            {tv('cancel')}
+          </button>
+        )}
       </div>
       {!running && isResumable(job ?? null) && job && (
         <p>
           {tv('resumeOffer', { done: job.done, total: job.total })}{' '}
-          <button type="button" onClick={() => start(true)}>{tv('resume')}</button>
+          <button type="button" onClick={() => start(true)}>
+            {tv('resume')}
+          </button>
         </p>
       )}
       {run.phase !== 'idle' && (
         <div className="verify-progress">
           <progress aria-label={tv('progress')} max={Math.max(run.total, 1)} value={run.done} />{' '}
-          <span>{run.done} / {run.total}</span>
+          <span>
+            {run.done} / {run.total}
+          </span>
         </div>
       )}
       <p role="status" aria-live="polite">

@@ -113,7 +113,10 @@ export async function runVerify(input: RunInput): Promise<void> {
   const { db } = input;
   let begun = false;
   try {
-    const urls = input.evidence.flatMap((e) => [e.url || e.requestedUrl, ...e.artifacts.flatMap((a) => (a.sourceUrl ? [a.sourceUrl] : []))]);
+    const urls = input.evidence.flatMap((e) => [
+      e.url || e.requestedUrl,
+      ...e.artifacts.flatMap((a) => (a.sourceUrl ? [a.sourceUrl] : [])),
+    ]);
     const missing = await originsWithoutPermission(urls);
     const summary = await runVerifyJob({
       db,

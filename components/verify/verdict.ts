@@ -28,7 +28,9 @@ export function problemsText(problems: ProblemCode[], lang: Lang): string {
 }
 
 export function verdictLabel(v: Verdict, lang: Lang): string {
-  return v.ok ? verifyText(lang, 'verdictOk') : verifyText(lang, 'badgeBad', { problems: problemsText(v.problems, lang) });
+  return v.ok
+    ? verifyText(lang, 'verdictOk')
+    : verifyText(lang, 'badgeBad', { problems: problemsText(v.problems, lang) });
 }
 
 export function similarityText(similarity: number | null): string {
@@ -42,7 +44,9 @@ export function linkPathText(r: VerifyResult, lang: Lang): string {
 }
 
 export function formatPath(steps: LinkStep[], lang: Lang): string {
-  return steps.map((s, i) => (i === 0 && !s.linkText ? verifyText(lang, 'home') : s.linkText.trim() || displayUrl(s.url))).join(' → ');
+  return steps
+    .map((s, i) => (i === 0 && !s.linkText ? verifyText(lang, 'home') : s.linkText.trim() || displayUrl(s.url)))
+    .join(' → ');
 }
 
 export function displayUrl(url: string): string {

@@ -32,12 +32,20 @@ export function CriteriaSetsCard() {
     try {
       const parsed = parseCriteriaSetJson(await file.text());
       if (!parsed.ok) {
-        setMsg({ text: w('importFailed'), errors: parsed.errors.map((e) => formatCriteriaError(e, lang)), error: true });
+        setMsg({
+          text: w('importFailed'),
+          errors: parsed.errors.map((e) => formatCriteriaError(e, lang)),
+          error: true,
+        });
         return;
       }
       const stored = await importCriteriaSet(getDb(), parsed.set);
       if (!stored.ok) {
-        setMsg({ text: w('importFailed'), errors: stored.errors.map((e) => formatCriteriaError(e, lang)), error: true });
+        setMsg({
+          text: w('importFailed'),
+          errors: stored.errors.map((e) => formatCriteriaError(e, lang)),
+          error: true,
+        });
         return;
       }
       setMsg({ text: w('imported', { title: title(stored.set) }), error: false });
@@ -64,24 +72,52 @@ export function CriteriaSetsCard() {
       <ul className="sets">
         {sets.map((s) => (
           <li key={s.id}>
-            <strong>{title(s)}</strong> <code>{s.id}</code> <span className="muted">{w('setItems', { count: s.items.length })}</span>{' '}
-            {s.id === settings.criteriaSetId
-              ? <span className="badge complete">{w('setActive')}</span>
-              : <button type="button" aria-label={w('useSet', { title: `${title(s)} (${s.id})` })} onClick={() => void use(s)}>{w('useSetShort')}</button>}
+            <strong>{title(s)}</strong> <code>{s.id}</code>{' '}
+            <span className="muted">{w('setItems', { count: s.items.length })}</span>{' '}
+            {s.id === settings.criteriaSetId ? (
+              <span className="badge complete">{w('setActive')}</span>
+            ) : (
+              <button
+                type="button"
+                aria-label={w('useSet', { title: `${title(s)} (${s.id})` })}
+                onClick={() => void use(s)}
+              >
+                {w('useSetShort')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
-      {sets.some((s) => s.id === settings.criteriaSetId && isUnconfirmedSet(s)) && <p className="warn">{translateYears(lang, 'unconfirmed')}</p>}
+      {sets.some((s) => s.id === settings.criteriaSetId && isUnconfirmedSet(s)) && (
+        <p className="warn">{translateYears(lang, 'unconfirmed')}</p>
+      )}
       <div className="field">
         <label htmlFor={`${id}-file`}>{w('importSet')}</label>
-        <input id={`${id}-file`} type="file" accept=".json,application/json" aria-describedby={`${id}-hint`}
-          onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importFile(f); }} />
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".json,application/json"
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void importFile(f);
+          }}
+        />
         <small id={`${id}-hint`}>{w('importSetHint')}</small>
       </div>
-      <button type="button" onClick={() => void exportActive()}>{w('exportSet')}</button>
+      <button type="button" onClick={() => void exportActive()}>
+        {w('exportSet')}
+      </button>
       <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>
         {msg?.text}
-        {msg?.errors && <ul>{msg.errors.map((e, i) => <li key={i}>{e}</li>)}</ul>}
+        {msg?.errors && (
+          <ul>
+            {msg.errors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        )}
       </div>
     </section>
   );

@@ -20,8 +20,15 @@ export function EvidenceNote({ record, onError }: { record: EvidenceRecord; onEr
   };
   return (
     <div className="toolbar">
-      <input type="text" aria-label={w('evidenceNote', { title })} value={text ?? record.note} onChange={(e) => setText(e.target.value)} />
-      <button type="button" disabled={text === null} onClick={() => void save()}>{w('saveNote')}</button>
+      <input
+        type="text"
+        aria-label={w('evidenceNote', { title })}
+        value={text ?? record.note}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="button" disabled={text === null} onClick={() => void save()}>
+        {w('saveNote')}
+      </button>
     </div>
   );
 }

@@ -12,7 +12,15 @@ import { isSameAsDraft } from './helpers';
  * คำอธิบายเพิ่มเติม: drafted from the click-paths until the reviewer saves text of their own.
  * Saving the draft unchanged stores nothing, so the draft keeps following new evidence.
  */
-export function ExplanationPanel({ code, item, evidence }: { code: string; item: ItemRecord | null; evidence: EvidenceRecord[] }) {
+export function ExplanationPanel({
+  code,
+  item,
+  evidence,
+}: {
+  code: string;
+  item: ItemRecord | null;
+  evidence: EvidenceRecord[];
+}) {
   const { w, t, lang } = useWorkflowT();
   const current = itemExplanation(item, evidence, lang);
   const draft = isDraftExplanation(item);
@@ -47,12 +55,25 @@ export function ExplanationPanel({ code, item, evidence }: { code: string; item:
     <section aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{w('explanationTitle')}</h3>
       <p className="muted">{draft ? checklistMessage('explanation.draft', lang) : w('explanationOwn')}</p>
-      <textarea aria-labelledby={`${id}-h`} rows={4} value={text ?? current} onChange={(e) => setText(e.target.value)} />
+      <textarea
+        aria-labelledby={`${id}-h`}
+        rows={4}
+        value={text ?? current}
+        onChange={(e) => setText(e.target.value)}
+      />
       <div className="toolbar">
-        <button type="button" onClick={() => void save()}>{w('saveExplanation')}</button>
-        {!draft && <button type="button" onClick={() => void write(null, w('explanationReset'))}>{w('resetExplanation')}</button>}
+        <button type="button" onClick={() => void save()}>
+          {w('saveExplanation')}
+        </button>
+        {!draft && (
+          <button type="button" onClick={() => void write(null, w('explanationReset'))}>
+            {w('resetExplanation')}
+          </button>
+        )}
       </div>
-      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>{msg?.text}</div>
+      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>
+        {msg?.text}
+      </div>
     </section>
   );
 }

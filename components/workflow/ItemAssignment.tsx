@@ -36,23 +36,47 @@ export function ItemAssignment({ code, item }: { code: string; item: ItemRecord 
   };
 
   return (
-    <form aria-labelledby={`${id}-h`} onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
+    <form
+      aria-labelledby={`${id}-h`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      noValidate
+    >
       <h3 id={`${id}-h`}>{w('assignment')}</h3>
       <div className="field">
         <label htmlFor={`${id}-unit`}>{w('unit')}</label>
         <select id={`${id}-unit`} value={unit} onChange={(e) => setUnit(e.target.value)}>
           <option value="">{w('noUnit')}</option>
-          {units.map((u) => <option key={u} value={u}>{u}</option>)}
+          {units.map((u) => (
+            <option key={u} value={u}>
+              {u}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-due`}>{w('dueDate')}</label>
-        <input id={`${id}-due`} type="text" value={due} onChange={(e) => { setDue(e.target.value); setDateError(false); }}
-          aria-invalid={dateError || undefined} aria-describedby={`${id}-due-hint`} />
+        <input
+          id={`${id}-due`}
+          type="text"
+          value={due}
+          onChange={(e) => {
+            setDue(e.target.value);
+            setDateError(false);
+          }}
+          aria-invalid={dateError || undefined}
+          aria-describedby={`${id}-due-hint`}
+        />
         <small id={`${id}-due-hint`}>
           {parsed.ok && parsed.iso ? w('dateShown', { date: formatDateBE(parsed.iso, lang) }) : w('dateHint')}
         </small>
-        {dateError && <span className="error" role="alert">{w('badDate')}</span>}
+        {dateError && (
+          <span className="error" role="alert">
+            {w('badDate')}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor={`${id}-who`}>{w('assignee')}</label>
@@ -62,8 +86,12 @@ export function ItemAssignment({ code, item }: { code: string; item: ItemRecord 
         <label htmlFor={`${id}-notes`}>{w('notes')}</label>
         <textarea id={`${id}-notes`} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </div>
-      <button type="submit" className="primary">{w('saveDetails')}</button>
-      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>{msg?.text}</div>
+      <button type="submit" className="primary">
+        {w('saveDetails')}
+      </button>
+      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>
+        {msg?.text}
+      </div>
     </form>
   );
 }

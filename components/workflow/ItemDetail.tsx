@@ -30,9 +30,15 @@ export function ItemDetail({ data, code, onClose }: { data: ChecklistData; code:
   const note = criterion ? confidenceNote(criterion.confidence) : null;
   return (
     <dialog ref={ref} className="item-detail" aria-label={`${code} ${name}`.trim()} onClose={onClose}>
-      <h2 ref={heading} tabIndex={-1}>{code} {name}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {code} {name}
+      </h2>
       {note && <p className="muted small">{checklistMessage(note, lang)}</p>}
-      {row?.unlinkedOnly && <p className="warn" role="note">{checklistMessage('item.unlinkedOnly', lang)}</p>}
+      {row?.unlinkedOnly && (
+        <p className="warn" role="note">
+          {checklistMessage('item.unlinkedOnly', lang)}
+        </p>
+      )}
       {criterion && row ? (
         <>
           <ItemStatusPanel criterion={criterion} status={row.status} />
@@ -45,7 +51,9 @@ export function ItemDetail({ data, code, onClose }: { data: ChecklistData; code:
         <p className="warn">{checklistMessage('orphans.detail', lang, { codes: code })}</p>
       )}
       <div className="dialog-actions">
-        <button type="button" onClick={() => ref.current?.close()}>{t('close')}</button>
+        <button type="button" onClick={() => ref.current?.close()}>
+          {t('close')}
+        </button>
       </div>
     </dialog>
   );

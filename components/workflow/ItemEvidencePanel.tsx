@@ -2,7 +2,13 @@ import { useId, useMemo, useState } from 'react';
 import type { Criterion } from '../../lib/criteria/types';
 import type { EvidenceRecord } from '../../lib/evidence/types';
 import { formatDateBE } from '../../lib/i18n/buddhist-era';
-import { deleteEvidence, reassignCriterion, restoreEvidence, updateEvidence, type DeletedEvidence } from '../../lib/storage/evidence-repo';
+import {
+  deleteEvidence,
+  reassignCriterion,
+  restoreEvidence,
+  updateEvidence,
+  type DeletedEvidence,
+} from '../../lib/storage/evidence-repo';
 import type { ChecklistData } from '../useChecklistData';
 import { getDb } from '../db';
 import { thaiLang } from '../lang-attr';
@@ -16,7 +22,17 @@ import { toggleTick } from './helpers';
  * The item's evidence, one block per page (captures of the same URL grouped, newest first): which
  * required elements it shows, its note, move/copy to other items, and bulk delete with undo.
  */
-export function ItemEvidencePanel({ code, criterion, evidence, data }: { code: string; criterion: Criterion | null; evidence: EvidenceRecord[]; data: ChecklistData }) {
+export function ItemEvidencePanel({
+  code,
+  criterion,
+  evidence,
+  data,
+}: {
+  code: string;
+  criterion: Criterion | null;
+  evidence: EvidenceRecord[];
+  data: ChecklistData;
+}) {
   const { w, t, lang } = useWorkflowT();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [targets, setTargets] = useState<Record<string, string>>({});
@@ -47,7 +63,8 @@ export function ItemEvidencePanel({ code, criterion, evidence, data }: { code: s
     if (!criterion) return;
     const order = criterion.elements.map((e) => e.key);
     try {
-      for (const r of g.records) await updateEvidence(getDb(), r.id, { elementTicks: toggleTick(r.elementTicks, code, key, on, order) });
+      for (const r of g.records)
+        await updateEvidence(getDb(), r.id, { elementTicks: toggleTick(r.elementTicks, code, key, on, order) });
       setMsg({ text: w('ticksSaved') });
     } catch (e) {
       fail(e);
@@ -59,7 +76,10 @@ export function ItemEvidencePanel({ code, criterion, evidence, data }: { code: s
     try {
       const undo = await deleteEvidence(getDb(), ids);
       setSelected(new Set());
-      setMsg({ text: w(undo.records.length === 1 ? 'deletedCountOne' : 'deletedCount', { count: undo.records.length }), undo });
+      setMsg({
+        text: w(undo.records.length === 1 ? 'deletedCountOne' : 'deletedCount', { count: undo.records.length }),
+        undo,
+      });
     } catch (e) {
       fail(e);
     }
@@ -90,20 +110,37 @@ export function ItemEvidencePanel({ code, criterion, evidence, data }: { code: s
               {g.records.map((r) => (
                 <li key={r.id}>
                   <label className="check">
-                    <input type="checkbox" checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} aria-label={w('selectEvidence', { title: `${title} (${formatDateBE(r.capturedAt, lang, { time: true })})` })} />
+                    <input
+                      type="checkbox"
+                      checked={selected.has(r.id)}
+                      onChange={(e) => toggle(r.id, e.target.checked)}
+                      aria-label={w('selectEvidence', {
+                        title: `${title} (${formatDateBE(r.capturedAt, lang, { time: true })})`,
+                      })}
+                    />
                     <span>{w('capturedOn', { date: formatDateBE(r.capturedAt, lang, { time: true }) })}</span>
                   </label>
-                  {r !== newest && r.note && <span className="muted" lang={thaiLang(r.note, lang)}>{r.note}</span>}
+                  {r !== newest && r.note && (
+                    <span className="muted" lang={thaiLang(r.note, lang)}>
+                      {r.note}
+                    </span>
+                  )}
                 </li>
               ))}
             </ul>
-            {otherCodes.length > 0 && <div className="muted small">{w('alsoTagged', { codes: otherCodes.join(', ') })}</div>}
+            {otherCodes.length > 0 && (
+              <div className="muted small">{w('alsoTagged', { codes: otherCodes.join(', ') })}</div>
+            )}
             {criterion && criterion.elements.length > 0 && (
               <fieldset className="ticks">
                 <legend>{w('ticksFor', { title })}</legend>
                 {criterion.elements.map((el) => (
                   <label key={el.key} className="check">
-                    <input type="checkbox" checked={ticked.has(el.key)} onChange={(e) => void tick(g, el.key, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={ticked.has(el.key)}
+                      onChange={(e) => void tick(g, el.key, e.target.checked)}
+                    />
                     {lang === 'th' ? el.th : el.en}
                   </label>
                 ))}
@@ -111,11 +148,23 @@ export function ItemEvidencePanel({ code, criterion, evidence, data }: { code: s
             )}
             <EvidenceNote record={newest} onError={fail} />
             <div className="toolbar">
-              <select aria-label={w('targetItem', { title })} value={targets[g.url] ?? others[0]?.code ?? ''} onChange={(e) => setTargets({ ...targets, [g.url]: e.target.value })}>
-                {others.map((c) => <option key={c.code} value={c.code}>{c.code} {lang === 'th' ? c.nameTh : c.nameEn}</option>)}
+              <select
+                aria-label={w('targetItem', { title })}
+                value={targets[g.url] ?? others[0]?.code ?? ''}
+                onChange={(e) => setTargets({ ...targets, [g.url]: e.target.value })}
+              >
+                {others.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.code} {lang === 'th' ? c.nameTh : c.nameEn}
+                  </option>
+                ))}
               </select>
-              <button type="button" onClick={() => void reassign(g, 'move')}>{w('moveTo')}</button>
-              <button type="button" onClick={() => void reassign(g, 'copy')}>{w('copyTo')}</button>
+              <button type="button" onClick={() => void reassign(g, 'move')}>
+                {w('moveTo')}
+              </button>
+              <button type="button" onClick={() => void reassign(g, 'copy')}>
+                {w('copyTo')}
+              </button>
             </div>
           </article>
         );
@@ -127,7 +176,14 @@ export function ItemEvidencePanel({ code, criterion, evidence, data }: { code: s
       )}
       <div role="status" className={`status ${msg?.error ? 'error' : ''}`}>
         {msg?.text}
-        {msg?.undo && <> <button type="button" onClick={() => void undo(msg.undo!)}>{t('undo')}</button></>}
+        {msg?.undo && (
+          <>
+            {' '}
+            <button type="button" onClick={() => void undo(msg.undo!)}>
+              {t('undo')}
+            </button>
+          </>
+        )}
       </div>
     </section>
   );

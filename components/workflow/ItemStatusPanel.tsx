@@ -39,11 +39,23 @@ export function ItemStatusPanel({ criterion, status }: { criterion: Criterion; s
     <section aria-labelledby={`${statusId}-h`}>
       <h3 id={`${statusId}-h`}>{w('itemStatus')}</h3>
       <p>
-        <span className={`badge ${status.status}`} data-testid="item-status">{statusLabel(status.status, lang)}</span>
-        {status.overridden && <> <span className="tag">{w('overriddenMark')}</span> <span>{checklistMessage('status.overridden', lang, { reason: status.reason ?? '' })}</span></>}
+        <span className={`badge ${status.status}`} data-testid="item-status">
+          {statusLabel(status.status, lang)}
+        </span>
+        {status.overridden && (
+          <>
+            {' '}
+            <span className="tag">{w('overriddenMark')}</span>{' '}
+            <span>{checklistMessage('status.overridden', lang, { reason: status.reason ?? '' })}</span>
+          </>
+        )}
       </p>
-      {status.overridden && <p className="muted">{w('derivedStatus', { status: statusLabel(status.derived, lang) })}</p>}
-      {criterion.elements.length === 0 ? <p className="muted">{w('noElements')}</p> : (
+      {status.overridden && (
+        <p className="muted">{w('derivedStatus', { status: statusLabel(status.derived, lang) })}</p>
+      )}
+      {criterion.elements.length === 0 ? (
+        <p className="muted">{w('noElements')}</p>
+      ) : (
         <dl className="meta">
           <dt>{w('coveredElements')}</dt>
           <dd>{status.covered.map(elName).join(', ') || w('none')}</dd>
@@ -56,7 +68,11 @@ export function ItemStatusPanel({ criterion, status }: { criterion: Criterion; s
         <div className="field">
           <label htmlFor={statusId}>{w('overrideStatus')}</label>
           <select id={statusId} value={choice} onChange={(e) => setChoice(e.target.value as ItemStatus)}>
-            {ITEM_STATUSES.map((s) => <option key={s} value={s}>{statusLabel(s, lang)}</option>)}
+            {ITEM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(s, lang)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -64,11 +80,30 @@ export function ItemStatusPanel({ criterion, status }: { criterion: Criterion; s
           <input id={reasonId} type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
         <div className="toolbar">
-          <button type="button" onClick={() => void run(() => setOverride(getDb(), criterion.code, choice, reason), w('overrideApplied', { status: statusLabel(choice, lang) }))}>{w('overrideSet')}</button>
-          {status.overridden && <button type="button" onClick={() => void run(() => clearOverride(getDb(), criterion.code), w('overrideRemoved'))}>{w('overrideClear')}</button>}
+          <button
+            type="button"
+            onClick={() =>
+              void run(
+                () => setOverride(getDb(), criterion.code, choice, reason),
+                w('overrideApplied', { status: statusLabel(choice, lang) }),
+              )
+            }
+          >
+            {w('overrideSet')}
+          </button>
+          {status.overridden && (
+            <button
+              type="button"
+              onClick={() => void run(() => clearOverride(getDb(), criterion.code), w('overrideRemoved'))}
+            >
+              {w('overrideClear')}
+            </button>
+          )}
         </div>
       </fieldset>
-      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>{msg?.text}</div>
+      <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>
+        {msg?.text}
+      </div>
     </section>
   );
 }

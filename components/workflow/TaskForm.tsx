@@ -5,7 +5,15 @@ import { useWorkflowT } from './useWorkflowT';
 import { dateInputValue, readDate } from './helpers';
 
 /** Add or edit one task; dates are typed in B.E. with Thai or Arabic digits. */
-export function TaskForm({ task, onSave, onCancel }: { task: TaskRecord | null; onSave(input: Omit<TaskRecord, 'id'>): void | Promise<void>; onCancel(): void }) {
+export function TaskForm({
+  task,
+  onSave,
+  onCancel,
+}: {
+  task: TaskRecord | null;
+  onSave(input: Omit<TaskRecord, 'id'>): void | Promise<void>;
+  onCancel(): void;
+}) {
   const { w, lang } = useWorkflowT();
   const [title, setTitle] = useState(task?.title ?? '');
   const [start, setStart] = useState(dateInputValue(task?.start ?? null));
@@ -24,16 +32,43 @@ export function TaskForm({ task, onSave, onCancel }: { task: TaskRecord | null; 
     setBad({});
     void onSave({ title, start: s.iso, end: e.iso!, people, done: task?.done ?? false });
   };
-  const dateField = (key: 'start' | 'end', label: string, value: string, set: (v: string) => void, read: ReturnType<typeof readDate>) => (
+  const dateField = (
+    key: 'start' | 'end',
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    read: ReturnType<typeof readDate>,
+  ) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input id={`${id}-${key}`} type="text" value={value} onChange={(ev) => set(ev.target.value)} aria-invalid={bad[key] || undefined} aria-describedby={`${id}-${key}-hint`} />
-      <small id={`${id}-${key}-hint`}>{read.ok && read.iso ? w('dateShown', { date: formatDateBE(read.iso, lang) }) : w('dateHint')}</small>
-      {bad[key] && <span className="error" role="alert">{w('badDate')}</span>}
+      <input
+        id={`${id}-${key}`}
+        type="text"
+        value={value}
+        onChange={(ev) => set(ev.target.value)}
+        aria-invalid={bad[key] || undefined}
+        aria-describedby={`${id}-${key}-hint`}
+      />
+      <small id={`${id}-${key}-hint`}>
+        {read.ok && read.iso ? w('dateShown', { date: formatDateBE(read.iso, lang) }) : w('dateHint')}
+      </small>
+      {bad[key] && (
+        <span className="error" role="alert">
+          {w('badDate')}
+        </span>
+      )}
     </div>
   );
   return (
-    <form className="card" aria-label={task ? w('editTask', { title: task.title }) : w('addTask')} onSubmit={(ev) => { ev.preventDefault(); submit(); }} noValidate>
+    <form
+      className="card"
+      aria-label={task ? w('editTask', { title: task.title }) : w('addTask')}
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        submit();
+      }}
+      noValidate
+    >
       <div className="field">
         <label htmlFor={`${id}-title`}>{w('taskTitle')}</label>
         <input id={`${id}-title`} type="text" value={title} onChange={(ev) => setTitle(ev.target.value)} />
@@ -45,8 +80,12 @@ export function TaskForm({ task, onSave, onCancel }: { task: TaskRecord | null; 
         <input id={`${id}-people`} type="text" value={people} onChange={(ev) => setPeople(ev.target.value)} />
       </div>
       <div className="toolbar">
-        <button type="submit" className="primary">{w('saveTask')}</button>
-        <button type="button" onClick={onCancel}>{w('cancel')}</button>
+        <button type="submit" className="primary">
+          {w('saveTask')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {w('cancel')}
+        </button>
       </div>
     </form>
   );

@@ -45,7 +45,10 @@ export function TasksView() {
   const restore = (task: TaskRecord) => void run(() => seedTasks(getDb(), [task]));
   const save = async (input: Omit<TaskRecord, 'id'>) => {
     const target = editing;
-    const ok = await run(() => (target && target !== 'new' ? updateTask(getDb(), target.id, input) : addTask(getDb(), input)), w('saved'));
+    const ok = await run(
+      () => (target && target !== 'new' ? updateTask(getDb(), target.id, input) : addTask(getDb(), input)),
+      w('saved'),
+    );
     if (ok) setEditing(null);
   };
 
@@ -53,29 +56,88 @@ export function TasksView() {
     <section aria-label={w('tasksTitle')}>
       <h2>{w('tasksTitle')}</h2>
       <div className="toolbar">
-        <button type="button" onClick={loadMemo}>{w('loadMemo')}</button>
-        <button type="button" onClick={() => setEditing('new')}>{w('addTask')}</button>
+        <button type="button" onClick={loadMemo}>
+          {w('loadMemo')}
+        </button>
+        <button type="button" onClick={() => setEditing('new')}>
+          {w('addTask')}
+        </button>
       </div>
-      {editing && <TaskForm key={editing === 'new' ? 'new' : editing.id} task={editing === 'new' ? null : editing} onSave={save} onCancel={() => setEditing(null)} />}
+      {editing && (
+        <TaskForm
+          key={editing === 'new' ? 'new' : editing.id}
+          task={editing === 'new' ? null : editing}
+          onSave={save}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>
         {msg?.text}
-        {msg?.undo && <> <button ref={undoRef} type="button" onClick={() => restore(msg.undo!)}>{t('undo')}</button></>}
+        {msg?.undo && (
+          <>
+            {' '}
+            <button ref={undoRef} type="button" onClick={() => restore(msg.undo!)}>
+              {t('undo')}
+            </button>
+          </>
+        )}
       </div>
       {tasks && tasks.length === 0 && <p className="muted">{w('noTasks')}</p>}
       {tasks && tasks.length > 0 && (
         <table className="cards">
-          <thead><tr><th scope="col">{w('taskDone')}</th><th scope="col">{w('taskTitle')}</th><th scope="col">{w('taskPeriod')}</th><th scope="col">{w('taskPeople')}</th><th scope="col">{w('actions')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{w('taskDone')}</th>
+              <th scope="col">{w('taskTitle')}</th>
+              <th scope="col">{w('taskPeriod')}</th>
+              <th scope="col">{w('taskPeople')}</th>
+              <th scope="col">{w('actions')}</th>
+            </tr>
+          </thead>
           <tbody>
             {tasks.map((task) => (
               <tr key={task.id} className={task.done ? 'muted' : undefined}>
-                <td><CellLabel text={w('taskDone')} /><input type="checkbox" checked={task.done} aria-label={w('taskDoneFor', { title: task.title })} onChange={(e) => void run(() => updateTask(getDb(), task.id, { done: e.target.checked }))} /></td>
-                <td className="task-title" lang={thaiLang(task.title, lang)}>{task.title}</td>
-                <td><CellLabel text={w('taskPeriod')} />{formatPeriod(task.start, task.end, lang)}</td>
-                <td>{task.people && <><CellLabel text={w('taskPeople')} /><span lang={thaiLang(task.people, lang)}>{task.people}</span></>}</td>
+                <td>
+                  <CellLabel text={w('taskDone')} />
+                  <input
+                    type="checkbox"
+                    checked={task.done}
+                    aria-label={w('taskDoneFor', { title: task.title })}
+                    onChange={(e) => void run(() => updateTask(getDb(), task.id, { done: e.target.checked }))}
+                  />
+                </td>
+                <td className="task-title" lang={thaiLang(task.title, lang)}>
+                  {task.title}
+                </td>
+                <td>
+                  <CellLabel text={w('taskPeriod')} />
+                  {formatPeriod(task.start, task.end, lang)}
+                </td>
+                <td>
+                  {task.people && (
+                    <>
+                      <CellLabel text={w('taskPeople')} />
+                      <span lang={thaiLang(task.people, lang)}>{task.people}</span>
+                    </>
+                  )}
+                </td>
                 <td>
                   <div className="toolbar">
-                    <button type="button" aria-label={w('editTask', { title: task.title })} onClick={() => setEditing(task)}>✎</button>
-                    <button type="button" className="danger" aria-label={w('deleteTask', { title: task.title })} onClick={() => void remove(task)}>×</button>
+                    <button
+                      type="button"
+                      aria-label={w('editTask', { title: task.title })}
+                      onClick={() => setEditing(task)}
+                    >
+                      ✎
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={w('deleteTask', { title: task.title })}
+                      onClick={() => void remove(task)}
+                    >
+                      ×
+                    </button>
                   </div>
                 </td>
               </tr>

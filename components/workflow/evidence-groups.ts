@@ -14,7 +14,8 @@ export function groupByUrl(evidence: readonly EvidenceRecord[]): EvidenceGroup[]
     if (list) list.push(r);
     else byUrl.set(r.url, [r]);
   }
-  const newest = (a: EvidenceRecord, b: EvidenceRecord) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : a.id.localeCompare(b.id));
+  const newest = (a: EvidenceRecord, b: EvidenceRecord) =>
+    a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : a.id.localeCompare(b.id);
   const groups = [...byUrl].map(([url, records]) => ({ url, records: [...records].sort(newest) }));
   return groups.sort((a, b) => newest(a.records[0]!, b.records[0]!));
 }

@@ -39,7 +39,12 @@ export function formatPeriod(start: string | null, end: string, lang: 'th' | 'en
 export function matchEvidence(evidence: readonly EvidenceRecord[], query: string): EvidenceRecord[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...evidence];
-  return evidence.filter((r) => r.url.toLowerCase().includes(q) || r.title.toLowerCase().includes(q) || safeDecode(r.url).toLowerCase().includes(q));
+  return evidence.filter(
+    (r) =>
+      r.url.toLowerCase().includes(q) ||
+      r.title.toLowerCase().includes(q) ||
+      safeDecode(r.url).toLowerCase().includes(q),
+  );
 }
 
 function safeDecode(u: string): string {
@@ -51,7 +56,13 @@ function safeDecode(u: string): string {
 }
 
 /** Toggles `key` in the ticks of `code`, keeping the criterion's element order. */
-export function toggleTick(ticks: Record<string, string[]>, code: string, key: string, on: boolean, order: readonly string[]): Record<string, string[]> {
+export function toggleTick(
+  ticks: Record<string, string[]>,
+  code: string,
+  key: string,
+  on: boolean,
+  order: readonly string[],
+): Record<string, string[]> {
   const current = new Set(ticks[code] ?? []);
   if (on) current.add(key);
   else current.delete(key);
@@ -67,7 +78,13 @@ export function setFileName(id: string): string {
 
 /** True when an explanation is one of the drafts, ignoring line-end spaces and blank lines at the ends. */
 export function isSameAsDraft(text: string, drafts: readonly string[]): boolean {
-  const tidy = (s: string) => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trim();
+  const tidy = (s: string) =>
+    s
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((l) => l.trimEnd())
+      .join('\n')
+      .trim();
   const mine = tidy(text);
   return drafts.some((d) => tidy(d) === mine);
 }

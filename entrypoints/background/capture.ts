@@ -63,7 +63,14 @@ async function assertStillInFront(tab: CaptureTab, onChanged: () => void): Promi
   }
 }
 
-function browserDeps(db: ItaDb, tab: CaptureTab, homeUrl: Promise<string>, signal: AbortSignal, onTabChanged: () => void, shot?: Uint8Array): CaptureDeps {
+function browserDeps(
+  db: ItaDb,
+  tab: CaptureTab,
+  homeUrl: Promise<string>,
+  signal: AbortSignal,
+  onTabChanged: () => void,
+  shot?: Uint8Array,
+): CaptureDeps {
   const checkAbort = () => {
     if (signal.aborted) throw new CaptureCancelledError();
   };
@@ -102,7 +109,14 @@ function browserDeps(db: ItaDb, tab: CaptureTab, homeUrl: Promise<string>, signa
         await restore();
         throw e;
       }
-      const plan = planFullPage({ pageHeight: m.pageHeight, viewportHeight: m.viewportHeight, viewportWidth: m.viewportWidth, dpr: m.dpr, fixedTop: m.fixedTop, fixedBottom: m.fixedBottom });
+      const plan = planFullPage({
+        pageHeight: m.pageHeight,
+        viewportHeight: m.viewportHeight,
+        viewportWidth: m.viewportWidth,
+        dpr: m.dpr,
+        fixedTop: m.fixedTop,
+        fixedBottom: m.fixedBottom,
+      });
       return stitchFullPage(plan, {
         scrollTo: async (y) => (await sendToTab(tab.id, 'page/scroll-to', { y })).y,
         capture: shoot,
@@ -129,22 +143,39 @@ function browserDeps(db: ItaDb, tab: CaptureTab, homeUrl: Promise<string>, signa
     },
     fetchDocument: async (url) => {
       checkAbort();
-      const { res, url: finalUrl } = await fetchUnderPolicy(url, { tabUrl: tab.url, homeUrl: await homeUrl.catch(() => '') }, signal);
+      const { res, url: finalUrl } = await fetchUnderPolicy(
+        url,
+        { tabUrl: tab.url, homeUrl: await homeUrl.catch(() => '') },
+        signal,
+      );
       return { bytes: await readCapped(res), contentType: res.headers.get('content-type'), finalUrl };
     },
     // What the page snapshot loads (stylesheets, fonts, images), inlined under the same policy.
     fetchResource: async (url) => {
       checkAbort();
       const perResource = AbortSignal.any([signal, AbortSignal.timeout(RESOURCE_TIMEOUT_MS)]);
-      const { res, url: finalUrl } = await fetchUnderPolicy(url, { tabUrl: tab.url, homeUrl: await homeUrl.catch(() => '') }, perResource);
-      return { bytes: await readCapped(res, RESOURCE_SIZE_CAP), contentType: res.headers.get('content-type'), url: finalUrl };
+      const { res, url: finalUrl } = await fetchUnderPolicy(
+        url,
+        { tabUrl: tab.url, homeUrl: await homeUrl.catch(() => '') },
+        perResource,
+      );
+      return {
+        bytes: await readCapped(res, RESOURCE_SIZE_CAP),
+        contentType: res.headers.get('content-type'),
+        url: finalUrl,
+      };
     },
     clickPath: async () => pathForTab(tab.id, tab.url ?? '', await homeUrl),
   };
 }
 
 /** One capture per tab at a time; navigation away cancels it; nothing is stored unless it all worked. */
-export async function handleCapture(db: ItaDb, req: CaptureRequest, tab: CaptureTab, shot?: Uint8Array): Promise<CaptureResult> {
+export async function handleCapture(
+  db: ItaDb,
+  req: CaptureRequest,
+  tab: CaptureTab,
+  shot?: Uint8Array,
+): Promise<CaptureResult> {
   if (running.has(tab.id)) return { ok: false, code: 'failed', detail: 'busy' };
   const controller = new AbortController();
   running.set(tab.id, controller);
@@ -164,11 +195,27 @@ export async function handleCapture(db: ItaDb, req: CaptureRequest, tab: Capture
   try {
     const settings = loadSettings(db);
     settings.catch(() => undefined);
-    const record = await runCapture(req, browserDeps(db, tab, settings.then((s) => s.homeUrl), controller.signal, onTabChanged, shot));
+    const record = await runCapture(
+      req,
+      browserDeps(
+        db,
+        tab,
+        settings.then((s) => s.homeUrl),
+        controller.signal,
+        onTabChanged,
+        shot,
+      ),
+    );
     if ((await settings).lastCaptureMode !== req.mode) await saveSettings(db, { lastCaptureMode: req.mode });
-    return { ok: true, evidenceId: record.id, artifacts: record.artifacts.length, reachedFromHome: record.reachedFromHome };
+    return {
+      ok: true,
+      evidenceId: record.id,
+      artifacts: record.artifacts.length,
+      reachedFromHome: record.reachedFromHome,
+    };
   } catch (e) {
-    if (controller.signal.aborted) return { ok: false, code: 'cancelled', ...(tabChanged ? { detail: 'tab-changed' } : {}) };
+    if (controller.signal.aborted)
+      return { ok: false, code: 'cancelled', ...(tabChanged ? { detail: 'tab-changed' } : {}) };
     const code = captureErrorCode(e);
     // The page can read the status line: URLs and HTTP statuses stay in the background console.
     console.warn('[ita-evidence] capture failed', code, e, (e as { cause?: unknown })?.cause ?? '');
@@ -190,7 +237,17 @@ export async function reportGaveUp(db: ItaDb, tab: { id: number; url?: string })
   const lang = resolveLanguage(s?.language ?? 'auto', navigator.language);
   const message = FORM_STRINGS[lang].gaveUp;
   await browser.action.setTitle({ tabId: tab.id, title: message }).catch(() => undefined);
-  await browser.storage.session.set({ lastTagError: { tabId: tab.id, url: tab.url ?? '', code: 'overlay-removed', message, at: new Date().toISOString() } }).catch(() => undefined);
+  await browser.storage.session
+    .set({
+      lastTagError: {
+        tabId: tab.id,
+        url: tab.url ?? '',
+        code: 'overlay-removed',
+        message,
+        at: new Date().toISOString(),
+      },
+    })
+    .catch(() => undefined);
 }
 
 /**
@@ -201,9 +258,13 @@ export async function reportTagFailure(db: ItaDb, tab: { id: number; url?: strin
   const code = captureErrorCode(error);
   const s = await loadSettings(db).catch(() => null);
   const lang = resolveLanguage(s?.language ?? 'auto', navigator.language);
-  const message = captureMessage(code === 'permission-missing' ? 'permission-missing' : 'restricted-page', lang, { url: tab.url ?? '' });
+  const message = captureMessage(code === 'permission-missing' ? 'permission-missing' : 'restricted-page', lang, {
+    url: tab.url ?? '',
+  });
   await browser.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#a93226' }).catch(() => undefined);
   await browser.action.setBadgeText({ tabId: tab.id, text: '!' }).catch(() => undefined);
   await browser.action.setTitle({ tabId: tab.id, title: message }).catch(() => undefined);
-  await browser.storage.session.set({ lastTagError: { tabId: tab.id, url: tab.url ?? '', code, message, at: new Date().toISOString() } }).catch(() => undefined);
+  await browser.storage.session
+    .set({ lastTagError: { tabId: tab.id, url: tab.url ?? '', code, message, at: new Date().toISOString() } })
+    .catch(() => undefined);
 }

@@ -37,7 +37,11 @@ export async function readCapped(res: Response, cap = DOCUMENT_SIZE_CAP): Promis
  * its end judged again; leaving the site drops the cookies. Failures keep their detail for the
  * console only.
  */
-export async function fetchUnderPolicy(url: string, ctx: FetchContext, signal: AbortSignal): Promise<{ res: Response; url: string }> {
+export async function fetchUnderPolicy(
+  url: string,
+  ctx: FetchContext,
+  signal: AbortSignal,
+): Promise<{ res: Response; url: string }> {
   const first = documentFetchDecision(url, ctx);
   if (!first.ok) throw new Error(`document refused (${first.reason}): ${url}`);
   let res = await fetch(url, { credentials: first.credentials, cache: 'no-store', redirect: 'follow', signal });

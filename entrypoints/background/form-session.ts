@@ -1,7 +1,24 @@
 import { browser, type Browser } from 'wxt/browser';
-import { captureVisiblePng, injectOverlay, injectPageHelper, openChecklistPanel, openChecklistTab } from '../../lib/platform/adapter';
+import {
+  captureVisiblePng,
+  injectOverlay,
+  injectPageHelper,
+  openChecklistPanel,
+  openChecklistTab,
+} from '../../lib/platform/adapter';
 import { sendToTab } from '../../lib/platform/messaging';
-import type { CaptureResult, FormDraft, FormInit, FormSaveRequest, MessageType, OverlayConfig, PageFacts, PageSummary, Req, Res } from '../../lib/messages/protocol';
+import type {
+  CaptureResult,
+  FormDraft,
+  FormInit,
+  FormSaveRequest,
+  MessageType,
+  OverlayConfig,
+  PageFacts,
+  PageSummary,
+  Req,
+  Res,
+} from '../../lib/messages/protocol';
 import { captureErrorCode } from '../../lib/capture/pipeline';
 import { deleteEvidence, getBlob, listByCriterion } from '../../lib/storage/evidence-repo';
 import { executiveNamesFromEvidence } from '../../lib/capture/executives';
@@ -44,13 +61,17 @@ const SHOT_FRESH_MS = 120_000;
 
 export function newToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** Calls the overlay in the tab's top frame; its handler answers `{ error }` when a step failed there. */
 async function page<T extends MessageType>(tabId: number, type: T, payload: Req<T>): Promise<Res<T>> {
   const r = (await sendToTab(tabId, type, payload)) as Res<T> | { error: string } | undefined;
-  if (!r || (typeof r === 'object' && 'error' in r)) throw new Error(`page ${type}: ${(r as { error?: string } | undefined)?.error ?? 'no answer'}`);
+  if (!r || (typeof r === 'object' && 'error' in r))
+    throw new Error(`page ${type}: ${(r as { error?: string } | undefined)?.error ?? 'no answer'}`);
   return r;
 }
 
@@ -74,7 +95,11 @@ async function takeShot(tab: Tab, capture = true): Promise<Shot> {
     let png: Uint8Array | null = null;
     let problem: Shot['problem'] = null;
     try {
-      if (capture) png = await withQuotaRetry(() => captureVisiblePng(tab.windowId), () => undefined);
+      if (capture)
+        png = await withQuotaRetry(
+          () => captureVisiblePng(tab.windowId),
+          () => undefined,
+        );
     } catch (e) {
       const code = captureErrorCode(e);
       problem = code === 'permission-missing' || code === 'restricted-page' ? code : 'failed';
@@ -86,7 +111,9 @@ async function takeShot(tab: Tab, capture = true): Promise<Shot> {
 }
 
 async function persist(s: Session): Promise<void> {
-  await browser.storage.session.set({ [key(s.tab.id)]: { token: s.token, frameId: s.frameId, tab: s.tab, saved: s.saved } });
+  await browser.storage.session.set({
+    [key(s.tab.id)]: { token: s.token, frameId: s.frameId, tab: s.tab, saved: s.saved },
+  });
 }
 
 async function sessionFor(tabId: number | undefined): Promise<Session | null> {
@@ -123,7 +150,12 @@ export async function openForm(tab: Tab, lang: 'th' | 'en', fromPage: boolean): 
 
 const draftKey = (url: string) => `draft:${url.replace(/#.*$/, '')}`;
 
-export async function helloForm(db: ItaDb, token: string, sender: Sender, config: OverlayConfig): Promise<FormInit | { ok: false }> {
+export async function helloForm(
+  db: ItaDb,
+  token: string,
+  sender: Sender,
+  config: OverlayConfig,
+): Promise<FormInit | { ok: false }> {
   const s = await sessionFor(sender.tab?.id);
   if (!s || s.token !== token || s.frameId !== null || !sender.frameId) return { ok: false };
   s.frameId = sender.frameId;
@@ -133,13 +165,21 @@ export async function helloForm(db: ItaDb, token: string, sender: Sender, config
   const [set, clickPath, existing, draft] = await Promise.all([
     getCriteriaSet(db, config.criteriaSetId),
     pathForTab(s.tab.id, url, config.homeUrl),
-    db.evidence.where('url').equals(url).toArray().catch(() => []),
+    db.evidence
+      .where('url')
+      .equals(url)
+      .toArray()
+      .catch(() => []),
     browser.storage.session.get(draftKey(url)).then((d) => (d[draftKey(url)] as FormDraft | undefined) ?? null),
   ]);
   // Names for the items' "current executive" hints (O34 ↔ O2); none when the lookup fails.
   const executives: Record<string, string[]> = {};
-  for (const item of new Set(set.items.flatMap((c) => c.hintRules.flatMap((r) => (r.kind === 'current-executive' ? [r.item] : []))))) {
-    executives[item] = await executiveNamesFromEvidence(await listByCriterion(db, item), (id) => getBlob(db, id)).catch(() => []);
+  for (const item of new Set(
+    set.items.flatMap((c) => c.hintRules.flatMap((r) => (r.kind === 'current-executive' ? [r.item] : []))),
+  )) {
+    executives[item] = await executiveNamesFromEvidence(await listByCriterion(db, item), (id) => getBlob(db, id)).catch(
+      () => [],
+    );
   }
   return {
     ok: true,
@@ -150,7 +190,9 @@ export async function helloForm(db: ItaDb, token: string, sender: Sender, config
     page: s.shot.summary,
     linkText: clickPath.path.at(-1)?.linkText ?? '',
     captureProblem: s.shot.problem,
-    existing: existing.map((r) => ({ criteria: r.criteria, capturedAt: r.capturedAt })).sort((a, b) => b.capturedAt.localeCompare(a.capturedAt)),
+    existing: existing
+      .map((r) => ({ criteria: r.criteria, capturedAt: r.capturedAt }))
+      .sort((a, b) => b.capturedAt.localeCompare(a.capturedAt)),
     draft,
   };
 }
@@ -169,7 +211,13 @@ export async function saveForm(db: ItaDb, s: Session, req: FormSaveRequest): Pro
     console.warn('[ita-evidence] Save refused: the form was not plainly visible', vis.reason);
     return { ok: false, code: 'not-visible', detail: vis.reason };
   }
-  const values = { criteria: req.criteria, note: req.note, mode: req.mode, elementTicks: req.elementTicks, documents: req.documents };
+  const values = {
+    criteria: req.criteria,
+    note: req.note,
+    mode: req.mode,
+    elementTicks: req.elementTicks,
+    documents: req.documents,
+  };
   let result: CaptureResult;
   if (req.mode === 'fullpage') {
     const { facts } = await page(tab.id, 'page/freeze', {});
@@ -187,13 +235,15 @@ export async function saveForm(db: ItaDb, s: Session, req: FormSaveRequest): Pro
       result = await handleCapture(db, { ...values, page: shot.facts, renderedPng: picked.renderedPng }, tab);
     } else {
       const shot = await takeShot(tab);
-      if (!shot.png) return { ok: false, code: shot.problem === 'restricted-page' ? 'restricted-page' : 'permission-missing' };
+      if (!shot.png)
+        return { ok: false, code: shot.problem === 'restricted-page' ? 'restricted-page' : 'permission-missing' };
       result = await handleCapture(db, { ...values, page: shot.facts, region: picked.region }, tab, shot.png);
     }
   } else {
     let shot = s.shot && Date.now() - s.shot.at < SHOT_FRESH_MS ? s.shot : null;
     if (!shot?.png) shot = await takeShot(tab);
-    if (!shot.png) return { ok: false, code: shot.problem === 'restricted-page' ? 'restricted-page' : 'permission-missing' };
+    if (!shot.png)
+      return { ok: false, code: shot.problem === 'restricted-page' ? 'restricted-page' : 'permission-missing' };
     result = await handleCapture(db, { ...values, page: shot.facts }, tab, shot.png);
   }
   if (result.ok) {

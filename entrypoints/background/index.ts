@@ -13,7 +13,18 @@ import { listen } from './router';
 import { watchSitePages } from './site-overlay';
 import { cancelCapture, reportGaveUp, reportTagFailure } from './capture';
 import { copyTrail, forgetTab, pathForTab, recordTrail } from './trail-store';
-import { boundSession, closeForm, forgetForm, helloForm, layoutForm, openChecklist, openForm, saveDraft, saveForm, undoSave } from './form-session';
+import {
+  boundSession,
+  closeForm,
+  forgetForm,
+  helloForm,
+  layoutForm,
+  openChecklist,
+  openForm,
+  saveDraft,
+  saveForm,
+  undoSave,
+} from './form-session';
 
 const PAGE_MENU_ID = 'ita-tag-page';
 
@@ -32,7 +43,11 @@ export default defineBackground(() => {
       lastCaptureMode: s.lastCaptureMode,
     };
   };
-  const tabOf = (t: { id?: number; windowId?: number; url?: string }) => ({ id: t.id!, windowId: t.windowId!, url: t.url ?? null });
+  const tabOf = (t: { id?: number; windowId?: number; url?: string }) => ({
+    id: t.id!,
+    windowId: t.windowId!,
+    url: t.url ?? null,
+  });
 
   listen({
     'overlay/config': overlayConfig,
@@ -125,11 +140,14 @@ export default defineBackground(() => {
   });
   // A link opened in a new tab (target=_blank) keeps the path recorded in the tab it came from.
   browser.tabs.onCreated.addListener((tab) => {
-    if (tab.id !== undefined && tab.openerTabId !== undefined) void copyTrail(tab.openerTabId, tab.id).catch(() => undefined);
+    if (tab.id !== undefined && tab.openerTabId !== undefined)
+      void copyTrail(tab.openerTabId, tab.id).catch(() => undefined);
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    void createPageMenuItem(PAGE_MENU_ID, PAGE_MENU_TITLE).catch((e: unknown) => console.warn('[ita-evidence] context menu', e));
+    void createPageMenuItem(PAGE_MENU_ID, PAGE_MENU_TITLE).catch((e: unknown) =>
+      console.warn('[ita-evidence] context menu', e),
+    );
   });
   const openSetupOnInstall = async (reason: string) => {
     const s = await loadSettings(db);

@@ -13,12 +13,23 @@ export type Refusal = 'malformed' | 'sender' | 'unhandled';
  * Routes one message: unknown types, malformed payloads and senders that may not ask for a message are
  * refused before any handler runs. The handler's reply, or a refusal, comes back as a promise.
  */
-export function route(handlers: Handlers, policy: SenderPolicy, msg: unknown, sender: Sender): Promise<unknown> | Refusal {
+export function route(
+  handlers: Handlers,
+  policy: SenderPolicy,
+  msg: unknown,
+  sender: Sender,
+): Promise<unknown> | Refusal {
   if (!isPlainObject(msg) || !isMessageType(msg.type)) return 'malformed';
   return routeTyped(handlers, policy, msg.type, msg.payload, sender);
 }
 
-function routeTyped<T extends MessageType>(handlers: Handlers, policy: SenderPolicy, type: T, payload: unknown, sender: Sender): Promise<Res<T>> | Refusal {
+function routeTyped<T extends MessageType>(
+  handlers: Handlers,
+  policy: SenderPolicy,
+  type: T,
+  payload: unknown,
+  sender: Sender,
+): Promise<Res<T>> | Refusal {
   if (!isPayloadOf(type, payload)) return 'malformed';
   const handler: Handlers[T] = handlers[type];
   if (!handler) return 'unhandled';
@@ -35,7 +46,9 @@ export function listen(handlers: Handlers): void {
       console.warn(`[ita-evidence] refused message (${reply})`, isPlainObject(msg) ? msg.type : undefined);
       return false;
     }
-    reply.then(sendResponse, (e: unknown) => sendResponse({ ok: false, code: 'failed', detail: e instanceof Error ? e.message : String(e) }));
+    reply.then(sendResponse, (e: unknown) =>
+      sendResponse({ ok: false, code: 'failed', detail: e instanceof Error ? e.message : String(e) }),
+    );
     return true;
   });
 }

@@ -19,7 +19,11 @@ export function watchSitePages(db: ItaDb): { refresh(): Promise<boolean> } {
     site = pattern && (await siteOverlayAllowed(pattern)) ? { origin: pattern.replace(/\/\*$/, '') } : null;
     return site !== null;
   };
-  const ready = () => (loaded ??= refresh().then(() => undefined, () => undefined));
+  const ready = () =>
+    (loaded ??= refresh().then(
+      () => undefined,
+      () => undefined,
+    ));
 
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     if (info.status !== 'complete' || !tab.url || !/^https?:/.test(tab.url)) return;

@@ -39,7 +39,11 @@ export function copyTrail(fromTabId: number, toTabId: number): Promise<void> {
   });
 }
 
-export async function pathForTab(tabId: number, url: string, homeUrl: string): Promise<{ path: ClickStep[]; reachedFromHome: boolean }> {
+export async function pathForTab(
+  tabId: number,
+  url: string,
+  homeUrl: string,
+): Promise<{ path: ClickStep[]; reachedFromHome: boolean }> {
   await queues.get(tabId);
   return clickPathTo(await readTrail(tabId), url, homeUrl);
 }

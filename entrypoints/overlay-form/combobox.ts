@@ -25,9 +25,25 @@ export interface Combobox {
 export function criterionCombobox(o: ComboboxOptions): Combobox {
   const listId = uid('list');
   const inputId = uid('input');
-  const input = h('input', { id: inputId, type: 'text', role: 'combobox', 'aria-expanded': 'false', 'aria-controls': listId, 'aria-autocomplete': 'list', autocomplete: 'off', placeholder: o.hint });
+  const input = h('input', {
+    id: inputId,
+    type: 'text',
+    role: 'combobox',
+    'aria-expanded': 'false',
+    'aria-controls': listId,
+    'aria-autocomplete': 'list',
+    autocomplete: 'off',
+    placeholder: o.hint,
+  });
   // tabindex -1: Tab from the open list goes on to the next control, not to <body>.
-  const list = h('ul', { id: listId, role: 'listbox', 'aria-label': o.label, class: 'listbox', tabindex: -1, hidden: true });
+  const list = h('ul', {
+    id: listId,
+    role: 'listbox',
+    'aria-label': o.label,
+    class: 'listbox',
+    tabindex: -1,
+    hidden: true,
+  });
   // "No match" is said beside the list, not offered as an option inside it.
   const none = h('p', { class: 'nomatch', hidden: true }, o.noMatch);
   let matches: Criterion[] = [];
@@ -35,8 +51,24 @@ export function criterionCombobox(o: ComboboxOptions): Combobox {
 
   const name = (c: Criterion) => `${c.code} ${o.lang === 'th' ? c.nameTh : c.nameEn}`;
   const render = () => {
-    list.replaceChildren(...matches.map((c, i) =>
-      h('li', { id: `${listId}-${i}`, role: 'option', 'aria-selected': String(i === active), class: i === active ? 'opt active' : 'opt', onmousedown: (e) => { e.preventDefault(); pick(i); } }, name(c))));
+    list.replaceChildren(
+      ...matches.map((c, i) =>
+        h(
+          'li',
+          {
+            id: `${listId}-${i}`,
+            role: 'option',
+            'aria-selected': String(i === active),
+            class: i === active ? 'opt active' : 'opt',
+            onmousedown: (e) => {
+              e.preventDefault();
+              pick(i);
+            },
+          },
+          name(c),
+        ),
+      ),
+    );
     if (active >= 0) {
       input.setAttribute('aria-activedescendant', `${listId}-${active}`);
       list.children[active]?.scrollIntoView({ block: 'nearest' });

@@ -4,7 +4,11 @@ export const ownElements = new WeakSet<Element>();
 type Attrs = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
 
 /** Tiny element builder: text is always set as textContent, never parsed as HTML. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | false)[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string | null | false)[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   ownElements.add(el);
   for (const [k, v] of Object.entries(attrs)) {

@@ -39,13 +39,22 @@ export interface FormActions {
 /** Pre-chooses the item the page most likely is evidence for (lib/capture/suggest-criteria). */
 function suggestion(init: FormInit): Criterion | null {
   const p = init.page;
-  const signals = { title: p.title, headings: p.headings, breadcrumb: p.breadcrumb, linkText: init.linkText, url: p.url };
+  const signals = {
+    title: p.title,
+    headings: p.headings,
+    breadcrumb: p.breadcrumb,
+    linkText: init.linkText,
+    url: p.url,
+  };
   // Element hints only for the few best word matches: they break ties, and are costly on long pages.
   const elementShare: Record<string, number> = {};
   for (const s of rankCriteria(init.set, signals).slice(0, 5)) {
     const c = init.set.items.find((i) => i.code === s.code);
     if (!c?.elements.length) continue;
-    const ticks = Object.values(detectHints(p.text, c, { fiscalYear: init.config.fiscalYear, hasMap: p.hasMap, contentText: p.contentText }).ticks);
+    const ticks = Object.values(
+      detectHints(p.text, c, { fiscalYear: init.config.fiscalYear, hasMap: p.hasMap, contentText: p.contentText })
+        .ticks,
+    );
     elementShare[c.code] = ticks.filter(Boolean).length / ticks.length;
   }
   const code = suggestCriterion(init.set, { ...signals, elementShare });
@@ -73,21 +82,43 @@ export function buildForm(init: FormInit, actions: FormActions): FormView {
     duplicate.replaceChildren();
     if (!earlier.length) return;
     const hit = codes.filter((c) => earlier.some((r) => r.criteria.includes(c)));
-    duplicate.append(h('p', { class: 'warn', role: 'alert' }, fill(t.duplicate, { codes: hit.join(', '), time: formatDateBE(earlier[0]!.capturedAt, lang, { time: true }) })));
+    duplicate.append(
+      h(
+        'p',
+        { class: 'warn', role: 'alert' },
+        fill(t.duplicate, { codes: hit.join(', '), time: formatDateBE(earlier[0]!.capturedAt, lang, { time: true }) }),
+      ),
+    );
   };
 
   const renderSelected = () => {
-    chips.replaceChildren(...selected.map((c) =>
-      h('li', {}, itemName(c),
-        h('button', { type: 'button', 'aria-label': fill(t.removeItem, { code: c.code }), title: fill(t.removeItem, { code: c.code }), onclick: () => {
-          selected.splice(selected.indexOf(c), 1);
-          ticks.delete(c.code);
-          userInput = true;
-          renderSelected();
-          actions.announce(fill(t.removedItem, { code: c.code }));
-          actions.onChange();
-          combo.input.focus();
-        } }, '×'))));
+    chips.replaceChildren(
+      ...selected.map((c) =>
+        h(
+          'li',
+          {},
+          itemName(c),
+          h(
+            'button',
+            {
+              type: 'button',
+              'aria-label': fill(t.removeItem, { code: c.code }),
+              title: fill(t.removeItem, { code: c.code }),
+              onclick: () => {
+                selected.splice(selected.indexOf(c), 1);
+                ticks.delete(c.code);
+                userInput = true;
+                renderSelected();
+                actions.announce(fill(t.removedItem, { code: c.code }));
+                actions.onChange();
+                combo.input.focus();
+              },
+            },
+            '×',
+          ),
+        ),
+      ),
+    );
     elementsBox.replaceChildren(...selected.map((c) => elementFieldset(c)));
     renderDuplicate();
   };
@@ -107,7 +138,12 @@ export function buildForm(init: FormInit, actions: FormActions): FormView {
   const hintsOf = (c: Criterion) => {
     const current = c.hintRules.find((r) => r.kind === 'current-executive');
     const currentExecutives = current?.kind === 'current-executive' ? init.executives?.[current.item] : undefined;
-    return detectHints(init.page.text, c, { fiscalYear: init.config.fiscalYear, hasMap: init.page.hasMap, contentText: init.page.contentText, currentExecutives });
+    return detectHints(init.page.text, c, {
+      fiscalYear: init.config.fiscalYear,
+      hasMap: init.page.hasMap,
+      contentText: init.page.contentText,
+      currentExecutives,
+    });
   };
   // The messages name the years the item's period rule asks for; a placeholder page gets the form's own wording.
   const messagesOf = (hints: ReturnType<typeof hintsOf>) => {
@@ -118,25 +154,57 @@ export function buildForm(init: FormInit, actions: FormActions): FormView {
 
   const elementFieldset = (c: Criterion) => {
     const hints = hintsOf(c);
-    if (!ticks.has(c.code)) ticks.set(c.code, new Set(Object.entries(hints.ticks).filter(([, v]) => v).map(([k]) => k)));
+    if (!ticks.has(c.code))
+      ticks.set(
+        c.code,
+        new Set(
+          Object.entries(hints.ticks)
+            .filter(([, v]) => v)
+            .map(([k]) => k),
+        ),
+      );
     const mine = ticks.get(c.code)!;
-    return h('fieldset', {},
-      h('legend', {}, `${c.code} — ${t.elements}`, c.confidence === 'C' ? h('span', { class: 'tag' }, t.unverified) : null),
+    return h(
+      'fieldset',
+      {},
+      h(
+        'legend',
+        {},
+        `${c.code} — ${t.elements}`,
+        c.confidence === 'C' ? h('span', { class: 'tag' }, t.unverified) : null,
+      ),
       h('p', { class: 'hint' }, t.elementsHint),
       ...c.elements.map((el) => {
         const id = uid('el');
-        const box = h('input', { type: 'checkbox', id, checked: mine.has(el.key), onchange: () => {
-          if (box.checked) mine.add(el.key);
-          else mine.delete(el.key);
-        } });
+        const box = h('input', {
+          type: 'checkbox',
+          id,
+          checked: mine.has(el.key),
+          onchange: () => {
+            if (box.checked) mine.add(el.key);
+            else mine.delete(el.key);
+          },
+        });
         return h('div', { class: 'check' }, box, h('label', { for: id }, lang === 'th' ? el.th : el.en));
       }),
-      ...messagesOf(hints).map((w) => h('p', { class: 'warn', role: 'note' }, w)));
+      ...messagesOf(hints).map((w) => h('p', { class: 'warn', role: 'note' }, w)),
+    );
   };
 
-  const combo = criterionCombobox({ set: init.set, lang, label: t.criterion, hint: t.criterionHint, noMatch: t.noMatch, onPick: (c) => choose(c, 'user') });
+  const combo = criterionCombobox({
+    set: init.set,
+    lang,
+    label: t.criterion,
+    hint: t.criterionHint,
+    noMatch: t.noMatch,
+    onPick: (c) => choose(c, 'user'),
+  });
 
-  const modes: [CaptureMode, string][] = [['viewport', t.modeViewport], ['fullpage', t.modeFullpage], ['element', t.modeElement]];
+  const modes: [CaptureMode, string][] = [
+    ['viewport', t.modeViewport],
+    ['fullpage', t.modeFullpage],
+    ['element', t.modeElement],
+  ];
   const modeLabel = (m: CaptureMode) => modes.find(([v]) => v === m)![1];
   const radioName = uid('mode');
   const groupLabelId = uid('cap');
@@ -146,52 +214,103 @@ export function buildForm(init: FormInit, actions: FormActions): FormView {
     beside.textContent = fill(t.willCapture, { mode: modeLabel(mode) });
     elementNote.hidden = mode !== 'element';
   };
-  const radios = h('div', { class: 'radio-group' },
+  const radios = h(
+    'div',
+    { class: 'radio-group' },
     h('span', { id: groupLabelId, class: 'legend' }, t.capture),
-    h('div', { role: 'radiogroup', 'aria-labelledby': groupLabelId, class: 'radio' },
+    h(
+      'div',
+      { role: 'radiogroup', 'aria-labelledby': groupLabelId, class: 'radio' },
       ...modes.map(([value, label]) => {
         const id = uid('r');
-        const radio = h('input', { type: 'radio', name: radioName, id, value, checked: mode === value, onchange: () => {
-          if (!radio.checked) return;
-          mode = value;
-          showMode();
-          if (value === 'element') actions.announce(t.elementNote);
-        } });
+        const radio = h('input', {
+          type: 'radio',
+          name: radioName,
+          id,
+          value,
+          checked: mode === value,
+          onchange: () => {
+            if (!radio.checked) return;
+            mode = value;
+            showMode();
+            if (value === 'element') actions.announce(t.elementNote);
+          },
+        });
         return h('span', {}, radio, h('label', { for: id }, label));
-      })),
-    elementNote);
+      }),
+    ),
+    elementNote,
+  );
 
   const docBox = docs.length
-    ? h('fieldset', {}, h('legend', {}, t.documents), ...docs.map((d, i) => {
-        const id = uid('doc');
-        const box = h('input', { type: 'checkbox', id, checked: pickedDocs.has(i), onchange: () => {
-          if (box.checked) pickedDocs.add(i);
-          else pickedDocs.delete(i);
-        } });
-        return h('div', { class: 'check' }, box, h('label', { for: id }, d.text));
-      }))
+    ? h(
+        'fieldset',
+        {},
+        h('legend', {}, t.documents),
+        ...docs.map((d, i) => {
+          const id = uid('doc');
+          const box = h('input', {
+            type: 'checkbox',
+            id,
+            checked: pickedDocs.has(i),
+            onchange: () => {
+              if (box.checked) pickedDocs.add(i);
+              else pickedDocs.delete(i);
+            },
+          });
+          return h('div', { class: 'check' }, box, h('label', { for: id }, d.text));
+        }),
+      )
     : null;
 
   // The draft คำอธิบายเพิ่มเติม is submitted to ITAS, which is Thai whatever the UI language.
   const pathText = draftExplanation(init.clickPath.path, 'th', { fromHome: init.clickPath.reachedFromHome });
-  const pathBox = h('div', {},
+  const pathBox = h(
+    'div',
+    {},
     h('p', { class: 'legend' }, t.clickPath),
     h('p', { class: 'path' }, pathText || '—'),
-    init.clickPath.reachedFromHome ? null : h('p', { class: 'warn', role: 'note' }, t.directOpen));
+    init.clickPath.reachedFromHome ? null : h('p', { class: 'warn', role: 'note' }, t.directOpen),
+  );
 
   const noteId = uid('note');
-  const note = h('textarea', { id: noteId, oninput: () => { userInput = true; actions.onChange(); } });
-  const save: HTMLButtonElement = h('button', { type: 'button', class: 'primary', onclick: () => actions.onSave() }, t.save);
+  const note = h('textarea', {
+    id: noteId,
+    oninput: () => {
+      userInput = true;
+      actions.onChange();
+    },
+  });
+  const save: HTMLButtonElement = h(
+    'button',
+    { type: 'button', class: 'primary', onclick: () => actions.onSave() },
+    t.save,
+  );
   const close = h('button', { type: 'button', onclick: () => actions.onClose() }, t.close);
-  const problem = init.captureProblem === 'permission-missing' ? t.noCaptureHere : init.captureProblem === 'restricted-page' ? t.restrictedHere : null;
+  const problem =
+    init.captureProblem === 'permission-missing'
+      ? t.noCaptureHere
+      : init.captureProblem === 'restricted-page'
+        ? t.restrictedHere
+        : null;
   const titleId = uid('title');
-  const panel = h('div', { class: 'panel', role: 'dialog', 'aria-labelledby': titleId, 'aria-modal': 'true' },
+  const panel = h(
+    'div',
+    { class: 'panel', role: 'dialog', 'aria-labelledby': titleId, 'aria-modal': 'true' },
     h('h2', { id: titleId }, t.dialog),
     problem ? h('p', { class: 'warn', role: 'alert' }, problem) : null,
-    combo.root, chips, duplicate, elementsBox, radios, docBox, pathBox,
-    h('label', { for: noteId }, t.note), note,
+    combo.root,
+    chips,
+    duplicate,
+    elementsBox,
+    radios,
+    docBox,
+    pathBox,
+    h('label', { for: noteId }, t.note),
+    note,
     h('p', { class: 'hint' }, t.keyboardPath),
-    h('div', { class: 'actions' }, beside, close, save));
+    h('div', { class: 'actions' }, beside, close, save),
+  );
   showMode();
 
   if (init.draft) {

@@ -25,11 +25,14 @@ addEventListener('message', (e) => {
   const t = (e.data as { itaToken?: unknown } | null)?.itaToken;
   if (typeof t !== 'string' || !TOKEN.test(t)) return;
   tries++;
-  void sendToBackground('form/hello', { token: t }).then((init) => {
-    if (token || !init?.ok) return;
-    token = t;
-    start(init);
-  }, () => undefined);
+  void sendToBackground('form/hello', { token: t }).then(
+    (init) => {
+      if (token || !init?.ok) return;
+      token = t;
+      start(init);
+    },
+    () => undefined,
+  );
 });
 
 function start(init: FormInit): void {
@@ -55,7 +58,9 @@ function start(init: FormInit): void {
   };
   const layout = (mode: FormLayout) => {
     layoutMode = mode;
-    void sendToBackground('form/layout', { token: tok, mode, height: wrap.getBoundingClientRect().height + 16 }).catch(() => undefined);
+    void sendToBackground('form/layout', { token: tok, mode, height: wrap.getBoundingClientRect().height + 16 }).catch(
+      () => undefined,
+    );
   };
   new ResizeObserver(() => {
     if (layoutMode !== 'picking') layout(layoutMode);
@@ -69,7 +74,9 @@ function start(init: FormInit): void {
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
   const sendDraft = () => {
     clearTimeout(draftTimer);
-    return sendToBackground('form/draft', { token: tok, draft: view.dirty() ? view.draft() : null }).catch(() => undefined);
+    return sendToBackground('form/draft', { token: tok, draft: view.dirty() ? view.draft() : null }).catch(
+      () => undefined,
+    );
   };
 
   const close = async () => {
@@ -78,7 +85,6 @@ function start(init: FormInit): void {
     if (layoutMode === 'dialog') await sendDraft();
     await sendToBackground('form/close', { token: tok }).catch(() => undefined);
   };
-
 
   const save = async () => {
     if (busy) return;
@@ -96,7 +102,13 @@ function start(init: FormInit): void {
     view.setBusy(true);
     setStatus(t.saving);
     const limit = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), SAVE_LIMIT_MS[v.mode]));
-    const answer = await Promise.race([sendToBackground('form/save', { token: tok, ...v }), limit]).catch((e: unknown): CaptureResult => ({ ok: false, code: 'failed', detail: e instanceof Error ? e.message : String(e) }));
+    const answer = await Promise.race([sendToBackground('form/save', { token: tok, ...v }), limit]).catch(
+      (e: unknown): CaptureResult => ({
+        ok: false,
+        code: 'failed',
+        detail: e instanceof Error ? e.message : String(e),
+      }),
+    );
     busy = false;
     view.setBusy(false);
     if (answer === 'timeout' || answer === undefined) {
@@ -134,8 +146,19 @@ function start(init: FormInit): void {
       hold();
     };
     const undo = h('button', { type: 'button', onclick: () => void undoSave() }, t.undo);
-    const open = h('button', { type: 'button', onclick: () => void sendToBackground('form/open-checklist', { token: tok }).catch(() => undefined) }, t.openChecklist);
-    const dismiss = h('button', { type: 'button', class: 'dismiss', 'aria-label': t.dismiss, onclick: () => void close() }, '×');
+    const open = h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => void sendToBackground('form/open-checklist', { token: tok }).catch(() => undefined),
+      },
+      t.openChecklist,
+    );
+    const dismiss = h(
+      'button',
+      { type: 'button', class: 'dismiss', 'aria-label': t.dismiss, onclick: () => void close() },
+      '×',
+    );
     setStatus(text, 'ok', [h('span', { class: 'toast-actions' }, undo, open, dismiss)]);
     status.classList.add('toast');
     layout('toast');
@@ -173,7 +196,9 @@ function start(init: FormInit): void {
 
 /** Tab and Shift+Tab cycle inside the form: focus never falls out to the page behind the frame. */
 function trapFocus(e: KeyboardEvent, within: HTMLElement): void {
-  const focusable = [...within.querySelectorAll<HTMLElement>('button, input, textarea, select, [tabindex="0"]')].filter((el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0);
+  const focusable = [...within.querySelectorAll<HTMLElement>('button, input, textarea, select, [tabindex="0"]')].filter(
+    (el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0,
+  );
   if (!focusable.length) return;
   const first = focusable[0]!;
   const last = focusable.at(-1)!;

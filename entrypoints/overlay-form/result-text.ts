@@ -26,6 +26,15 @@ export function resultMessage(r: CaptureResult, lang: 'th' | 'en', pageUrl: stri
   if (r.code === 'not-visible') return t.notVisible;
   const detail = r.detail ?? '';
   if (r.code === 'cancelled' && detail === 'tab-changed') return captureMessage('tab-changed', lang);
-  if (r.code === 'failed' && /message (port|channel) closed|receiving end does not exist|extension context invalidated/i.test(detail)) return t.restarted;
-  return captureMessage(ERROR_CODE[r.code], lang, { detail, url: pageUrl, size: detail || '?', limit: Math.round(DOCUMENT_SIZE_CAP / 1024 / 1024) });
+  if (
+    r.code === 'failed' &&
+    /message (port|channel) closed|receiving end does not exist|extension context invalidated/i.test(detail)
+  )
+    return t.restarted;
+  return captureMessage(ERROR_CODE[r.code], lang, {
+    detail,
+    url: pageUrl,
+    size: detail || '?',
+    limit: Math.round(DOCUMENT_SIZE_CAP / 1024 / 1024),
+  });
 }

@@ -6,13 +6,17 @@
  * at Save all the same. Returns whether the element was last seen plainly visible.
  */
 export function watchVisibility(el: Element): () => boolean {
-  if (typeof IntersectionObserverEntry === 'undefined' || !('isVisible' in IntersectionObserverEntry.prototype)) return () => true;
+  if (typeof IntersectionObserverEntry === 'undefined' || !('isVisible' in IntersectionObserverEntry.prototype))
+    return () => true;
   let visible = true;
   try {
-    new IntersectionObserver((entries) => {
-      const last: (IntersectionObserverEntry & { isVisible?: boolean }) | undefined = entries.at(-1);
-      if (last) visible = last.isVisible !== false;
-    }, { trackVisibility: true, delay: 100 } as IntersectionObserverInit).observe(el);
+    new IntersectionObserver(
+      (entries) => {
+        const last: (IntersectionObserverEntry & { isVisible?: boolean }) | undefined = entries.at(-1);
+        if (last) visible = last.isVisible !== false;
+      },
+      { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    ).observe(el);
   } catch {
     /* no v2 after all */
   }

@@ -5,7 +5,9 @@ const DRAG_THRESHOLD = 8;
 /** Blocks a keyboard user can step through with Tab: visible, of a useful size, in document order. */
 export function keyboardBlocks(doc: Document, exclude: Element): Element[] {
   const out: Element[] = [];
-  for (const el of doc.body?.querySelectorAll('h1, h2, h3, h4, p, table, ul, ol, dl, section, article, figure, img, form, address, main > div, article > div') ?? []) {
+  for (const el of doc.body?.querySelectorAll(
+    'h1, h2, h3, h4, p, table, ul, ol, dl, section, article, figure, img, form, address, main > div, article > div',
+  ) ?? []) {
     if (exclude.contains(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.width >= 40 && r.height >= 16) out.push(el);
@@ -24,28 +26,38 @@ export function keyboardBlocks(doc: Document, exclude: Element): Element[] {
 export function pickElement(doc: Document, exclude: Element): Promise<Element | Region | null> {
   return new Promise((resolve) => {
     const box = doc.createElement('ita-evidence-pick');
-    const BOX_STYLE = 'position:fixed!important;pointer-events:none!important;z-index:2147483646!important;border:3px solid #f39c12!important;background:rgba(243,156,18,.15)!important;margin:0!important;padding:0!important;box-sizing:border-box!important;transform:none!important;opacity:1!important;';
+    const BOX_STYLE =
+      'position:fixed!important;pointer-events:none!important;z-index:2147483646!important;border:3px solid #f39c12!important;background:rgba(243,156,18,.15)!important;margin:0!important;padding:0!important;box-sizing:border-box!important;transform:none!important;opacity:1!important;';
     box.setAttribute('style', `${BOX_STYLE}display:none!important`);
     doc.documentElement.appendChild(box);
     let base: Element | null = null;
     let level = 0;
     const current = (): Element | null => {
       let el = base;
-      for (let i = 0; i < level && el?.parentElement && el.parentElement !== doc.documentElement; i++) el = el.parentElement;
+      for (let i = 0; i < level && el?.parentElement && el.parentElement !== doc.documentElement; i++)
+        el = el.parentElement;
       return el;
     };
     const draw = () => {
       const el = current();
       if (!el) return;
       const r = el.getBoundingClientRect();
-      box.setAttribute('style', `${BOX_STYLE}display:block!important;left:${r.left}px!important;top:${r.top}px!important;width:${r.width}px!important;height:${r.height}px!important`);
+      box.setAttribute(
+        'style',
+        `${BOX_STYLE}display:block!important;left:${r.left}px!important;top:${r.top}px!important;width:${r.width}px!important;height:${r.height}px!important`,
+      );
     };
     let dragFrom: { x: number; y: number } | null = null;
     let dragging = false;
     const dragRect = (e: MouseEvent): Region => {
       const x = Math.max(0, Math.min(dragFrom!.x, e.clientX));
       const y = Math.max(0, Math.min(dragFrom!.y, e.clientY));
-      return { x, y, width: Math.max(1, Math.abs(e.clientX - dragFrom!.x)), height: Math.max(1, Math.abs(e.clientY - dragFrom!.y)) };
+      return {
+        x,
+        y,
+        width: Math.max(1, Math.abs(e.clientX - dragFrom!.x)),
+        height: Math.max(1, Math.abs(e.clientY - dragFrom!.y)),
+      };
     };
     const onDown = (e: MouseEvent) => {
       if (!e.isTrusted || e.button !== 0) return;
@@ -68,10 +80,17 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
       e.stopPropagation();
     };
     const onMove = (e: MouseEvent) => {
-      if (dragFrom && (e.buttons & 1) && (dragging || Math.hypot(e.clientX - dragFrom.x, e.clientY - dragFrom.y) > DRAG_THRESHOLD)) {
+      if (
+        dragFrom &&
+        e.buttons & 1 &&
+        (dragging || Math.hypot(e.clientX - dragFrom.x, e.clientY - dragFrom.y) > DRAG_THRESHOLD)
+      ) {
         dragging = true;
         const r = dragRect(e);
-        box.setAttribute('style', `${BOX_STYLE}display:block!important;left:${r.x}px!important;top:${r.y}px!important;width:${r.width}px!important;height:${r.height}px!important`);
+        box.setAttribute(
+          'style',
+          `${BOX_STYLE}display:block!important;left:${r.x}px!important;top:${r.y}px!important;width:${r.width}px!important;height:${r.height}px!important`,
+        );
         return;
       }
       const el = doc.elementFromPoint(e.clientX, e.clientY);
@@ -144,7 +163,12 @@ export async function regionOf(el: Element): Promise<{ region: Region; fits: boo
   const x = Math.max(0, r.left);
   const y = Math.max(0, r.top);
   return {
-    region: { x, y, width: Math.max(1, Math.min(window.innerWidth, r.right) - x), height: Math.max(1, Math.min(window.innerHeight, r.bottom) - y) },
+    region: {
+      x,
+      y,
+      width: Math.max(1, Math.min(window.innerWidth, r.right) - x),
+      height: Math.max(1, Math.min(window.innerHeight, r.bottom) - y),
+    },
     fits,
   };
 }

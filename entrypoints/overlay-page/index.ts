@@ -25,6 +25,10 @@ async function pick(exclude: Element): Promise<PagePick> {
   const { region, fits } = await regionOf(el);
   if (fits) return { region };
   // Taller than the viewport: real pixels cannot be had in one capture, so draw it and say so.
-  const canvas = await html2canvas(el as HTMLElement, { logging: false, useCORS: true, scale: window.devicePixelRatio || 1 });
+  const canvas = await html2canvas(el as HTMLElement, {
+    logging: false,
+    useCORS: true,
+    scale: window.devicePixelRatio || 1,
+  });
   return { renderedPng: canvas.toDataURL('image/png') };
 }

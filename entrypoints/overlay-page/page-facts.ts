@@ -5,7 +5,8 @@ import { extractText } from '../../lib/capture/page-text.dom';
 import { SITE_CHROME_SELECTOR, contentTextOrUndefined } from '../../lib/capture/site-chrome';
 
 function httpStatus(): number | null {
-  const nav = performance.getEntriesByType('navigation')[0] as (PerformanceNavigationTiming & { responseStatus?: number }) | undefined;
+  const nav = performance.getEntriesByType('navigation')[0] as
+    (PerformanceNavigationTiming & { responseStatus?: number }) | undefined;
   return nav?.responseStatus && nav.responseStatus > 0 ? nav.responseStatus : null;
 }
 
@@ -50,18 +51,25 @@ export function documentLinks(doc: Document): { url: string; text: string }[] {
 }
 
 export function hasMap(doc: Document): boolean {
-  return !!doc.querySelector('iframe[src*="google.com/maps"], iframe[src*="maps.google"], iframe[src*="openstreetmap"], a[href*="maps.google"], a[href*="google.com/maps"], a[href*="goo.gl/maps"], a[href*="maps.app.goo.gl"]');
+  return !!doc.querySelector(
+    'iframe[src*="google.com/maps"], iframe[src*="maps.google"], iframe[src*="openstreetmap"], a[href*="maps.google"], a[href*="google.com/maps"], a[href*="goo.gl/maps"], a[href*="maps.app.goo.gl"]',
+  );
 }
 
 const clean = (s: string, max = 300) => s.replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** What the page says about itself, for suggesting the item: headings and breadcrumb. */
 function headings(doc: Document): string[] {
-  return [...doc.querySelectorAll('h1, h2, h3')].slice(0, 12).map((h) => clean((h as HTMLElement).innerText ?? h.textContent ?? '')).filter(Boolean);
+  return [...doc.querySelectorAll('h1, h2, h3')]
+    .slice(0, 12)
+    .map((h) => clean((h as HTMLElement).innerText ?? h.textContent ?? ''))
+    .filter(Boolean);
 }
 
 function breadcrumb(doc: Document): string {
-  const el = doc.querySelector('nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"], .breadcrumb, .breadcrumbs, #breadcrumb, ol.breadcrumb');
+  const el = doc.querySelector(
+    'nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"], .breadcrumb, .breadcrumbs, #breadcrumb, ol.breadcrumb',
+  );
   if (!el) return '';
   const steps = [...el.querySelectorAll('li, a, span')].map((n) => clean(n.textContent ?? '', 120)).filter(Boolean);
   return (steps.length ? [...new Set(steps)].join(' > ') : clean(el.textContent ?? '')).slice(0, 500);
@@ -92,7 +100,13 @@ export function gatherPageFacts(doc: Document, exclude: Element): { facts: PageF
       headings: headings(doc),
       breadcrumb: breadcrumb(doc),
       text: text.slice(0, 200_000),
-      contentText: contentTextOrUndefined(text, extractText(doc.body ?? doc.documentElement, { excludeSelector: SITE_CHROME_SELECTOR, exclude: (el) => el === exclude }))?.slice(0, 200_000),
+      contentText: contentTextOrUndefined(
+        text,
+        extractText(doc.body ?? doc.documentElement, {
+          excludeSelector: SITE_CHROME_SELECTOR,
+          exclude: (el) => el === exclude,
+        }),
+      )?.slice(0, 200_000),
       hasMap: hasMap(doc),
       documentLinks: links.slice(0, 20),
       openDocument: openDocument(doc),

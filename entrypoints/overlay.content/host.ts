@@ -3,10 +3,25 @@
  * added to <body>), fixed so it causes no layout shift, styles isolated from the page.
  */
 const HOST_STYLE = [
-  'all: initial', 'position: fixed', 'right: 16px', 'bottom: 16px', 'z-index: 2147483647',
-  'display: block', 'width: auto', 'height: auto', 'margin: 0', 'padding: 0', 'border: 0',
-  'transform: none', 'filter: none', 'opacity: 1', 'visibility: visible', 'pointer-events: auto',
-].map((d) => `${d} !important`).join('; ');
+  'all: initial',
+  'position: fixed',
+  'right: 16px',
+  'bottom: 16px',
+  'z-index: 2147483647',
+  'display: block',
+  'width: auto',
+  'height: auto',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'transform: none',
+  'filter: none',
+  'opacity: 1',
+  'visibility: visible',
+  'pointer-events: auto',
+]
+  .map((d) => `${d} !important`)
+  .join('; ');
 
 /** Re-attaching after the page removed us: at most this many times, further and further apart. */
 export const REATTACH_DELAYS_MS = [0, 50, 150, 400, 1000, 2500];

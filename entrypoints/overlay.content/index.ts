@@ -100,7 +100,12 @@ async function start(): Promise<void> {
     else void openForm();
   });
 
-  const ctx = { overlay, frame: f, pickHint, onCancelKey: () => void sendToBackground('capture/cancel', {}).catch(() => undefined) };
+  const ctx = {
+    overlay,
+    frame: f,
+    pickHint,
+    onCancelKey: () => void sendToBackground('capture/cancel', {}).catch(() => undefined),
+  };
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
     if (sender.id !== browser.runtime.id || sender.tab) return false;
     const reply = handlePageMessage(msg, ctx);
@@ -109,6 +114,11 @@ async function start(): Promise<void> {
     return true;
   });
 
-  void sendToBackground('trail/event', { url: location.href, linkText: '', fromUrl: document.referrer.startsWith('http') ? document.referrer : '', via: 'load' }).catch(() => {});
+  void sendToBackground('trail/event', {
+    url: location.href,
+    linkText: '',
+    fromUrl: document.referrer.startsWith('http') ? document.referrer : '',
+    via: 'load',
+  }).catch(() => {});
   trackLinkClicks(document, (ev) => void sendToBackground('trail/event', ev).catch(() => {}));
 }

@@ -31,7 +31,13 @@ export interface PageContext {
  * capture that never finishes (worker killed, tab lost) must not leave the page scrolled and the
  * overlay hidden: a watchdog puts both back.
  */
-let frozen: { watch: MutationObserver; changed: boolean; scrollY: number; watchdog: ReturnType<typeof setTimeout>; onKey: (e: KeyboardEvent) => void } | null = null;
+let frozen: {
+  watch: MutationObserver;
+  changed: boolean;
+  scrollY: number;
+  watchdog: ReturnType<typeof setTimeout>;
+  onKey: (e: KeyboardEvent) => void;
+} | null = null;
 const WATCHDOG_MS = 8000;
 
 function kick(ctx: PageContext): void {
@@ -187,7 +193,15 @@ async function preparePage(): Promise<void> {
   }
   const pending = [...document.images].filter((img) => !img.complete);
   await Promise.race([
-    Promise.all(pending.map((img) => new Promise<void>((r) => { img.addEventListener('load', () => r(), { once: true }); img.addEventListener('error', () => r(), { once: true }); }))),
+    Promise.all(
+      pending.map(
+        (img) =>
+          new Promise<void>((r) => {
+            img.addEventListener('load', () => r(), { once: true });
+            img.addEventListener('error', () => r(), { once: true });
+          }),
+      ),
+    ),
     sleep(4000),
   ]);
   await scrollAndSettle(0);

@@ -3,4 +3,8 @@ import '../../assets/ui.css';
 import { UiProvider } from '../../components/i18n';
 import { SidePanelApp } from '../../components/SidePanelApp';
 
-createRoot(document.getElementById('root')!).render(<UiProvider><SidePanelApp /></UiProvider>);
+createRoot(document.getElementById('root')!).render(
+  <UiProvider>
+    <SidePanelApp />
+  </UiProvider>,
+);

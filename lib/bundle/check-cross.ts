@@ -34,10 +34,12 @@ export function expectedFiles(m: BundleManifest): { expected: Map<string, Expect
   const evidenceIds = new Set<string>();
   const artifactIds = new Set<string>();
   for (const ev of m.evidence) {
-    if (evidenceIds.has(ev.id)) errors.push({ code: 'duplicate-evidence-id', file: MANIFEST_FILE, params: { id: ev.id } });
+    if (evidenceIds.has(ev.id))
+      errors.push({ code: 'duplicate-evidence-id', file: MANIFEST_FILE, params: { id: ev.id } });
     evidenceIds.add(ev.id);
     for (const a of ev.artifacts) {
-      if (artifactIds.has(a.id)) errors.push({ code: 'duplicate-artifact-id', file: MANIFEST_FILE, params: { id: a.id } });
+      if (artifactIds.has(a.id))
+        errors.push({ code: 'duplicate-artifact-id', file: MANIFEST_FILE, params: { id: a.id } });
       artifactIds.add(a.id);
       add(a.path, { sha256: a.sha256, bytes: a.bytes });
     }
@@ -50,7 +52,11 @@ export function expectedFiles(m: BundleManifest): { expected: Map<string, Expect
 }
 
 /** Before inflating: the zip holds exactly the files both lists name, at the sizes the manifest gives. */
-export function listing(entries: ReadonlyMap<string, { size: number }>, sums: SumEntry[], expected: Map<string, Expected>): BundleError[] {
+export function listing(
+  entries: ReadonlyMap<string, { size: number }>,
+  sums: SumEntry[],
+  expected: Map<string, Expected>,
+): BundleError[] {
   const errors: BundleError[] = [];
   const listedInSums = new Set<string>();
   sums.forEach((s, i) => {
@@ -66,24 +72,33 @@ export function listing(entries: ReadonlyMap<string, { size: number }>, sums: Su
   for (const [path, exp] of expected) {
     const e = entries.get(path);
     if (!e) errors.push({ code: 'file-missing', file: path, params: { source: MANIFEST_FILE } });
-    else if (e.size !== exp.bytes) errors.push({ code: 'file-size-mismatch', file: path, params: { expected: exp.bytes, actual: e.size } });
+    else if (e.size !== exp.bytes)
+      errors.push({ code: 'file-size-mismatch', file: path, params: { expected: exp.bytes, actual: e.size } });
   }
   return errors;
 }
 
 /** After hashing: each file matches the manifest, and SHA256SUMS agrees with both. */
-export function hashes(actual: ReadonlyMap<string, string>, sums: SumEntry[], expected: Map<string, Expected>): BundleError[] {
+export function hashes(
+  actual: ReadonlyMap<string, string>,
+  sums: SumEntry[],
+  expected: Map<string, Expected>,
+): BundleError[] {
   const errors: BundleError[] = [];
   const named = new Set<string>();
   for (const [path, exp] of expected) {
     const got = actual.get(path);
-    if (got !== undefined && got !== exp.sha256) { errors.push({ code: 'hash-mismatch', file: path }); named.add(path); }
+    if (got !== undefined && got !== exp.sha256) {
+      errors.push({ code: 'hash-mismatch', file: path });
+      named.add(path);
+    }
   }
   for (const s of sums) {
     const got = actual.get(s.path);
     if (got === undefined || got === s.sha256 || named.has(s.path)) continue;
     // The file matches the manifest, so the wrong line is SHA256SUMS's own.
-    if (expected.get(s.path)?.sha256 === got) errors.push({ code: 'sums-disagree', file: SUMS_FILE, params: { entry: s.path } });
+    if (expected.get(s.path)?.sha256 === got)
+      errors.push({ code: 'sums-disagree', file: SUMS_FILE, params: { entry: s.path } });
     else errors.push({ code: 'hash-mismatch', file: s.path });
   }
   return errors;

@@ -7,7 +7,15 @@
 import { validateCriteriaSet } from '../criteria/validate';
 import type { CriteriaSet } from '../criteria/types';
 import { createSha256, type Sha256 } from '../util/hash';
-import { DEFAULT_ZIP_LIMITS, memorySource, openZip, streamEntry, type ZipEntry, type ZipLimits, type ZipSource } from '../zip/read';
+import {
+  DEFAULT_ZIP_LIMITS,
+  memorySource,
+  openZip,
+  streamEntry,
+  type ZipEntry,
+  type ZipLimits,
+  type ZipSource,
+} from '../zip/read';
 import { expectedFiles, hashes, listing } from './check-cross';
 import { MANIFEST_FILE, type BundleManifest } from './manifest';
 import { asManifest, validateManifest } from './manifest-validate';
@@ -22,7 +30,11 @@ export interface BundleLimits extends ZipLimits {
   maxSumsBytes: number;
 }
 
-export const DEFAULT_BUNDLE_LIMITS: BundleLimits = { ...DEFAULT_ZIP_LIMITS, maxManifestBytes: 32 * 1024 * 1024, maxSumsBytes: 8 * 1024 * 1024 };
+export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
+  ...DEFAULT_ZIP_LIMITS,
+  maxManifestBytes: 32 * 1024 * 1024,
+  maxSumsBytes: 8 * 1024 * 1024,
+};
 
 export interface ParsedBundle {
   manifest: BundleManifest;
@@ -48,25 +60,44 @@ export interface ReadOptions {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function parseJsonObject(bytes: Uint8Array, file: string): { ok: true; value: Record<string, unknown> } | { ok: false; error: BundleError } {
+function parseJsonObject(
+  bytes: Uint8Array,
+  file: string,
+): { ok: true; value: Record<string, unknown> } | { ok: false; error: BundleError } {
   let value: unknown;
   try {
     value = JSON.parse(utf8.decode(bytes));
   } catch (e) {
-    return { ok: false, error: { code: 'manifest-json', file, params: { detail: e instanceof Error ? e.message.slice(0, 200) : 'parse error' } } };
+    return {
+      ok: false,
+      error: {
+        code: 'manifest-json',
+        file,
+        params: { detail: e instanceof Error ? e.message.slice(0, 200) : 'parse error' },
+      },
+    };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: { code: 'manifest-not-object', file } };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, error: { code: 'manifest-not-object', file } };
   return { ok: true, value: value as Record<string, unknown> };
 }
 
 /** Streams one entry, hashing it; keeps its bytes when asked. */
-async function hashEntry(src: ZipSource, e: ZipEntry, keep: boolean, sha256: () => Sha256): Promise<{ ok: true; sha256: string; data?: Uint8Array } | { ok: false; error: BundleError }> {
+async function hashEntry(
+  src: ZipSource,
+  e: ZipEntry,
+  keep: boolean,
+  sha256: () => Sha256,
+): Promise<{ ok: true; sha256: string; data?: Uint8Array } | { ok: false; error: BundleError }> {
   const h = sha256();
   const data = keep ? new Uint8Array(e.size) : undefined;
   let o = 0;
   const problem = await streamEntry(src, e, (chunk) => {
     h.update(chunk);
-    if (data) { data.set(chunk, o); o += chunk.length; }
+    if (data) {
+      data.set(chunk, o);
+      o += chunk.length;
+    }
   });
   if (problem) return { ok: false, error: problem };
   return { ok: true, sha256: h.hex(), data };
@@ -91,9 +122,15 @@ function rebuildResults(m: BundleManifest, now: number): BundleError[] {
     const r = rebuildVerification(v, now, index);
     if (r.ok) return [r.value];
     const key = typeof v.key === 'string' ? v.key.slice(0, 200) : '?';
-    errors.push(r.problem === 'evidenceId is not evidence in this bundle'
-      ? { code: 'verification-unknown-evidence', file: MANIFEST_FILE, params: { id: String(v.evidenceId).slice(0, 200) } }
-      : { code: 'verification-invalid', file: MANIFEST_FILE, params: { key, problem: r.problem } });
+    errors.push(
+      r.problem === 'evidenceId is not evidence in this bundle'
+        ? {
+            code: 'verification-unknown-evidence',
+            file: MANIFEST_FILE,
+            params: { id: String(v.evidenceId).slice(0, 200) },
+          }
+        : { code: 'verification-invalid', file: MANIFEST_FILE, params: { key, problem: r.problem } },
+    );
     return [];
   });
   return errors;
@@ -101,7 +138,11 @@ function rebuildResults(m: BundleManifest, now: number): BundleError[] {
 
 const KEEP_ALL = () => true;
 
-export async function readBundle(input: Uint8Array | ZipSource, limits: Partial<BundleLimits> = {}, opts: ReadOptions | (() => number) = {}): Promise<ReadResult> {
+export async function readBundle(
+  input: Uint8Array | ZipSource,
+  limits: Partial<BundleLimits> = {},
+  opts: ReadOptions | (() => number) = {},
+): Promise<ReadResult> {
   const o: ReadOptions = typeof opts === 'function' ? { now: opts } : opts;
   const now = o.now ?? Date.now;
   const keep = o.keep ?? KEEP_ALL;
@@ -119,9 +160,17 @@ export async function readBundle(input: Uint8Array | ZipSource, limits: Partial<
   if (!manifestEntry) errors.push({ code: 'missing-manifest' });
   if (!sumsEntry) errors.push({ code: 'missing-sha256sums' });
   if (manifestEntry && manifestEntry.size > lim.maxManifestBytes)
-    errors.push({ code: 'manifest-too-large', file: MANIFEST_FILE, params: { bytes: manifestEntry.size, limit: lim.maxManifestBytes } });
+    errors.push({
+      code: 'manifest-too-large',
+      file: MANIFEST_FILE,
+      params: { bytes: manifestEntry.size, limit: lim.maxManifestBytes },
+    });
   if (sumsEntry && sumsEntry.size > lim.maxSumsBytes)
-    errors.push({ code: 'manifest-too-large', file: SUMS_FILE, params: { bytes: sumsEntry.size, limit: lim.maxSumsBytes } });
+    errors.push({
+      code: 'manifest-too-large',
+      file: SUMS_FILE,
+      params: { bytes: sumsEntry.size, limit: lim.maxSumsBytes },
+    });
   if (errors.length || !manifestEntry || !sumsEntry) return { ok: false, errors };
 
   // 2. The two lists, first.
@@ -150,7 +199,10 @@ export async function readBundle(input: Uint8Array | ZipSource, limits: Partial<
   for (const e of entries.values()) {
     if (e === manifestEntry || e === sumsEntry) continue;
     const r = await hashEntry(src, e, keep(e.name) || e.name === manifest.criteriaSet.path, sha256);
-    if (!r.ok) { errors.push(r.error); continue; }
+    if (!r.ok) {
+      errors.push(r.error);
+      continue;
+    }
     actual.set(e.name, r.sha256);
     if (r.data) files.set(e.name, r.data);
   }
@@ -165,7 +217,9 @@ export async function readBundle(input: Uint8Array | ZipSource, limits: Partial<
   else errors.push({ code: 'criteria-invalid', file: manifest.criteriaSet.path });
   if (!keep(manifest.criteriaSet.path)) files.delete(manifest.criteriaSet.path);
 
-  const canonical = formatSha256Sums([...actual].filter(([p]) => p !== SUMS_FILE).map(([path, sha]) => ({ path, sha256: sha })));
+  const canonical = formatSha256Sums(
+    [...actual].filter(([p]) => p !== SUMS_FILE).map(([path, sha]) => ({ path, sha256: sha })),
+  );
   if (!errors.length && canonical !== sumsText) errors.push({ code: 'sums-not-canonical', file: SUMS_FILE });
   if (errors.length) return { ok: false, errors };
   return { ok: true, bundle: { manifest, files, fromVersion, criteriaSet, fileCount: entries.size } };
@@ -176,11 +230,23 @@ export interface CheckReport {
   errors: BundleError[];
   /** Not refusals: e.g. older snapshots that import neutralises. */
   warnings?: BundleError[];
-  summary?: { formatVersion: number; fromVersion: number; agency: string; exportedAt: string; files: number; items: number; evidence: number };
+  summary?: {
+    formatVersion: number;
+    fromVersion: number;
+    agency: string;
+    exportedAt: string;
+    files: number;
+    items: number;
+    evidence: number;
+  };
 }
 
 /** What the CLI `check` command runs. */
-export async function checkBundle(input: Uint8Array | ZipSource, limits: Partial<BundleLimits> = {}, opts: ReadOptions = {}): Promise<CheckReport> {
+export async function checkBundle(
+  input: Uint8Array | ZipSource,
+  limits: Partial<BundleLimits> = {},
+  opts: ReadOptions = {},
+): Promise<CheckReport> {
   const r = await readBundle(input, limits, { keep: (p) => p.endsWith('.json'), ...opts });
   if (!r.ok) return { ok: false, errors: r.errors };
   const snaps = await checkSnapshotsInZip(input, r.bundle.manifest, { ...DEFAULT_BUNDLE_LIMITS, ...limits });
@@ -191,8 +257,13 @@ export async function checkBundle(input: Uint8Array | ZipSource, limits: Partial
     errors: [],
     warnings: snaps.warnings,
     summary: {
-      formatVersion: m.formatVersion, fromVersion: r.bundle.fromVersion, agency: m.agency.name, exportedAt: m.exportedAt,
-      files: r.bundle.fileCount, items: m.items.length, evidence: m.evidence.length,
+      formatVersion: m.formatVersion,
+      fromVersion: r.bundle.fromVersion,
+      agency: m.agency.name,
+      exportedAt: m.exportedAt,
+      files: r.bundle.fileCount,
+      items: m.items.length,
+      evidence: m.evidence.length,
     },
   };
 }

@@ -26,10 +26,28 @@ export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
 }
 
 export function checklistCsv(items: readonly ManifestItem[]): string {
-  const header = ['ข้อ', 'รายการ', 'สถานะ', 'มี/ไม่มี', 'หน่วยงานที่รับผิดชอบ', 'ผู้รับผิดชอบ', 'กำหนดส่ง', 'จำนวนหลักฐาน', 'URL', 'หมายเหตุ'];
+  const header = [
+    'ข้อ',
+    'รายการ',
+    'สถานะ',
+    'มี/ไม่มี',
+    'หน่วยงานที่รับผิดชอบ',
+    'ผู้รับผิดชอบ',
+    'กำหนดส่ง',
+    'จำนวนหลักฐาน',
+    'URL',
+    'หมายเหตุ',
+  ];
   const rows = items.map((i) => [
-    i.code, i.nameTh, STATUS_LABELS[i.status].th, i.answer, i.unit, i.assignee,
-    i.dueDate ? formatDateBE(i.dueDate, 'th') : '', i.evidenceIds.length, i.urls.join('\n'),
+    i.code,
+    i.nameTh,
+    STATUS_LABELS[i.status].th,
+    i.answer,
+    i.unit,
+    i.assignee,
+    i.dueDate ? formatDateBE(i.dueDate, 'th') : '',
+    i.evidenceIds.length,
+    i.urls.join('\n'),
     i.statusOverride ? `${i.notes}${i.notes ? '\n' : ''}กำหนดสถานะเอง: ${i.statusOverride.reason}` : i.notes,
   ]);
   return toCsv([header, ...rows]);
@@ -41,9 +59,19 @@ export function checklistCsv(items: readonly ManifestItem[]): string {
  */
 export function itasCsv(items: readonly ManifestItem[], urlCap: number): string {
   const cols = Math.max(1, urlCap);
-  const header = ['ข้อ', 'คำตอบ', ...Array.from({ length: cols }, (_, k) => `URL ${k + 1}`), 'คำอธิบายเพิ่มเติม', 'หมายเหตุ (ไม่ต้องส่ง)'];
+  const header = [
+    'ข้อ',
+    'คำตอบ',
+    ...Array.from({ length: cols }, (_, k) => `URL ${k + 1}`),
+    'คำอธิบายเพิ่มเติม',
+    'หมายเหตุ (ไม่ต้องส่ง)',
+  ];
   const rows = items.map((i) => [
-    i.code, i.answer, ...Array.from({ length: cols }, (_, k) => i.urls[k] ?? ''), i.explanationText, i.answerNote ?? '',
+    i.code,
+    i.answer,
+    ...Array.from({ length: cols }, (_, k) => i.urls[k] ?? ''),
+    i.explanationText,
+    i.answerNote ?? '',
   ]);
   return toCsv([header, ...rows]);
 }

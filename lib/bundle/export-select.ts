@@ -22,13 +22,26 @@ export interface Selection {
 }
 
 function toManifestItem(
-  code: string, criterion: Criterion | null, record: ItemRecord | undefined, evidence: EvidenceRecord[], urlCap: number,
+  code: string,
+  criterion: Criterion | null,
+  record: ItemRecord | undefined,
+  evidence: EvidenceRecord[],
+  urlCap: number,
 ): SelectedItem {
   const info = criterion
     ? deriveStatus(criterion, evidence, record)
-    : { status: record?.statusOverride?.status ?? ('unreviewed'), derived: 'unreviewed' as ItemStatus, covered: [], missing: [] };
+    : {
+        status: record?.statusOverride?.status ?? 'unreviewed',
+        derived: 'unreviewed' as ItemStatus,
+        covered: [],
+        missing: [],
+      };
   const urls = submitUrls(record, evidence, urlCap).urls;
-  const itas = itasRow(info.status, urls.length, criterion ? info.missing.map((k) => elementLabel(criterion, k, 'th')) : []);
+  const itas = itasRow(
+    info.status,
+    urls.length,
+    criterion ? info.missing.map((k) => elementLabel(criterion, k, 'th')) : [],
+  );
   return {
     criterion,
     covered: info.covered,
@@ -70,19 +83,26 @@ export function selectForExport(input: {
   const changed = (at: string | null | undefined) => since === undefined || (!!at && at > since);
 
   const all: SelectedItem[] = [
-    ...sortedItems(set).map((c) => toManifestItem(c.code, c, records.get(c.code), byCode.get(c.code) ?? [], input.urlCap)),
-    ...input.items.filter((r) => !known.has(r.code)).map((r) => toManifestItem(r.code, null, r, byCode.get(r.code) ?? [], input.urlCap)),
+    ...sortedItems(set).map((c) =>
+      toManifestItem(c.code, c, records.get(c.code), byCode.get(c.code) ?? [], input.urlCap),
+    ),
+    ...input.items
+      .filter((r) => !known.has(r.code))
+      .map((r) => toManifestItem(r.code, null, r, byCode.get(r.code) ?? [], input.urlCap)),
   ];
   const items = all.filter(({ item }) => {
     if (subset?.units && !subset.units.includes(item.unit)) return false;
     if (subset?.codes && !subset.codes.includes(item.code)) return false;
-    if (since !== undefined) return changed(item.updatedAt) || (byCode.get(item.code) ?? []).some((e) => changed(e.updatedAt));
+    if (since !== undefined)
+      return changed(item.updatedAt) || (byCode.get(item.code) ?? []).some((e) => changed(e.updatedAt));
     return true;
   });
   const codes = new Set(items.map((s) => s.item.code));
   const evidence = subset
     ? input.evidence.filter((e) => e.criteria.some((c) => codes.has(c)) && changed(e.updatedAt))
     : input.evidence;
-  const sorted = [...evidence].sort((a, b) => (a.capturedAt < b.capturedAt ? -1 : a.capturedAt > b.capturedAt ? 1 : a.id < b.id ? -1 : 1));
+  const sorted = [...evidence].sort((a, b) =>
+    a.capturedAt < b.capturedAt ? -1 : a.capturedAt > b.capturedAt ? 1 : a.id < b.id ? -1 : 1,
+  );
   return { items, evidence: sorted, score: estimateScore(items.filter((s) => s.criterion).map((s) => s.item.status)) };
 }

@@ -11,8 +11,16 @@ import { checklistCsv, itasCsv } from './csv';
 import { checkExportManifest } from './export-check';
 import { selectForExport } from './export-select';
 import {
-  BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, CRITERIA_FILE, MANIFEST_FILE,
-  type BundleManifest, type BundleSubset, type FileRole, type ManifestEvidence, type ManifestFile, type ManifestVerification,
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  CRITERIA_FILE,
+  MANIFEST_FILE,
+  type BundleManifest,
+  type BundleSubset,
+  type FileRole,
+  type ManifestEvidence,
+  type ManifestFile,
+  type ManifestVerification,
 } from './manifest';
 import { BundleFailure } from './messages';
 import { EvidencePathAllocator, safeSegment, shouldDeflate } from './paths';
@@ -59,16 +67,22 @@ export function bundleFileName(exportedAt: string, fiscalYear: number, partial: 
 export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<ExportResult> {
   const { settings, set, signal } = opts;
   const exportedAt = opts.now().toISOString();
-  const checkAbort = () => { if (signal?.aborted) throw new BundleFailure({ code: 'export-aborted' }); };
+  const checkAbort = () => {
+    if (signal?.aborted) throw new BundleFailure({ code: 'export-aborted' });
+  };
   const sel = selectForExport({
-    set, evidence: opts.archived?.evidence ?? await db.evidence.toArray(), items: opts.archived?.items ?? await db.items.toArray(),
-    urlCap: settings.urlCap, subset: opts.subset,
+    set,
+    evidence: opts.archived?.evidence ?? (await db.evidence.toArray()),
+    items: opts.archived?.items ?? (await db.items.toArray()),
+    urlCap: settings.urlCap,
+    subset: opts.subset,
   });
 
   // Paths: one per distinct content; an artifact whose bytes repeat reuses the first path.
   const alloc = new EvidencePathAllocator();
   const pathByHash = new Map<string, string>();
-  const toWrite: { path: string; artifactId: string; sha256: string; bytes: number; mime: string; method: string }[] = [];
+  const toWrite: { path: string; artifactId: string; sha256: string; bytes: number; mime: string; method: string }[] =
+    [];
   const evidence: ManifestEvidence[] = sel.evidence.map((ev) => ({
     ...ev,
     artifacts: ev.artifacts.map((a) => {
@@ -82,10 +96,16 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
     }),
   }));
 
-  const fontFiles = opts.fonts.map((f) => ({ path: `fonts/${safeSegment(f.name.replace(/\.woff2$/i, ''))}.woff2`, bytes: f.bytes }));
+  const fontFiles = opts.fonts.map((f) => ({
+    path: `fonts/${safeSegment(f.name.replace(/\.woff2$/i, ''))}.woff2`,
+    bytes: f.bytes,
+  }));
   const total = toWrite.reduce((n, w) => n + w.bytes, 0) + fontFiles.reduce((n, f) => n + f.bytes.length, 0);
   let done = 0;
-  const progress = (n: number) => { done += n; opts.onProgress?.(Math.min(done, total), total); };
+  const progress = (n: number) => {
+    done += n;
+    opts.onProgress?.(Math.min(done, total), total);
+  };
 
   const writer = new ZipStreamWriter(opts.sink, opts.now());
   const sums: { path: string; sha256: string }[] = [];
@@ -96,7 +116,14 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
     await writer.addFile(path, data, deflate, count ? progress : undefined, signal);
     return sums[sums.length - 1]!.sha256;
   };
-  const addListed = async (path: string, role: FileRole, mime: string, data: Uint8Array, deflate: boolean, count = false) => {
+  const addListed = async (
+    path: string,
+    role: FileRole,
+    mime: string,
+    data: Uint8Array,
+    deflate: boolean,
+    count = false,
+  ) => {
     files.push({ path, role, mime, bytes: data.length, sha256: await add(path, data, deflate, count) });
   };
 
@@ -117,7 +144,9 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
       sums.push({ path: w.path, sha256: snap?.sha256 ?? w.sha256 });
       await writer.addFile(w.path, snap?.bytes ?? bytes, shouldDeflate(w.mime), progress, signal);
       if ((await hashing) !== w.sha256) throw corrupt();
-      if (snap) for (const a of evidence.flatMap((ev) => ev.artifacts)) if (a.path === w.path) Object.assign(a, { sha256: snap.sha256, bytes: snap.bytes.length });
+      if (snap)
+        for (const a of evidence.flatMap((ev) => ev.artifacts))
+          if (a.path === w.path) Object.assign(a, { sha256: snap.sha256, bytes: snap.bytes.length });
     }
     for (const f of fontFiles) await addListed(f.path, 'font', 'font/woff2', f.bytes, false, true);
     const criteriaBytes = enc.encode(JSON.stringify(set, null, 2));
@@ -129,26 +158,48 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
       formatVersion: BUNDLE_FORMAT_VERSION,
       exportedAt,
       extensionVersion: opts.extensionVersion,
-      agency: { name: settings.agencyName, homeUrl: settings.homeUrl, fiscalYear: settings.fiscalYear, units: settings.units },
+      agency: {
+        name: settings.agencyName,
+        homeUrl: settings.homeUrl,
+        fiscalYear: settings.fiscalYear,
+        units: settings.units,
+      },
       criteriaSet: {
-        id: set.id, titleTh: set.titleTh, titleEn: set.titleEn, fiscalYear: set.fiscalYear, itemCount: set.items.length,
-        path: CRITERIA_FILE, sha256: files[files.length - 1]!.sha256,
+        id: set.id,
+        titleTh: set.titleTh,
+        titleEn: set.titleEn,
+        fiscalYear: set.fiscalYear,
+        itemCount: set.items.length,
+        path: CRITERIA_FILE,
+        sha256: files[files.length - 1]!.sha256,
       },
       subset: opts.subset ?? null,
-      summary: { ...sel.score, evidenceCount: evidence.length, artifactCount: evidence.reduce((n, e) => n + e.artifacts.length, 0) },
+      summary: {
+        ...sel.score,
+        evidenceCount: evidence.length,
+        artifactCount: evidence.reduce((n, e) => n + e.artifacts.length, 0),
+      },
       items: sel.items.map((s) => ({ ...s.item, evidenceIds: evidenceIds(s.item.code) })),
       evidence,
       files,
-      verification: await verificationOf(db, evidence.map((e) => e.id), opts.archived?.verify),
+      verification: await verificationOf(
+        db,
+        evidence.map((e) => e.id),
+        opts.archived?.verify,
+      ),
     };
     await addListed('checklist.csv', 'checklist-csv', 'text/csv', enc.encode(checklistCsv(manifest.items)), true);
     await addListed('itas.csv', 'itas-csv', 'text/csv', enc.encode(itasCsv(manifest.items, settings.urlCap)), true);
     const rows = sel.items.map((s, i) => ({
-      item: manifest.items[i]!, criterion: s.criterion, covered: s.covered,
+      item: manifest.items[i]!,
+      criterion: s.criterion,
+      covered: s.covered,
       evidence: evidence.filter((e) => e.criteria.includes(s.item.code)),
     }));
     const html = reportHtml({
-      manifest, rows, fontPaths: fontFiles.map((f) => f.path),
+      manifest,
+      rows,
+      fontPaths: fontFiles.map((f) => f.path),
       options: { signers: settings.reportSigners, thaiDigits: settings.reportThaiDigits },
     });
     await addListed('report.html', 'report', 'text/html', enc.encode(html), true);
@@ -167,16 +218,32 @@ export async function exportBundle(db: ItaDb, opts: ExportOptions): Promise<Expo
     if (e instanceof Error && e.message === 'zip-too-large') throw new BundleFailure({ code: 'export-too-large' });
     throw e;
   }
-  if (!opts.archived && (!opts.subset || opts.subset.changedSince !== undefined)) await db.meta.put({ key: LAST_EXPORT_KEY, value: exportedAt });
+  if (!opts.archived && (!opts.subset || opts.subset.changedSince !== undefined))
+    await db.meta.put({ key: LAST_EXPORT_KEY, value: exportedAt });
   const partial = !!opts.subset;
-  return { fileName: bundleFileName(exportedAt, settings.fiscalYear, partial), files: sums.length + 1, bytes: writer.written };
+  return {
+    fileName: bundleFileName(exportedAt, settings.fiscalYear, partial),
+    files: sums.length + 1,
+    bytes: writer.written,
+  };
 }
 
-async function verificationOf(db: ItaDb, evidenceIds: string[], archived?: VerifyRow[]): Promise<ManifestVerification[]> {
+async function verificationOf(
+  db: ItaDb,
+  evidenceIds: string[],
+  archived?: VerifyRow[],
+): Promise<ManifestVerification[]> {
   const ids = new Set(evidenceIds);
-  const rows = archived ? archived.filter((r) => ids.has(r.evidenceId)) : await db.verify.where('evidenceId').anyOf(evidenceIds).toArray();
+  const rows = archived
+    ? archived.filter((r) => ids.has(r.evidenceId))
+    : await db.verify.where('evidenceId').anyOf(evidenceIds).toArray();
   return rows
     .filter((r) => r.result && typeof r.result === 'object')
-    .map((r) => ({ key: r.key, evidenceId: r.evidenceId, checkedAt: r.checkedAt, result: r.result as Record<string, unknown> }))
+    .map((r) => ({
+      key: r.key,
+      evidenceId: r.evidenceId,
+      checkedAt: r.checkedAt,
+      result: r.result as Record<string, unknown>,
+    }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
 }

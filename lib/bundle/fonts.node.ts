@@ -16,6 +16,9 @@ export const REPORT_FONT_FILES = [
 /** `root` is the repository root (the folder holding public/). */
 export async function loadReportFontsFromDisk(root: string): Promise<{ name: string; bytes: Uint8Array }[]> {
   return Promise.all(
-    REPORT_FONT_FILES.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(root, 'public', 'fonts', name))) })),
+    REPORT_FONT_FILES.map(async (name) => ({
+      name,
+      bytes: new Uint8Array(await readFile(join(root, 'public', 'fonts', name))),
+    })),
   );
 }

@@ -20,7 +20,10 @@ export async function checkBundleYear(db: ItaDb, bundle: ParsedBundle): Promise<
   const open = await getChecklistYear(db);
   const year = bundle.manifest.agency.fiscalYear;
   if (year === open.fiscalYear) return null;
-  return { code: 'bundle-other-year', params: { bundle: year, current: open.fiscalYear, set: bundle.manifest.criteriaSet.id } };
+  return {
+    code: 'bundle-other-year',
+    params: { bundle: year, current: open.fiscalYear, set: bundle.manifest.criteriaSet.id },
+  };
 }
 
 export async function importBundle(
@@ -47,7 +50,9 @@ export async function importBundle(
   const open = unresolved(plan, opts.resolutions ?? {});
   if (open.length) {
     return {
-      ok: false, plan, bundle: read.bundle,
+      ok: false,
+      plan,
+      bundle: read.bundle,
       errors: open.map((c) => ({ code: 'unresolved-conflict' as const, params: { key: c.key, field: c.field } })),
     };
   }

@@ -34,19 +34,83 @@ export const MANIFEST_CAPS = {
 } as const;
 
 const KEYS = {
-  top: ['format', 'formatVersion', 'exportedAt', 'extensionVersion', 'agency', 'criteriaSet', 'subset', 'summary', 'items', 'evidence', 'files', 'verification'],
+  top: [
+    'format',
+    'formatVersion',
+    'exportedAt',
+    'extensionVersion',
+    'agency',
+    'criteriaSet',
+    'subset',
+    'summary',
+    'items',
+    'evidence',
+    'files',
+    'verification',
+  ],
   agency: ['name', 'homeUrl', 'fiscalYear', 'units'],
   criteriaSet: ['id', 'titleTh', 'titleEn', 'fiscalYear', 'itemCount', 'path', 'sha256'],
   subset: ['units', 'codes', 'changedSince'],
   summary: ['score', 'complete', 'total', 'evidenceCount', 'artifactCount'],
-  item: ['code', 'nameTh', 'nameEn', 'status', 'derivedStatus', 'answer', 'unit', 'dueDate', 'assignee', 'notes', 'statusOverride',
-    'submitUrls', 'explanation', 'urls', 'explanationText', 'evidenceIds', 'updatedAt', 'answerNote'],
+  item: [
+    'code',
+    'nameTh',
+    'nameEn',
+    'status',
+    'derivedStatus',
+    'answer',
+    'unit',
+    'dueDate',
+    'assignee',
+    'notes',
+    'statusOverride',
+    'submitUrls',
+    'explanation',
+    'urls',
+    'explanationText',
+    'evidenceIds',
+    'updatedAt',
+    'answerNote',
+  ],
   override: ['status', 'reason'],
   file: ['path', 'role', 'mime', 'bytes', 'sha256'],
   verification: ['key', 'evidenceId', 'checkedAt', 'result'],
-  evidence: ['schemaVersion', 'id', 'criteria', 'requestedUrl', 'url', 'title', 'httpStatus', 'capturedAt', 'timeZone', 'userAgent',
-    'extensionVersion', 'viewport', 'devicePixelRatio', 'note', 'artifacts', 'clickPath', 'reachedFromHome', 'elementTicks', 'updatedAt'],
-  artifact: ['id', 'method', 'mime', 'bytes', 'sha256', 'width', 'height', 'part', 'parts', 'tiles', 'sourceUrl', 'fileName', 'path'],
+  evidence: [
+    'schemaVersion',
+    'id',
+    'criteria',
+    'requestedUrl',
+    'url',
+    'title',
+    'httpStatus',
+    'capturedAt',
+    'timeZone',
+    'userAgent',
+    'extensionVersion',
+    'viewport',
+    'devicePixelRatio',
+    'note',
+    'artifacts',
+    'clickPath',
+    'reachedFromHome',
+    'elementTicks',
+    'updatedAt',
+  ],
+  artifact: [
+    'id',
+    'method',
+    'mime',
+    'bytes',
+    'sha256',
+    'width',
+    'height',
+    'part',
+    'parts',
+    'tiles',
+    'sourceUrl',
+    'fileName',
+    'path',
+  ],
   viewport: ['width', 'height'],
   step: ['url', 'linkText'],
 } as const;
@@ -54,12 +118,18 @@ const KEYS = {
 class Collector {
   readonly errors: BundleError[] = [];
   add(path: string, problem: string): void {
-    if (this.errors.length < MAX_ERRORS) this.errors.push({ code: 'manifest-schema', file: 'manifest.json', params: { path, problem } });
+    if (this.errors.length < MAX_ERRORS)
+      this.errors.push({ code: 'manifest-schema', file: 'manifest.json', params: { path, problem } });
   }
   closed(o: Obj, keys: readonly string[], path: string): void {
     for (const k of Object.keys(o)) if (!keys.includes(k)) this.add(`${path}.${k.slice(0, 40)}`, 'unknown field');
   }
-  str(o: Obj, k: string, path: string, opts: { max?: number; nonEmpty?: boolean; re?: RegExp; nullable?: boolean } = {}): void {
+  str(
+    o: Obj,
+    k: string,
+    path: string,
+    opts: { max?: number; nonEmpty?: boolean; re?: RegExp; nullable?: boolean } = {},
+  ): void {
     const v = o[k];
     if (v === null && opts.nullable) return;
     const max = opts.max ?? MANIFEST_CAPS.shortText;
@@ -80,33 +150,50 @@ class Collector {
   }
   int(o: Obj, k: string, path: string, min = 0, max = Number.MAX_SAFE_INTEGER): void {
     const v = o[k];
-    if (!Number.isSafeInteger(v) || (v as number) < min || (v as number) > max) this.add(`${path}.${k}`, `expected a whole number from ${min} to ${max}`);
+    if (!Number.isSafeInteger(v) || (v as number) < min || (v as number) > max)
+      this.add(`${path}.${k}`, `expected a whole number from ${min} to ${max}`);
   }
   num(o: Obj, k: string, path: string, min: number, max: number): void {
     const v = o[k];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) this.add(`${path}.${k}`, `expected a number from ${min} to ${max}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max)
+      this.add(`${path}.${k}`, `expected a number from ${min} to ${max}`);
   }
-  strings(o: Obj, k: string, path: string, opts: { maxItems: number; max?: number; nullable?: boolean; urls?: boolean }): void {
+  strings(
+    o: Obj,
+    k: string,
+    path: string,
+    opts: { maxItems: number; max?: number; nullable?: boolean; urls?: boolean },
+  ): void {
     const v = o[k];
     if (v === null && opts.nullable) return;
     const max = opts.max ?? MANIFEST_CAPS.shortText;
     if (!Array.isArray(v)) return this.add(`${path}.${k}`, 'expected a list of text');
     if (v.length > opts.maxItems) return this.add(`${path}.${k}`, `more than ${opts.maxItems} entries`);
     v.forEach((s, i) => {
-      if (typeof s !== 'string' || s.length > max) this.add(`${path}.${k}[${i}]`, `expected text of at most ${max} characters`);
+      if (typeof s !== 'string' || s.length > max)
+        this.add(`${path}.${k}[${i}]`, `expected text of at most ${max} characters`);
       else if (opts.urls && !isHttpUrl(s)) this.add(`${path}.${k}[${i}]`, 'not an http(s) URL');
     });
   }
   obj(o: Obj, k: string, path: string, keys: readonly string[]): Obj | null {
     const v = o[k];
-    if (!isPlainObject(v)) { this.add(`${path}.${k}`, 'expected an object'); return null; }
+    if (!isPlainObject(v)) {
+      this.add(`${path}.${k}`, 'expected an object');
+      return null;
+    }
     this.closed(v, keys, `${path}.${k}`);
     return v;
   }
   list(o: Obj, k: string, path: string, max: number): unknown[] {
     const v = o[k];
-    if (!Array.isArray(v)) { this.add(`${path}.${k}`, 'expected a list'); return []; }
-    if (v.length > max) { this.add(`${path}.${k}`, `more than ${max} entries`); return []; }
+    if (!Array.isArray(v)) {
+      this.add(`${path}.${k}`, 'expected a list');
+      return [];
+    }
+    if (v.length > max) {
+      this.add(`${path}.${k}`, `more than ${max} entries`);
+      return [];
+    }
     return v;
   }
   get full(): boolean {
@@ -122,7 +209,8 @@ function checkItem(c: Collector, it: unknown, p: string): void {
   for (const k of ['unit', 'assignee']) c.str(it, k, p);
   for (const k of ['notes', 'explanationText']) c.str(it, k, p, { max: MANIFEST_CAPS.longText });
   c.str(it, 'explanation', p, { nullable: true, max: MANIFEST_CAPS.longText });
-  for (const k of ['status', 'derivedStatus']) if (!STATUSES.includes(it[k] as string)) c.add(`${p}.${k}`, 'unknown status');
+  for (const k of ['status', 'derivedStatus'])
+    if (!STATUSES.includes(it[k] as string)) c.add(`${p}.${k}`, 'unknown status');
   if (it.answer !== 'มี' && it.answer !== 'ไม่มี' && it.answer !== '') c.add(`${p}.answer`, 'expected มี, ไม่มี or empty');
   if (it.answerNote !== undefined) c.str(it, 'answerNote', p, { max: 2000 });
   c.date(it, 'dueDate', p);
@@ -132,7 +220,8 @@ function checkItem(c: Collector, it: unknown, p: string): void {
   c.strings(it, 'evidenceIds', p, { maxItems: MANIFEST_CAPS.evidence, max: 1000 });
   const ov = it.statusOverride;
   if (ov === null) return;
-  if (!isPlainObject(ov) || !STATUSES.includes(ov.status as string)) return c.add(`${p}.statusOverride`, 'expected null or { status, reason }');
+  if (!isPlainObject(ov) || !STATUSES.includes(ov.status as string))
+    return c.add(`${p}.statusOverride`, 'expected null or { status, reason }');
   c.closed(ov, KEYS.override, `${p}.statusOverride`);
   c.str(ov, 'reason', `${p}.statusOverride`, { max: 2000 });
 }
@@ -200,7 +289,9 @@ export function validateManifest(m: Obj): BundleError[] {
     for (const k of ['complete', 'total', 'evidenceCount', 'artifactCount']) c.int(sum, k, '.summary');
   }
   c.list(m, 'items', '', MANIFEST_CAPS.items).forEach((it, i) => !c.full && checkItem(c, it, `.items[${i}]`));
-  c.list(m, 'evidence', '', MANIFEST_CAPS.evidence).forEach((ev, i) => !c.full && checkEvidence(c, ev, `.evidence[${i}]`));
+  c.list(m, 'evidence', '', MANIFEST_CAPS.evidence).forEach(
+    (ev, i) => !c.full && checkEvidence(c, ev, `.evidence[${i}]`),
+  );
   c.list(m, 'files', '', MANIFEST_CAPS.files).forEach((f, i) => {
     const p = `.files[${i}]`;
     if (!isPlainObject(f)) return c.add(p, 'expected an object');

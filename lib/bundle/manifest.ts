@@ -77,7 +77,15 @@ export interface BundleManifest {
   exportedAt: string;
   extensionVersion: string;
   agency: { name: string; homeUrl: string; fiscalYear: number; units: string[] };
-  criteriaSet: { id: string; titleTh: string; titleEn: string; fiscalYear: number; itemCount: number; path: string; sha256: string };
+  criteriaSet: {
+    id: string;
+    titleTh: string;
+    titleEn: string;
+    fiscalYear: number;
+    itemCount: number;
+    path: string;
+    sha256: string;
+  };
   subset: BundleSubset | null;
   summary: { score: number; complete: number; total: number; evidenceCount: number; artifactCount: number };
   items: ManifestItem[];
@@ -103,13 +111,27 @@ function toArtifact(a: ManifestArtifact): Artifact {
  */
 export function toEvidenceRecord(e: ManifestEvidence): EvidenceRecord {
   return {
-    schemaVersion: e.schemaVersion, id: e.id, criteria: e.criteria, requestedUrl: e.requestedUrl, url: e.url,
-    title: e.title, httpStatus: e.httpStatus, capturedAt: e.capturedAt, timeZone: e.timeZone, userAgent: e.userAgent,
-    extensionVersion: e.extensionVersion, viewport: e.viewport && { width: e.viewport.width, height: e.viewport.height },
-    devicePixelRatio: e.devicePixelRatio, note: e.note,
+    schemaVersion: e.schemaVersion,
+    id: e.id,
+    criteria: e.criteria,
+    requestedUrl: e.requestedUrl,
+    url: e.url,
+    title: e.title,
+    httpStatus: e.httpStatus,
+    capturedAt: e.capturedAt,
+    timeZone: e.timeZone,
+    userAgent: e.userAgent,
+    extensionVersion: e.extensionVersion,
+    viewport: e.viewport && { width: e.viewport.width, height: e.viewport.height },
+    devicePixelRatio: e.devicePixelRatio,
+    note: e.note,
     artifacts: Array.isArray(e.artifacts) ? e.artifacts.map(toArtifact) : e.artifacts,
-    clickPath: Array.isArray(e.clickPath) ? e.clickPath.map((s) => (s && typeof s === 'object' ? { url: s.url, linkText: s.linkText } : s)) : e.clickPath,
-    reachedFromHome: e.reachedFromHome, elementTicks: e.elementTicks, updatedAt: e.updatedAt,
+    clickPath: Array.isArray(e.clickPath)
+      ? e.clickPath.map((s) => (s && typeof s === 'object' ? { url: s.url, linkText: s.linkText } : s))
+      : e.clickPath,
+    reachedFromHome: e.reachedFromHome,
+    elementTicks: e.elementTicks,
+    updatedAt: e.updatedAt,
   };
 }
 
@@ -117,7 +139,14 @@ export function toEvidenceRecord(e: ManifestEvidence): EvidenceRecord {
 export function toItemRecord(i: ManifestItem): ItemRecord | null {
   if (i.updatedAt === null) return null;
   return {
-    code: i.code, unit: i.unit, dueDate: i.dueDate, assignee: i.assignee, notes: i.notes,
-    statusOverride: i.statusOverride, submitUrls: i.submitUrls, explanation: i.explanation, updatedAt: i.updatedAt,
+    code: i.code,
+    unit: i.unit,
+    dueDate: i.dueDate,
+    assignee: i.assignee,
+    notes: i.notes,
+    statusOverride: i.statusOverride,
+    submitUrls: i.submitUrls,
+    explanation: i.explanation,
+    updatedAt: i.updatedAt,
   };
 }

@@ -34,7 +34,15 @@ export interface MergePlan {
   criteriaSetDiffers: boolean;
 }
 
-export const ITEM_FIELDS = ['statusOverride', 'unit', 'dueDate', 'assignee', 'submitUrls', 'explanation', 'notes'] as const;
+export const ITEM_FIELDS = [
+  'statusOverride',
+  'unit',
+  'dueDate',
+  'assignee',
+  'submitUrls',
+  'explanation',
+  'notes',
+] as const;
 export const EVIDENCE_FIELDS = ['criteria', 'note', 'elementTicks'] as const;
 
 /** Key-order-independent JSON, for comparing records. */
@@ -42,7 +50,11 @@ export function canon(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`;
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canon(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canon(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v ?? null);
 }
@@ -52,7 +64,12 @@ export function isEmptyValue(v: unknown): boolean {
 }
 
 export function contentKey(r: EvidenceRecord): string | null {
-  return r.artifacts.length ? r.artifacts.map((a) => a.sha256).sort().join('+') : null;
+  return r.artifacts.length
+    ? r.artifacts
+        .map((a) => a.sha256)
+        .sort()
+        .join('+')
+    : null;
 }
 
 function core(r: EvidenceRecord): string {
@@ -76,7 +93,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * than renamed: renaming would break the verification keys (`evidenceId#artifactId`) it carries.
  * An id held only by an orphan blob with the very same bytes is harmless and allowed.
  */
-async function checkArtifactIds(db: ItaDb, bundle: ParsedBundle, ids: string[], local: EvidenceRecord[]): Promise<void> {
+async function checkArtifactIds(
+  db: ItaDb,
+  bundle: ParsedBundle,
+  ids: string[],
+  local: EvidenceRecord[],
+): Promise<void> {
   const owner = new Map<string, string>();
   for (const r of local) for (const a of r.artifacts) owner.set(a.id, r.id);
   for (const id of ids) {
@@ -85,7 +107,8 @@ async function checkArtifactIds(db: ItaDb, bundle: ParsedBundle, ids: string[], 
     for (const a of me.artifacts) {
       const holder = owner.get(a.id);
       if (holder === id) continue; // the same record, replaced only if the reviewer picks theirs
-      const fail = (who: string) => new BundleFailure({ code: 'artifact-id-conflict', params: { id: a.id, evidence: id, owner: who } });
+      const fail = (who: string) =>
+        new BundleFailure({ code: 'artifact-id-conflict', params: { id: a.id, evidence: id, owner: who } });
       if (holder !== undefined) throw fail(holder);
       const blob = await db.blobs.get(a.id);
       const data = bundle.files.get(a.path);
@@ -97,8 +120,14 @@ async function checkArtifactIds(db: ItaDb, bundle: ParsedBundle, ids: string[], 
 /** Throws BundleFailure('artifact-id-conflict') when the bundle would overwrite files of other evidence. */
 export async function planMerge(db: ItaDb, bundle: ParsedBundle): Promise<MergePlan> {
   const plan: MergePlan = {
-    addEvidence: [], sameEvidence: [], duplicateContent: [], addItems: [], fillItems: [], conflicts: [],
-    addCriteriaSet: false, criteriaSetDiffers: false,
+    addEvidence: [],
+    sameEvidence: [],
+    duplicateContent: [],
+    addItems: [],
+    fillItems: [],
+    conflicts: [],
+    addCriteriaSet: false,
+    criteriaSetDiffers: false,
   };
   const local = await db.evidence.toArray();
   const localById = new Map(local.map((r) => [r.id, r]));
@@ -112,7 +141,12 @@ export async function planMerge(db: ItaDb, bundle: ParsedBundle): Promise<MergeP
     const mine = localById.get(theirs.id);
     if (!mine) {
       const dup = localByContent.get(contentKey(theirs) ?? '');
-      if (dup) plan.duplicateContent.push({ theirs: theirs.id, mine: dup.id, addCriteria: theirs.criteria.filter((c) => !dup.criteria.includes(c)) });
+      if (dup)
+        plan.duplicateContent.push({
+          theirs: theirs.id,
+          mine: dup.id,
+          addCriteria: theirs.criteria.filter((c) => !dup.criteria.includes(c)),
+        });
       else plan.addEvidence.push(theirs.id);
       continue;
     }
@@ -123,17 +157,29 @@ export async function planMerge(db: ItaDb, bundle: ParsedBundle): Promise<MergeP
     }
     const differing = EVIDENCE_FIELDS.filter((f) => canon(mine[f]) !== canon(theirs[f]));
     if (!differing.length) plan.sameEvidence.push(theirs.id);
-    for (const f of differing) plan.conflicts.push({ kind: 'evidence', key, field: f, mine: mine[f], theirs: theirs[f] });
+    for (const f of differing)
+      plan.conflicts.push({ kind: 'evidence', key, field: f, mine: mine[f], theirs: theirs[f] });
   }
 
-  await checkArtifactIds(db, bundle, [...plan.addEvidence, ...new Set(plan.conflicts.filter((c) => c.field === 'record').map((c) => c.key.slice('evidence:'.length)))], local);
+  await checkArtifactIds(
+    db,
+    bundle,
+    [
+      ...plan.addEvidence,
+      ...new Set(plan.conflicts.filter((c) => c.field === 'record').map((c) => c.key.slice('evidence:'.length))),
+    ],
+    local,
+  );
 
   const localItems = new Map((await db.items.toArray()).map((i) => [i.code, i]));
   for (const mi of bundle.manifest.items) {
     const theirs = toItemRecord(mi);
     if (!theirs) continue;
     const mine = localItems.get(theirs.code);
-    if (!mine) { plan.addItems.push(theirs.code); continue; }
+    if (!mine) {
+      plan.addItems.push(theirs.code);
+      continue;
+    }
     const fill: string[] = [];
     for (const f of ITEM_FIELDS) {
       const a: unknown = mine[f as keyof ItemRecord];

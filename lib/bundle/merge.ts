@@ -31,9 +31,22 @@ function failOpen(plan: MergePlan, resolutions: Resolutions): void {
   if (open) throw new BundleFailure({ code: 'unresolved-conflict', params: { key: open.key, field: open.field } });
 }
 
-export async function applyMerge(db: ItaDb, bundle: ParsedBundle, plan: MergePlan, resolutions: Resolutions = {}): Promise<MergeResult> {
+export async function applyMerge(
+  db: ItaDb,
+  bundle: ParsedBundle,
+  plan: MergePlan,
+  resolutions: Resolutions = {},
+): Promise<MergeResult> {
   failOpen(plan, resolutions);
-  const result: MergeResult = { addedEvidence: 0, updatedEvidence: 0, skippedEvidence: 0, addedItems: 0, updatedItems: 0, addedBlobs: 0, addedCriteriaSet: false };
+  const result: MergeResult = {
+    addedEvidence: 0,
+    updatedEvidence: 0,
+    skippedEvidence: 0,
+    addedItems: 0,
+    updatedItems: 0,
+    addedBlobs: 0,
+    addedCriteriaSet: false,
+  };
   const theirsEvidence = new Map(bundle.manifest.evidence.map((e) => [e.id, toEvidenceRecord(e)]));
   const theirsItems = new Map(bundle.manifest.items.map((i) => [i.code, toItemRecord(i)]));
   try {
@@ -80,25 +93,39 @@ export async function applyMerge(db: ItaDb, bundle: ParsedBundle, plan: MergePla
         }
       }
 
-      const existingBlobs = new Set((await db.blobs.bulkGet(blobs.map((b) => b.id))).filter((b) => b).map((b) => b!.id));
+      const existingBlobs = new Set(
+        (await db.blobs.bulkGet(blobs.map((b) => b.id))).filter((b) => b).map((b) => b!.id),
+      );
       result.addedBlobs = blobs.filter((b) => !existingBlobs.has(b.id)).length;
       await db.blobs.bulkPut(blobs);
       await db.evidence.bulkPut(records);
 
       const items: ItemRecord[] = fresh.addItems.map((code) => theirsItems.get(code)!);
       result.addedItems = items.length;
-      const touched = new Set([...fresh.fillItems.map((f) => f.code), ...fresh.conflicts.filter((c) => c.kind === 'item').map((c) => c.key)]);
+      const touched = new Set([
+        ...fresh.fillItems.map((f) => f.code),
+        ...fresh.conflicts.filter((c) => c.kind === 'item').map((c) => c.key),
+      ]);
       for (const code of touched) {
         const mine = (await db.items.get(code))!;
         const theirs = theirsItems.get(code)!;
         const next: Record<string, unknown> = { ...mine };
         let changed = false;
-        for (const f of fresh.fillItems.find((x) => x.code === code)?.fields ?? []) { next[f] = theirs[f as keyof ItemRecord]; changed = true; }
+        for (const f of fresh.fillItems.find((x) => x.code === code)?.fields ?? []) {
+          next[f] = theirs[f as keyof ItemRecord];
+          changed = true;
+        }
         for (const c of fresh.conflicts) {
-          if (c.kind === 'item' && c.key === code && resolutions[code]?.[c.field] === 'theirs') { next[c.field] = c.theirs; changed = true; }
+          if (c.kind === 'item' && c.key === code && resolutions[code]?.[c.field] === 'theirs') {
+            next[c.field] = c.theirs;
+            changed = true;
+          }
         }
         if (changed) {
-          items.push({ ...(next as unknown as ItemRecord), updatedAt: theirs.updatedAt > mine.updatedAt ? theirs.updatedAt : mine.updatedAt });
+          items.push({
+            ...(next as unknown as ItemRecord),
+            updatedAt: theirs.updatedAt > mine.updatedAt ? theirs.updatedAt : mine.updatedAt,
+          });
           result.updatedItems++;
         }
       }
@@ -106,7 +133,8 @@ export async function applyMerge(db: ItaDb, bundle: ParsedBundle, plan: MergePla
       // Re-verification results: the newer check of each page or document wins.
       for (const v of bundle.manifest.verification ?? []) {
         const mine = await db.verify.get(v.key);
-        if (!mine || mine.checkedAt < v.checkedAt) await db.verify.put({ key: v.key, evidenceId: v.evidenceId, checkedAt: v.checkedAt, result: v.result });
+        if (!mine || mine.checkedAt < v.checkedAt)
+          await db.verify.put({ key: v.key, evidenceId: v.evidenceId, checkedAt: v.checkedAt, result: v.result });
       }
       if (fresh.addCriteriaSet && bundle.criteriaSet) {
         await db.criteriaSets.put(bundle.criteriaSet);
@@ -115,7 +143,8 @@ export async function applyMerge(db: ItaDb, bundle: ParsedBundle, plan: MergePla
     });
   } catch (e) {
     if (e instanceof BundleFailure) throw e;
-    const detail = e instanceof Dexie.DexieError ? `${e.name}: ${e.message}` : e instanceof Error ? e.message : String(e);
+    const detail =
+      e instanceof Dexie.DexieError ? `${e.name}: ${e.message}` : e instanceof Error ? e.message : String(e);
     throw new BundleFailure({ code: 'db-write-failed', params: { detail: detail.slice(0, 300) } });
   }
   return result;

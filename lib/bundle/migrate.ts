@@ -17,10 +17,10 @@ const MIGRATIONS: { from: number; up(m: Obj): Obj }[] = [
       formatVersion: 2,
       evidence: Array.isArray(m.evidence)
         ? (m.evidence as unknown[]).map((e) => {
-          if (!isPlainObject(e)) return e;
-          const { criterion, ...rest } = e;
-          return { ...rest, criteria: typeof criterion === 'string' ? [criterion] : [] };
-        })
+            if (!isPlainObject(e)) return e;
+            const { criterion, ...rest } = e;
+            return { ...rest, criteria: typeof criterion === 'string' ? [criterion] : [] };
+          })
         : m.evidence,
       items: Array.isArray(m.items)
         ? (m.items as unknown[]).map((i) => (isPlainObject(i) ? { ...i, explanation: null, explanationText: '' } : i))
@@ -30,14 +30,26 @@ const MIGRATIONS: { from: number; up(m: Obj): Obj }[] = [
 ];
 
 /** Checks the format name and version, then upgrades to the current version. */
-export function migrateManifest(raw: Obj): { ok: true; manifest: Obj; fromVersion: number } | { ok: false; errors: BundleError[] } {
+export function migrateManifest(
+  raw: Obj,
+): { ok: true; manifest: Obj; fromVersion: number } | { ok: false; errors: BundleError[] } {
   const file = 'manifest.json';
-  if (raw.format !== BUNDLE_FORMAT) return { ok: false, errors: [{ code: 'format-unknown', file, params: { format: String(raw.format) } }] };
+  if (raw.format !== BUNDLE_FORMAT)
+    return { ok: false, errors: [{ code: 'format-unknown', file, params: { format: String(raw.format) } }] };
   const v = raw.formatVersion;
   if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > BUNDLE_FORMAT_VERSION)
-    return { ok: false, errors: [{ code: 'format-version-unsupported', file, params: { version: String(v), max: BUNDLE_FORMAT_VERSION } }] };
+    return {
+      ok: false,
+      errors: [
+        { code: 'format-version-unsupported', file, params: { version: String(v), max: BUNDLE_FORMAT_VERSION } },
+      ],
+    };
   let m = raw;
   let at = v as number;
-  for (const step of MIGRATIONS) if (step.from === at) { m = step.up(m); at++; }
+  for (const step of MIGRATIONS)
+    if (step.from === at) {
+      m = step.up(m);
+      at++;
+    }
   return { ok: true, manifest: m, fromVersion: v as number };
 }

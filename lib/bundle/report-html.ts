@@ -65,9 +65,11 @@ function elementsHtml(row: ReportRow): string {
   if (!row.criterion || !row.criterion.elements.length) return '';
   const covered = new Set(row.covered);
   return `<ul class="els">${row.criterion.elements
-    .map((e) => (e.required
-      ? `<li class="${covered.has(e.key) ? 'ok' : 'no'}"><span class="mark" aria-hidden="true">${covered.has(e.key) ? '✓' : '✗'}</span> ${h(e.th)}</li>`
-      : `<li class="ex"><span class="mark" aria-hidden="true">○</span> ${h(e.th)} (ตัวอย่าง)</li>`))
+    .map((e) =>
+      e.required
+        ? `<li class="${covered.has(e.key) ? 'ok' : 'no'}"><span class="mark" aria-hidden="true">${covered.has(e.key) ? '✓' : '✗'}</span> ${h(e.th)}</li>`
+        : `<li class="ex"><span class="mark" aria-hidden="true">○</span> ${h(e.th)} (ตัวอย่าง)</li>`,
+    )
     .join('')}</ul>`;
 }
 
@@ -85,52 +87,70 @@ function fileLabel(a: ManifestArtifact): string {
 function evidenceHtml(ev: ManifestEvidence, code: string, c: Ctx): string {
   const images = ev.artifacts.filter((a) => IMAGE.test(a.mime) && a.method !== 'document-bytes');
   const others = ev.artifacts.filter((a) => !images.includes(a));
-  const thumbs = images.map((a) => {
-    // A page tagged for several items is one figure in the appendix, referred to from each row.
-    const seen = c.figures.find((f) => f.art.path === a.path);
-    const no = seen ? seen.no : c.figures.length + 1;
-    if (!seen) c.figures.push({ ev, art: a, code, no });
-    return `<a class="thumb" href="#fig-${no}"><img src="${h(a.path)}" alt="ภาพที่ ${c.n(no)} ${h(ev.title || ev.url)}" loading="lazy"><span>ภาพที่ ${c.n(no)}</span></a>`;
-  }).join('');
+  const thumbs = images
+    .map((a) => {
+      // A page tagged for several items is one figure in the appendix, referred to from each row.
+      const seen = c.figures.find((f) => f.art.path === a.path);
+      const no = seen ? seen.no : c.figures.length + 1;
+      if (!seen) c.figures.push({ ev, art: a, code, no });
+      return `<a class="thumb" href="#fig-${no}"><img src="${h(a.path)}" alt="ภาพที่ ${c.n(no)} ${h(ev.title || ev.url)}" loading="lazy"><span>ภาพที่ ${c.n(no)}</span></a>`;
+    })
+    .join('');
   const files = others.map((a) => `<a href="${h(a.path)}">${h(fileLabel(a))}</a>`).join(' · ');
   const href = safeHref(ev.url);
   const link = href ? `<a class="url" href="${href}">${h(ev.url)}</a>` : `<span class="url">${h(ev.url)}</span>`;
-  return `<div class="ev">${ev.title ? `<div>${h(ev.title)}</div>` : ''}${link}` +
+  return (
+    `<div class="ev">${ev.title ? `<div>${h(ev.title)}</div>` : ''}${link}` +
     `<div class="small">บันทึกเมื่อ ${h(c.date(ev.capturedAt, true))}${ev.httpStatus ? ` · HTTP ${c.n(ev.httpStatus)}` : ''}</div>` +
     `${clickPathHtml(ev)}${ev.note ? `<div class="small">หมายเหตุ: ${h(ev.note)}</div>` : ''}` +
-    `${thumbs ? `<div class="thumbs">${thumbs}</div>` : ''}${files ? `<div class="small">${files}</div>` : ''}</div>`;
+    `${thumbs ? `<div class="thumbs">${thumbs}</div>` : ''}${files ? `<div class="small">${files}</div>` : ''}</div>`
+  );
 }
 
 function rowHtml(row: ReportRow, c: Ctx): string {
   const i = row.item;
   const yes = i.answer === 'มี';
   const explanation = i.explanationText
-    ? `<div class="small expl"><b>คำอธิบายเพิ่มเติม:</b><br>${h(i.explanationText).replace(/\n/g, '<br>')}</div>` : '';
-  const evidence = row.evidence.length ? row.evidence.map((e) => evidenceHtml(e, i.code, c)).join('') : '<span class="small">ยังไม่มีหลักฐาน</span>';
-  const status = i.status === 'complete' || i.status === 'missing' ? '' : `<div class="small">สถานะ: ${h(STATUS_LABELS[i.status].th)}</div>`;
+    ? `<div class="small expl"><b>คำอธิบายเพิ่มเติม:</b><br>${h(i.explanationText).replace(/\n/g, '<br>')}</div>`
+    : '';
+  const evidence = row.evidence.length
+    ? row.evidence.map((e) => evidenceHtml(e, i.code, c)).join('')
+    : '<span class="small">ยังไม่มีหลักฐาน</span>';
+  const status =
+    i.status === 'complete' || i.status === 'missing'
+      ? ''
+      : `<div class="small">สถานะ: ${h(STATUS_LABELS[i.status].th)}</div>`;
   const override = i.statusOverride ? `<div class="small">กำหนดสถานะเอง: ${h(i.statusOverride.reason)}</div>` : '';
   const due = i.dueDate ? `<div class="small">กำหนดส่ง ${h(c.date(i.dueDate))}</div>` : '';
-  return `<tr><td class="code">${h(i.code)}</td>` +
+  return (
+    `<tr><td class="code">${h(i.code)}</td>` +
     `<td><div class="name">${h(i.nameTh)}</div>${elementsHtml(row)}${status}${override}</td>` +
     `<td>${evidence}${explanation}</td>` +
     `<td>${h(i.unit || '—')}${i.assignee ? `<div class="small">${h(i.assignee)}</div>` : ''}${due}</td>` +
-    `<td class="mark">${yes ? '<span aria-label="มี">✓</span>' : ''}</td><td class="mark">${yes ? '' : '<span aria-label="ไม่มี">✓</span>'}</td></tr>`;
+    `<td class="mark">${yes ? '<span aria-label="มี">✓</span>' : ''}</td><td class="mark">${yes ? '' : '<span aria-label="ไม่มี">✓</span>'}</td></tr>`
+  );
 }
 
 function signBlock(role: string, s: ReportSigner | undefined): string {
   const name = s?.name.trim() ? `(${h(s.name.trim())})` : '(.........................................)';
   const position = s?.position.trim() ? h(s.position.trim()) : '.........................................';
-  return `<div class="signer"><div>ลงชื่อ .........................................</div><div>${name}</div>` +
-    `<div>ตำแหน่ง ${position}</div><div class="role">${role}</div><div>วันที่ ........./........../..........</div></div>`;
+  return (
+    `<div class="signer"><div>ลงชื่อ .........................................</div><div>${name}</div>` +
+    `<div>ตำแหน่ง ${position}</div><div class="role">${role}</div><div>วันที่ ........./........../..........</div></div>`
+  );
 }
 
 function appendixHtml(c: Ctx): string {
   if (!c.figures.length) return '';
-  const figs = c.figures.map(({ ev, art, code, no }) =>
-    `<figure id="fig-${no}"><img src="${h(art.path)}" alt="ภาพที่ ${c.n(no)} ${h(ev.title || ev.url)}" loading="lazy">` +
-    `<figcaption>ภาพที่ ${c.n(no)} ข้อ ${h(code)} ${h(ev.title)} — ${h(METHOD_TH[art.method])}` +
-    `${art.part && art.parts ? ` ส่วนที่ ${c.n(art.part)}/${c.n(art.parts)}` : ''}<br><span class="url">${h(ev.url)}</span>` +
-    ` · บันทึกเมื่อ ${h(c.date(ev.capturedAt, true))}</figcaption></figure>`).join('\n');
+  const figs = c.figures
+    .map(
+      ({ ev, art, code, no }) =>
+        `<figure id="fig-${no}"><img src="${h(art.path)}" alt="ภาพที่ ${c.n(no)} ${h(ev.title || ev.url)}" loading="lazy">` +
+        `<figcaption>ภาพที่ ${c.n(no)} ข้อ ${h(code)} ${h(ev.title)} — ${h(METHOD_TH[art.method])}` +
+        `${art.part && art.parts ? ` ส่วนที่ ${c.n(art.part)}/${c.n(art.parts)}` : ''}<br><span class="url">${h(ev.url)}</span>` +
+        ` · บันทึกเมื่อ ${h(c.date(ev.capturedAt, true))}</figcaption></figure>`,
+    )
+    .join('\n');
   return `<section class="appendix"><h2>ภาคผนวก ภาพหน้าจอหลักฐาน</h2>\n${figs}\n</section>`;
 }
 
@@ -143,7 +163,9 @@ export function reportHtml({ manifest: m, rows, fontPaths, options = {} }: Repor
   };
   const counts = Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
   for (const r of rows) counts[r.item.status]++;
-  const subset = m.subset ? '<p class="note">ฉบับนี้เป็นการส่งออกบางส่วน (เฉพาะกอง/สำนัก เฉพาะข้อที่เลือก หรือเฉพาะที่เปลี่ยนหลังส่งออกครั้งก่อน)</p>' : '';
+  const subset = m.subset
+    ? '<p class="note">ฉบับนี้เป็นการส่งออกบางส่วน (เฉพาะกอง/สำนัก เฉพาะข้อที่เลือก หรือเฉพาะที่เปลี่ยนหลังส่งออกครั้งก่อน)</p>'
+    : '';
   const body = rows.map((r) => rowHtml(r, c)).join('\n');
   const s = options.signers ?? {};
   const year = c.n(m.agency.fiscalYear);

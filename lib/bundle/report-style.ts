@@ -2,7 +2,8 @@
 import { escapeHtml } from '../util/html';
 
 const THAI_RANGE = 'U+02D7, U+0303, U+0331, U+0E01-0E5B, U+200C-200D, U+25CC';
-const LATIN_RANGE = 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD';
+const LATIN_RANGE =
+  'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD';
 
 /** @font-face rules for font files named like sarabun-thai-700-normal.woff2. */
 export function fontFaces(fontPaths: readonly string[]): string {
@@ -10,8 +11,10 @@ export function fontFaces(fontPaths: readonly string[]): string {
     .map((path) => {
       const weight = /-(\d00)-/.exec(path)?.[1] ?? '400';
       const range = /thai/i.test(path) ? THAI_RANGE : /latin/i.test(path) ? LATIN_RANGE : null;
-      return `@font-face{font-family:'Sarabun';font-style:normal;font-weight:${weight};font-display:swap;` +
-        `src:url('${escapeHtml(path)}') format('woff2');${range ? `unicode-range:${range};` : ''}}`;
+      return (
+        `@font-face{font-family:'Sarabun';font-style:normal;font-weight:${weight};font-display:swap;` +
+        `src:url('${escapeHtml(path)}') format('woff2');${range ? `unicode-range:${range};` : ''}}`
+      );
     })
     .join('\n');
 }

@@ -15,7 +15,10 @@ function byPath(a: SumEntry, b: SumEntry): number {
 }
 
 export function formatSha256Sums(entries: readonly SumEntry[]): string {
-  return [...entries].sort(byPath).map((e) => `${e.sha256}  ${e.path}\n`).join('');
+  return [...entries]
+    .sort(byPath)
+    .map((e) => `${e.sha256}  ${e.path}\n`)
+    .join('');
 }
 
 export type ParsedSums = { ok: true; entries: SumEntry[] } | { ok: false; line: number };

@@ -40,7 +40,8 @@ export function judgeSnapshotBytes(bytes: Uint8Array, domCheck?: SnapshotCheck):
   if (scan.remote.length) {
     out = rewriteSnapshot(html).html;
     const again = scanSnapshot(out);
-    if (again.active.length || again.remote.length) return { ok: false, reason: reasons([...again.active, ...again.remote]) };
+    if (again.active.length || again.remote.length)
+      return { ok: false, reason: reasons([...again.active, ...again.remote]) };
   }
   const dom = domCheck?.(out) ?? [];
   if (dom.length) return { ok: false, reason: reasons(dom) };
@@ -50,7 +51,8 @@ export function judgeSnapshotBytes(bytes: Uint8Array, domCheck?: SnapshotCheck):
 /** The dom-snapshot artifacts of a manifest, one per path, with the evidence they belong to. */
 function snapshotPaths(manifest: BundleManifest): Map<string, string> {
   const out = new Map<string, string>();
-  for (const ev of manifest.evidence) for (const a of ev.artifacts) if (a.method === 'dom-snapshot' && !out.has(a.path)) out.set(a.path, ev.id);
+  for (const ev of manifest.evidence)
+    for (const a of ev.artifacts) if (a.method === 'dom-snapshot' && !out.has(a.path)) out.set(a.path, ev.id);
   return out;
 }
 
@@ -58,7 +60,11 @@ function snapshotPaths(manifest: BundleManifest): Map<string, string> {
  * For `check`, which keeps no evidence bytes in memory: each snapshot entry is inflated again,
  * judged and dropped, one at a time (the container and every hash were verified before).
  */
-export async function checkSnapshotsInZip(input: Uint8Array | ZipSource, manifest: BundleManifest, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<{ errors: BundleError[]; warnings: BundleError[] }> {
+export async function checkSnapshotsInZip(
+  input: Uint8Array | ZipSource,
+  manifest: BundleManifest,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<{ errors: BundleError[]; warnings: BundleError[] }> {
   const src = input instanceof Uint8Array ? memorySource(input) : input;
   const zip = await openZip(src, limits);
   if (!zip.ok) return { errors: zip.errors, warnings: [] };
@@ -80,7 +86,8 @@ export async function checkSnapshotsInZip(input: Uint8Array | ZipSource, manifes
     }
     const j = judgeSnapshotBytes(data);
     if (!j.ok) errors.push({ code: 'snapshot-refused', file: path, params: { evidence, reason: j.reason } });
-    else if (j.bytes) warnings.push({ code: 'snapshot-neutralised', file: path, params: { evidence, reason: reasons(j.remote) } });
+    else if (j.bytes)
+      warnings.push({ code: 'snapshot-neutralised', file: path, params: { evidence, reason: reasons(j.remote) } });
   }
   return { errors, warnings };
 }
@@ -100,7 +107,11 @@ export async function gateSnapshots(bundle: ParsedBundle, domCheck?: SnapshotChe
       if (!j.ok) errors.push({ code: 'snapshot-refused', file: a.path, params: { evidence: ev.id, reason: j.reason } });
       else if (j.bytes) {
         replaced.set(a.path, { bytes: j.bytes, sha256: await sha256Hex(j.bytes) });
-        warnings.push({ code: 'snapshot-neutralised', file: a.path, params: { evidence: ev.id, reason: reasons(j.remote) } });
+        warnings.push({
+          code: 'snapshot-neutralised',
+          file: a.path,
+          params: { evidence: ev.id, reason: reasons(j.remote) },
+        });
       }
     }
   }
@@ -121,7 +132,10 @@ export async function gateSnapshots(bundle: ParsedBundle, domCheck?: SnapshotChe
  * Before export: a stored snapshot that still loads from the web (captured by an earlier version)
  * is written neutralised; one with active content stops the export, naming the artifact.
  */
-export async function snapshotForExport(bytes: Uint8Array, artifactId: string): Promise<{ bytes: Uint8Array; sha256: string } | null> {
+export async function snapshotForExport(
+  bytes: Uint8Array,
+  artifactId: string,
+): Promise<{ bytes: Uint8Array; sha256: string } | null> {
   const j = judgeSnapshotBytes(bytes);
   if (!j.ok) {
     throw new BundleFailure({ code: 'export-snapshot-refused', params: { id: artifactId, reason: j.reason } });

@@ -15,17 +15,29 @@ import type { ManifestVerification } from './manifest';
 /** Results may be dated up to this far ahead of the importer's clock (clock skew between machines). */
 export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 /** Caps of the lists and texts inside a result (documented in docs/bundle-format.md). */
-export const VERIFY_CAPS = { redirects: 20, linkPath: 100, problems: 20, years: 50, documents: 100, text: 500, url: 8192 } as const;
+export const VERIFY_CAPS = {
+  redirects: 20,
+  linkPath: 100,
+  problems: 20,
+  years: 50,
+  documents: 100,
+  text: 500,
+  url: 8192,
+} as const;
 
 type Obj = Record<string, unknown>;
 class Bad extends Error {}
-const bad = (why: string): never => { throw new Bad(why); };
+const bad = (why: string): never => {
+  throw new Bad(why);
+};
 
 const text = (v: unknown, field: string, max: number = VERIFY_CAPS.text): string =>
   typeof v === 'string' && v.length <= max ? v : bad(`${field} is not text of at most ${max} characters`);
 const url = (v: unknown, field: string): string => (isHttpUrl(v) ? v : bad(`${field} is not an http(s) URL`));
 const int = (v: unknown, field: string, min: number, max: number): number =>
-  Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : bad(`${field} is not a whole number from ${min} to ${max}`);
+  Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max
+    ? (v as number)
+    : bad(`${field} is not a whole number from ${min} to ${max}`);
 const unit = (v: unknown, field: string): number =>
   typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1 ? v : bad(`${field} is not a number from 0 to 1`);
 function list<T>(v: unknown, field: string, max: number, each: (x: unknown, f: string) => T): T[] {
@@ -62,7 +74,8 @@ function details(v: unknown): VerifyDetails {
     out.redirectMode = ENUMS.redirectMode.find((x) => x === o.redirectMode) ?? bad(`${f('redirectMode')} is unknown`);
   }
   if (o.soft404Reason !== undefined) {
-    out.soft404Reason = ENUMS.soft404Reason.find((x) => x === o.soft404Reason) ?? bad(`${f('soft404Reason')} is unknown`);
+    out.soft404Reason =
+      ENUMS.soft404Reason.find((x) => x === o.soft404Reason) ?? bad(`${f('soft404Reason')} is unknown`);
   }
   if (o.siblingSimilarity !== undefined) out.siblingSimilarity = unit(o.siblingSimilarity, f('siblingSimilarity'));
   if (o.phrase !== undefined) out.phrase = text(o.phrase, f('phrase'));
@@ -70,21 +83,32 @@ function details(v: unknown): VerifyDetails {
     if (o[k] !== undefined) out[k] = list(o[k], f(k), VERIFY_CAPS.years, (x, g) => int(x, g, 0, 9999));
   }
   for (const k of ['sha256', 'expectedSha256'] as const) {
-    if (o[k] !== undefined) out[k] = typeof o[k] === 'string' && HEX64.test(o[k]) ? o[k] : bad(`${f(k)} is not a SHA-256`);
+    if (o[k] !== undefined)
+      out[k] = typeof o[k] === 'string' && HEX64.test(o[k]) ? o[k] : bad(`${f(k)} is not a SHA-256`);
   }
   if (o.crawlPages !== undefined) out.crawlPages = int(o.crawlPages, f('crawlPages'), 0, 1_000_000);
   if (o.blocked !== undefined) {
     const b = obj(o.blocked, f('blocked'));
-    out.blocked = { reason: text(b.reason, f('blocked.reason'), 100), host: text(b.host, f('blocked.host'), 300), address: b.address === null ? null : text(b.address, f('blocked.address'), 100) };
+    out.blocked = {
+      reason: text(b.reason, f('blocked.reason'), 100),
+      host: text(b.host, f('blocked.host'), 300),
+      address: b.address === null ? null : text(b.address, f('blocked.address'), 100),
+    };
   }
   if (o.documentType !== undefined) out.documentType = text(o.documentType, f('documentType'), 50);
   if (o.brokenDocuments !== undefined) {
     out.brokenDocuments = list(o.brokenDocuments, f('brokenDocuments'), VERIFY_CAPS.documents, (x, g) => {
       const d = obj(x, g);
-      return { url: url(d.url, `${g}.url`), status: d.status === null ? null : int(d.status, `${g}.status`, 0, 999), error: text(d.error, `${g}.error`, 100) };
+      return {
+        url: url(d.url, `${g}.url`),
+        status: d.status === null ? null : int(d.status, `${g}.status`, 0, 999),
+        error: text(d.error, `${g}.error`, 100),
+      };
     });
   }
-  if (o.yearOnlyInChrome !== undefined) out.yearOnlyInChrome = typeof o.yearOnlyInChrome === 'boolean' ? o.yearOnlyInChrome : bad(`${f('yearOnlyInChrome')} is not true/false`);
+  if (o.yearOnlyInChrome !== undefined)
+    out.yearOnlyInChrome =
+      typeof o.yearOnlyInChrome === 'boolean' ? o.yearOnlyInChrome : bad(`${f('yearOnlyInChrome')} is not true/false`);
   if (o.message !== undefined) out.message = text(o.message, f('message'));
   return out;
 }
@@ -109,11 +133,15 @@ export function rebuildVerification(raw: unknown, now: number, evidence: Evidenc
     if (Date.parse(checkedAt) > now + MAX_CLOCK_SKEW_MS) bad('checkedAt is in the future');
     const r = obj(v.result, 'result');
     const problems = list(r.problems, 'result.problems', VERIFY_CAPS.problems, (x) =>
-      typeof x === 'string' && isProblemCode(x) ? (x) : bad(`unknown problem code ${JSON.stringify(x).slice(0, 40)}`));
+      typeof x === 'string' && isProblemCode(x) ? x : bad(`unknown problem code ${JSON.stringify(x).slice(0, 40)}`),
+    );
     const kind = r.kind === 'page' || r.kind === 'document' ? r.kind : bad('result.kind is not page or document');
-    if ((kind === 'document') !== (hash >= 0)) bad('result.kind does not match the key');
+    if ((kind === 'document') !== hash >= 0) bad('result.kind does not match the key');
     const result: VerifyResult = {
-      key, evidenceId, checkedAt, kind,
+      key,
+      evidenceId,
+      checkedAt,
+      kind,
       url: url(r.url, 'result.url'),
       criterion: text(r.criterion, 'result.criterion', 1000),
       ok: typeof r.ok === 'boolean' ? r.ok : bad('result.ok is not true/false'),

@@ -17,7 +17,6 @@ export interface TrailEvent {
   at: string;
 }
 
-
 export function appendTrail(trail: readonly TrailEvent[], event: TrailEvent, max = 50): TrailEvent[] {
   const last = trail[trail.length - 1];
   // A reload, or the load that follows the click to the same page, adds nothing to the path.
@@ -35,8 +34,14 @@ export function inheritTrail(opener: readonly TrailEvent[], own: readonly TrailE
 export function parseTrail(v: unknown): TrailEvent[] {
   if (!Array.isArray(v)) return [];
   return v
-    .filter((e): e is TrailEvent => typeof e === 'object' && e !== null && typeof (e as TrailEvent).url === 'string'
-      && typeof (e as TrailEvent).linkText === 'string' && typeof (e as TrailEvent).fromUrl === 'string')
+    .filter(
+      (e): e is TrailEvent =>
+        typeof e === 'object' &&
+        e !== null &&
+        typeof (e as TrailEvent).url === 'string' &&
+        typeof (e as TrailEvent).linkText === 'string' &&
+        typeof (e as TrailEvent).fromUrl === 'string',
+    )
     .map((e) => (e.via === 'click' || e.via === 'load' ? e : { ...e, via: e.linkText === '' ? 'load' : 'click' }));
 }
 
@@ -52,7 +57,8 @@ export function isHomeUrl(url: string, homeUrl: string): boolean {
     const u = new URL(url);
     const h = new URL(homeUrl);
     const rootHome = INDEX_PATH.test(h.pathname);
-    const page = (x: URL) => (rootHome && INDEX_PATH.test(x.pathname) ? '/' : x.pathname.replace(/(.)\/$/, '$1')) + x.search;
+    const page = (x: URL) =>
+      (rootHome && INDEX_PATH.test(x.pathname) ? '/' : x.pathname.replace(/(.)\/$/, '$1')) + x.search;
     return page(u) === page(h);
   } catch {
     return false;

@@ -4,7 +4,6 @@ import { ALLOWED_DOCUMENT_MIMES, MIME_BY_KIND, type DocumentKind } from '../evid
 
 export type { DocumentKind };
 
-
 export const DOCUMENT_SIZE_CAP = 50 * 1024 * 1024;
 
 const EXTENSIONS: Record<string, DocumentKind> = {

@@ -84,11 +84,17 @@ export function requiredYears(criterion: Criterion, fiscalYear: number): number[
   return periodYears(criterion.periodRule, fiscalYear);
 }
 
-function periodWarnings(criterion: Criterion, text: string, contentText: string | undefined, fy: number): HintWarning[] {
+function periodWarnings(
+  criterion: Criterion,
+  text: string,
+  contentText: string | undefined,
+  fy: number,
+): HintWarning[] {
   const rule = criterion.periodRule;
   const judged = judgePeriodSpans(rule, fy, findYearSpans(contentText ?? text));
   if (judged.verdict === 'ok') return [];
-  if (contentText !== undefined && judgePeriodSpans(rule, fy, findYearSpans(text)).verdict === 'ok') return ['year-only-in-site-chrome'];
+  if (contentText !== undefined && judgePeriodSpans(rule, fy, findYearSpans(text)).verdict === 'ok')
+    return ['year-only-in-site-chrome'];
   if (judged.verdict === 'no-year') return ['no-year'];
   if (judged.verdict === 'too-short') return ['plan-too-short'];
   return ['only-other-years'];
@@ -101,7 +107,8 @@ function hintRuleWarnings(criterion: Criterion, text: string, ctx: HintContext):
     if (rule.kind === 'current-executive' && ctx.currentExecutives && ctx.currentExecutives.length > 0) {
       const squash = (s: string) => normalizeText(s).replace(/\s+/g, '');
       const page = squash(text);
-      if (!ctx.currentExecutives.some((name) => squash(name).length > 0 && page.includes(squash(name)))) out.push('not-current-executive');
+      if (!ctx.currentExecutives.some((name) => squash(name).length > 0 && page.includes(squash(name))))
+        out.push('not-current-executive');
     }
   }
   return out;
@@ -122,7 +129,8 @@ export function detectHints(rawText: string, criterion: Criterion, ctx: HintCont
   const mentions = findYears(contentText ?? text);
   const years = [...new Set(mentions.map((m) => m.year))].sort((a, b) => a - b);
   const required = requiredYears(criterion, fy);
-  for (const m of mentions) if ((required ?? [fy]).includes(m.year)) findings.push({ kind: 'fiscal-year', match: m.match });
+  for (const m of mentions)
+    if ((required ?? [fy]).includes(m.year)) findings.push({ kind: 'fiscal-year', match: m.match });
   findings.push(...findFirstHalf(text, fy));
   if (criterion.noneRule !== null) findings.push(...findNoneStatements(text));
   const placeholders = findPlaceholders(text);

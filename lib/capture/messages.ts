@@ -24,7 +24,6 @@ export type CaptureMessageCode =
   | 'hint-no-signature'
   | 'hint-not-current-executive';
 
-
 type Params = Record<string, string | number>;
 
 export const CAPTURE_MESSAGES: Record<CaptureMessageCode, { th: string; en: string }> = {
@@ -95,7 +94,7 @@ export const CAPTURE_MESSAGES: Record<CaptureMessageCode, { th: string; en: stri
   },
   'hint-year-only-in-site-chrome': {
     th: 'ปี {year} ปรากฏเฉพาะในเมนู ส่วนหัว หรือส่วนท้ายของเว็บไซต์ ไม่ใช่ในเนื้อหาของหน้านี้',
-    en: 'The year {year} appears only in the site menu, header or footer, not in this page\'s content.',
+    en: "The year {year} appears only in the site menu, header or footer, not in this page's content.",
   },
   'hint-first-half-incomplete': {
     th: 'ยังไม่พบข้อมูลเดือน {months} (ต้องครบทุกเดือน ต.ค. – มี.ค.)',

@@ -37,7 +37,11 @@ export interface CaptureDeps {
 }
 
 export class CaptureError extends Error {
-  constructor(readonly code: Extract<CaptureResult, { ok: false }>['code'], detail?: string, cause?: unknown) {
+  constructor(
+    readonly code: Extract<CaptureResult, { ok: false }>['code'],
+    detail?: string,
+    cause?: unknown,
+  ) {
     super(detail ?? code, cause === undefined ? undefined : { cause });
   }
 }
@@ -52,7 +56,9 @@ async function screenshotArtifacts(req: CaptureRequest, deps: CaptureDeps) {
   };
   if (req.mode === 'fullpage') {
     const { parts, tiles } = await deps.captureFullPage();
-    parts.forEach((p, i) => png(p, { method: 'fullpage-stitched', tiles, ...(parts.length > 1 ? { part: i + 1, parts: parts.length } : {}) }));
+    parts.forEach((p, i) =>
+      png(p, { method: 'fullpage-stitched', tiles, ...(parts.length > 1 ? { part: i + 1, parts: parts.length } : {}) }),
+    );
   } else if (req.mode === 'element' && req.renderedPng) {
     png(base64ToBytes(req.renderedPng), { method: 'rendered-html2canvas' });
   } else if (req.mode === 'element' && req.region) {
@@ -77,10 +83,15 @@ async function documentArtifacts(req: CaptureRequest, deps: CaptureDeps) {
     try {
       doc = await deps.fetchDocument(url);
     } catch (e) {
-      if ((e instanceof CaptureError && e.code !== 'document-failed') || (e as { code?: unknown })?.code === 'cancelled') throw e;
+      if (
+        (e instanceof CaptureError && e.code !== 'document-failed') ||
+        (e as { code?: unknown })?.code === 'cancelled'
+      )
+        throw e;
       throw new CaptureError('document-failed', n, e);
     }
-    if (checkDocumentSize(doc.bytes)) throw new CaptureError('document-too-large', (doc.bytes.byteLength / 1024 / 1024).toFixed(1));
+    if (checkDocumentSize(doc.bytes))
+      throw new CaptureError('document-too-large', (doc.bytes.byteLength / 1024 / 1024).toFixed(1));
     let fileName = 'document';
     try {
       fileName = safeDecode(new URL(doc.finalUrl).pathname.split('/').pop() || 'document').slice(0, 255) || 'document';
@@ -88,7 +99,12 @@ async function documentArtifacts(req: CaptureRequest, deps: CaptureDeps) {
       /* keep the default name */
     }
     const mime = allowedDocumentMime(doc.bytes, fileName);
-    if (!mime) throw new CaptureError('document-type', n, new Error(`sniffed type not allowed for ${doc.finalUrl} (declared ${doc.contentType ?? 'none'})`));
+    if (!mime)
+      throw new CaptureError(
+        'document-type',
+        n,
+        new Error(`sniffed type not allowed for ${doc.finalUrl} (declared ${doc.contentType ?? 'none'})`),
+      );
     out.push({ bytes: doc.bytes, meta: { method: 'document-bytes', mime, sourceUrl: doc.finalUrl, fileName } });
   }
   return out;
@@ -100,8 +116,13 @@ export async function runCapture(req: CaptureRequest, deps: CaptureDeps): Promis
   // reading the click-path overlap with it.
   const made = (p: { bytes: Uint8Array; meta: ArtifactMeta }) => makeArtifact(p.bytes, p.meta, deps.newId);
   const snapshot = Promise.all([
-    completeSnapshot(req.page.html, { url: req.page.url, text: req.page.text, capturedAt: deps.now().toISOString() }, deps.fetchResource ? { fetch: deps.fetchResource } : undefined)
-      .then((html) => made({ bytes: enc.encode(html), meta: { method: 'dom-snapshot', mime: 'text/html; charset=utf-8' } })),
+    completeSnapshot(
+      req.page.html,
+      { url: req.page.url, text: req.page.text, capturedAt: deps.now().toISOString() },
+      deps.fetchResource ? { fetch: deps.fetchResource } : undefined,
+    ).then((html) =>
+      made({ bytes: enc.encode(html), meta: { method: 'dom-snapshot', mime: 'text/html; charset=utf-8' } }),
+    ),
     made({ bytes: enc.encode(req.page.text), meta: { method: 'text', mime: 'text/plain; charset=utf-8' } }),
   ]);
   const trail = deps.clickPath();
@@ -143,11 +164,17 @@ export async function runCapture(req: CaptureRequest, deps: CaptureDeps): Promis
 
 export function captureErrorCode(e: unknown): Extract<CaptureResult, { ok: false }>['code'] {
   if (e instanceof CaptureError) return e.code;
-  if (e instanceof StorageError) return e.code === 'storage-full' ? 'storage-full' : e.code === 'invalid-record' ? 'invalid-request' : 'failed';
+  if (e instanceof StorageError)
+    return e.code === 'storage-full' ? 'storage-full' : e.code === 'invalid-record' ? 'invalid-request' : 'failed';
   const msg = e instanceof Error ? e.message : String(e);
   if ((e as { code?: string })?.code === 'cancelled') return 'cancelled';
   if (/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(msg)) return 'quota';
-  if (/cannot be scripted|chrome:\/\/|chrome-extension:\/\/|Cannot access (contents|a )|webstore|extensions gallery|chromewebstore/i.test(msg)) return 'restricted-page';
+  if (
+    /cannot be scripted|chrome:\/\/|chrome-extension:\/\/|Cannot access (contents|a )|webstore|extensions gallery|chromewebstore/i.test(
+      msg,
+    )
+  )
+    return 'restricted-page';
   if (/permission|activeTab|<all_urls>/i.test(msg)) return 'permission-missing';
   return 'failed';
 }

@@ -9,16 +9,28 @@ import { SNAPSHOT_CSP } from './snapshot-policy';
 export { SNAPSHOT_CSP, SNAPSHOT_HEAD_START, textOnlySnapshot } from './snapshot-policy';
 
 const FORBIDDEN_TAGS = new Set([
-  'script', 'noscript', 'base', 'object', 'embed', 'applet', 'xmp', 'noembed', 'noframes', 'plaintext', 'portal',
+  'script',
+  'noscript',
+  'base',
+  'object',
+  'embed',
+  'applet',
+  'xmp',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'portal',
 ]);
 const DANGEROUS_VALUE = /(javascript|vbscript):/i;
-const DATA_DOCUMENT = /data:(text\/html|application\/xhtml|text\/xml|application\/xml|text\/javascript|application\/(java|ecma)script)/i;
+const DATA_DOCUMENT =
+  /data:(text\/html|application\/xhtml|text\/xml|application\/xml|text\/javascript|application\/(java|ecma)script)/i;
 
 function elementProblems(el: Element, out: string[]): void {
   const tag = el.localName.toLowerCase();
   if (FORBIDDEN_TAGS.has(tag)) out.push(`element <${tag}>`);
   if ((tag === 'iframe' || tag === 'frame') && el.getAttribute('sandbox') !== '') out.push(`unsandboxed <${tag}>`);
-  if (tag === 'meta' && el.hasAttribute('http-equiv') && el !== el.ownerDocument.head?.children[1]) out.push('meta http-equiv');
+  if (tag === 'meta' && el.hasAttribute('http-equiv') && el !== el.ownerDocument.head?.children[1])
+    out.push('meta http-equiv');
   for (const attr of [...el.attributes]) {
     const name = attr.name.toLowerCase();
     // eslint-disable-next-line no-control-regex -- browsers ignore these inside a URL scheme
@@ -27,7 +39,8 @@ function elementProblems(el: Element, out: string[]): void {
     else if (name === 'srcdoc') out.push('attribute srcdoc');
     else if (DANGEROUS_VALUE.test(value)) out.push(`script URL in ${name}`);
     else if (DATA_DOCUMENT.test(value)) out.push(`data: document URL in ${name}`);
-    else if ((tag === 'a' || tag === 'area') && /^data:/i.test(value) && (name === 'href' || name === 'xlink:href')) out.push(`data: URL in ${name}`);
+    else if ((tag === 'a' || tag === 'area') && /^data:/i.test(value) && (name === 'href' || name === 'xlink:href'))
+      out.push(`data: URL in ${name}`);
     else if (name === 'style' && cssHasScript(attr.value)) out.push('script in a style attribute');
   }
   if (tag === 'style' && cssHasScript(el.textContent ?? '')) out.push('script in <style>');
@@ -44,9 +57,19 @@ export function snapshotProblems(html: string, parse?: (html: string) => Documen
   const doc = parse ? parse(html) : new DOMParser().parseFromString(html, 'text/html');
   const out: string[] = [];
   const [first, second] = [doc.head?.children[0], doc.head?.children[1]];
-  if (!first || first.localName !== 'meta' || first.getAttribute('charset')?.toLowerCase() !== 'utf-8' || first.attributes.length !== 1)
+  if (
+    !first ||
+    first.localName !== 'meta' ||
+    first.getAttribute('charset')?.toLowerCase() !== 'utf-8' ||
+    first.attributes.length !== 1
+  )
     out.push('head does not start with the charset meta');
-  if (!second || second.localName !== 'meta' || second.getAttribute('http-equiv') !== 'Content-Security-Policy' || second.getAttribute('content') !== SNAPSHOT_CSP)
+  if (
+    !second ||
+    second.localName !== 'meta' ||
+    second.getAttribute('http-equiv') !== 'Content-Security-Policy' ||
+    second.getAttribute('content') !== SNAPSHOT_CSP
+  )
     out.push('head does not start with the CSP meta');
   elementProblems(doc.documentElement, out);
   walk(doc, out);

@@ -8,8 +8,20 @@ import { ident, string as cssString, url as cssUrl } from 'css-tree/utils';
 
 // css-tree token types (CSS Syntax §4).
 const T = {
-  Ident: 1, Function: 2, AtKeyword: 3, String: 5, BadString: 6, Url: 7, BadUrl: 8, WhiteSpace: 13,
-  Semicolon: 17, LeftParenthesis: 21, RightParenthesis: 22, LeftCurly: 23, RightCurly: 24, Comment: 25,
+  Ident: 1,
+  Function: 2,
+  AtKeyword: 3,
+  String: 5,
+  BadString: 6,
+  Url: 7,
+  BadUrl: 8,
+  WhiteSpace: 13,
+  Semicolon: 17,
+  LeftParenthesis: 21,
+  RightParenthesis: 22,
+  LeftCurly: 23,
+  RightCurly: 24,
+  Comment: 25,
 } as const;
 
 export interface CssRef {
@@ -63,13 +75,15 @@ export function cssRefs(css: string): CssRef[] {
       if (name === 'url' || name === 'src') {
         // url("…") with a string, or an escaped name (\75 rl(…)) that browsers still read as url(.
         const inner = toks.slice(i + 1, end).filter((x) => x.type !== T.WhiteSpace && x.type !== T.Comment);
-        const str = inner[0]?.type === T.String ? cssString.decode(raw(inner[0])) : css.slice(t.end, toks[end]!.start).trim();
+        const str =
+          inner[0]?.type === T.String ? cssString.decode(raw(inner[0])) : css.slice(t.end, toks[end]!.start).trim();
         refs.push({ start: t.start, end: toks[end]!.end, url: str, kind: 'url' });
         i = end;
       } else if (name === 'image-set' || name === '-webkit-image-set') {
         for (let j = i + 1; j < end; j++) {
           const s = toks[j]!;
-          if (s.type === T.String) refs.push({ start: s.start, end: s.end, url: cssString.decode(raw(s)), kind: 'url' });
+          if (s.type === T.String)
+            refs.push({ start: s.start, end: s.end, url: cssString.decode(raw(s)), kind: 'url' });
         }
       }
     } else if (t.type === T.AtKeyword && decodeIdent(raw(t).slice(1)) === 'import') {
@@ -121,8 +135,13 @@ export function cssReading(css: string): string {
 /** URL schemes that run script or open a document: never kept in a snapshot. */
 export const SCRIPT_SCHEMES = ['javascript:', 'vbscript:', 'livescript:'];
 export const DOCUMENT_DATA = [
-  'data:text/html', 'data:application/xhtml', 'data:text/xml', 'data:application/xml', 'data:text/javascript',
-  'data:application/javascript', 'data:application/ecmascript',
+  'data:text/html',
+  'data:application/xhtml',
+  'data:text/xml',
+  'data:application/xml',
+  'data:text/javascript',
+  'data:application/javascript',
+  'data:application/ecmascript',
 ];
 
 /** Script in a stylesheet: a script or document URL, or IE's expression() and -moz-binding (dead, but script). */
@@ -136,9 +155,14 @@ export function cssHasScript(css: string): boolean {
  * script after that (expression()) is dropped whole. Evidence keeps the look, never the script.
  */
 export function scriptFreeCss(css: string): string {
-  // eslint-disable-next-line no-control-regex -- browsers ignore these inside a URL scheme
-  const scripty = (u: string) => { const n = u.replace(/[\u0000-\u0020]/g, '').toLowerCase(); return [...SCRIPT_SCHEMES, ...DOCUMENT_DATA].some((s) => n.startsWith(s)); };
-  const out = rewriteCss(css, cssRefs(css), (ref) => (scripty(ref.url) ? (ref.kind === 'import' ? '' : 'url("data:,")') : null));
+  const scripty = (u: string) => {
+    // eslint-disable-next-line no-control-regex -- browsers ignore these inside a URL scheme
+    const n = u.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+    return [...SCRIPT_SCHEMES, ...DOCUMENT_DATA].some((s) => n.startsWith(s));
+  };
+  const out = rewriteCss(css, cssRefs(css), (ref) =>
+    scripty(ref.url) ? (ref.kind === 'import' ? '' : 'url("data:,")') : null,
+  );
   return cssHasScript(out) ? '' : out;
 }
 

@@ -45,10 +45,15 @@ const SIGNATURES: [number[], string][] = [
 /** The type of an image or font, from its bytes (the declared type is the server's, not proof). */
 export function sniffResourceType(bytes: Uint8Array): string | null {
   for (const [sig, mime] of SIGNATURES) if (sig.every((b, i) => bytes[i] === b)) return mime;
-  const riff = String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP';
+  const riff =
+    String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP';
   if (riff) return 'image/webp';
   if (String.fromCharCode(...bytes.subarray(4, 12)) === 'ftypavif') return 'image/avif';
-  const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return 'image/svg+xml';
   return null;
 }
@@ -68,7 +73,11 @@ function absolute(ref: string, base: string): string | null {
   }
 }
 
-const decodeCss = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/^@charset\s+"[^"]*"\s*;/i, '');
+const decodeCss = (bytes: Uint8Array) =>
+  new TextDecoder('utf-8')
+    .decode(bytes)
+    .replace(/^\uFEFF/, '')
+    .replace(/^@charset\s+"[^"]*"\s*;/i, '');
 
 /** Fetches and inlines what the snapshot loads; unfetchable parts become placeholders. */
 export async function inlineSnapshotResources(html: string, opts: InlineOptions): Promise<string> {
@@ -138,7 +147,10 @@ export async function inlineSnapshotResources(html: string, opts: InlineOptions)
     built.set(url, text);
     return text;
   };
-  return rewriteSnapshot(html, { resource: (url) => data.get(url.trim()) ?? null, stylesheet: (url) => sheetText(url.trim()) }).html;
+  return rewriteSnapshot(html, {
+    resource: (url) => data.get(url.trim()) ?? null,
+    stylesheet: (url) => sheetText(url.trim()),
+  }).html;
 }
 
 /**
@@ -148,7 +160,11 @@ export async function inlineSnapshotResources(html: string, opts: InlineOptions)
 export async function completeSnapshot(html: string, page: SnapshotPage, opts?: InlineOptions): Promise<string> {
   const first = scanSnapshot(html);
   if (first.active.length) return textOnlySnapshot(page.text, page.url, page.capturedAt, first.active);
-  let out = first.remote.length ? (opts ? await inlineSnapshotResources(html, opts) : rewriteSnapshot(html).html) : html;
+  let out = first.remote.length
+    ? opts
+      ? await inlineSnapshotResources(html, opts)
+      : rewriteSnapshot(html).html
+    : html;
   let last = scanSnapshot(out);
   if (!last.active.length && last.remote.length) {
     out = rewriteSnapshot(out).html;

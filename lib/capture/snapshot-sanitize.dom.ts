@@ -14,20 +14,77 @@ import { snapshotProblems } from './snapshot-check.dom';
 const PURIFY_CONFIG: Config = {
   WHOLE_DOCUMENT: true,
   ADD_TAGS: ['meta', 'link', 'style', 'template', 'iframe'],
-  ADD_ATTR: ['content', 'http-equiv', 'charset', 'shadowrootmode', 'shadowrootdelegatesfocus', 'sandbox', 'rel', 'media', 'background', 'poster', 'data-ita-href'],
+  ADD_ATTR: [
+    'content',
+    'http-equiv',
+    'charset',
+    'shadowrootmode',
+    'shadowrootdelegatesfocus',
+    'sandbox',
+    'rel',
+    'media',
+    'background',
+    'poster',
+    'data-ita-href',
+  ],
   // http(s), mailto, tel, data: and relative references; DOMPurify still refuses data: where it can navigate.
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel|data):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
-  CUSTOM_ELEMENT_HANDLING: { tagNameCheck: /^[a-z][a-z0-9._]*-[a-z0-9._-]*$/, attributeNameCheck: /^(?!on)[a-z][a-z0-9:_.-]*$/i, allowCustomizedBuiltInElements: false },
+  CUSTOM_ELEMENT_HANDLING: {
+    tagNameCheck: /^[a-z][a-z0-9._]*-[a-z0-9._-]*$/,
+    attributeNameCheck: /^(?!on)[a-z][a-z0-9:_.-]*$/i,
+    allowCustomizedBuiltInElements: false,
+  },
   KEEP_CONTENT: true,
 };
 
 /** Removals that mean active content; others are inert elements DOMPurify does not know. */
 const ACTIVE_ELEMENTS = new Set([
-  'script', 'noscript', 'base', 'object', 'embed', 'applet', 'param', 'xmp', 'noembed', 'noframes', 'plaintext', 'portal',
-  'frameset', 'frame', 'iframe', 'meta', 'link', 'style', 'template', 'svg', 'math', 'mglyph', 'malignmark', 'handler',
-  'listener', '#comment', '#processing-instruction', '#cdata-section', 'form', 'annotation-xml', 'foreignobject',
+  'script',
+  'noscript',
+  'base',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'xmp',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'portal',
+  'frameset',
+  'frame',
+  'iframe',
+  'meta',
+  'link',
+  'style',
+  'template',
+  'svg',
+  'math',
+  'mglyph',
+  'malignmark',
+  'handler',
+  'listener',
+  '#comment',
+  '#processing-instruction',
+  '#cdata-section',
+  'form',
+  'annotation-xml',
+  'foreignobject',
 ]);
-const URL_ATTRS = new Set(['href', 'xlink:href', 'src', 'srcset', 'action', 'formaction', 'poster', 'background', 'data', 'srcdoc', 'is', 'style']);
+const URL_ATTRS = new Set([
+  'href',
+  'xlink:href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'poster',
+  'background',
+  'data',
+  'srcdoc',
+  'is',
+  'style',
+]);
 
 interface Removed {
   element?: Node;
@@ -42,7 +99,8 @@ function purifyFindings(html: string, win: Window): string[] {
   for (const r of purify.removed as Removed[]) {
     if (r.element) {
       const name = r.element.nodeName.toLowerCase();
-      if (ACTIVE_ELEMENTS.has(name)) out.push(`sanitiser removed ${name.startsWith('#') ? name.slice(1) : `<${name}>`}`);
+      if (ACTIVE_ELEMENTS.has(name))
+        out.push(`sanitiser removed ${name.startsWith('#') ? name.slice(1) : `<${name}>`}`);
     } else if (r.attribute) {
       const name = r.attribute.name.toLowerCase();
       const from = r.from?.nodeName.toLowerCase() ?? '?';

@@ -61,8 +61,14 @@ function tokenizeHtml(html: string): Scanned {
         const parent = stack.length ? stack[stack.length - 1]! : -1;
         const up = parent >= 0 ? out.tags[parent]! : null;
         out.tags.push({
-          name, rawName, attrs: pending, start: parser.startIndex, end: parser.endIndex + 1,
-          closeStart: html.length, closeEnd: html.length, parent,
+          name,
+          rawName,
+          attrs: pending,
+          start: parser.startIndex,
+          end: parser.endIndex + 1,
+          closeStart: html.length,
+          closeEnd: html.length,
+          parent,
           foreign: !!up && (up.foreign || up.name === 'svg' || up.name === 'math'),
         });
         pending = [];
@@ -107,13 +113,41 @@ function tokenizeHtml(html: string): Scanned {
 
 /** Never kept: they run script, load plugins, change the base URL, or are parsed raw (mXSS). */
 const FORBIDDEN = new Set([
-  'script', 'noscript', 'base', 'object', 'embed', 'applet', 'param', 'xmp', 'noembed', 'noframes', 'plaintext',
-  'portal', 'frameset', 'handler', 'listener', 'mglyph', 'malignmark',
+  'script',
+  'noscript',
+  'base',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'xmp',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'portal',
+  'frameset',
+  'handler',
+  'listener',
+  'mglyph',
+  'malignmark',
 ]);
 /** rel values of <link> that make the browser fetch the href. */
 const LOADING_RELS = new Set([
-  'stylesheet', 'icon', 'shortcut', 'apple-touch-icon', 'apple-touch-icon-precomposed', 'mask-icon', 'manifest', 'preload',
-  'modulepreload', 'prefetch', 'prerender', 'dns-prefetch', 'preconnect', 'import', 'fluid-icon',
+  'stylesheet',
+  'icon',
+  'shortcut',
+  'apple-touch-icon',
+  'apple-touch-icon-precomposed',
+  'mask-icon',
+  'manifest',
+  'preload',
+  'modulepreload',
+  'prefetch',
+  'prerender',
+  'dns-prefetch',
+  'preconnect',
+  'import',
+  'fluid-icon',
 ]);
 
 // eslint-disable-next-line no-control-regex -- browsers ignore ASCII whitespace and controls inside a URL scheme
@@ -124,15 +158,25 @@ function loadsAttr(tag: TagSpan, attr: string): 'url' | 'srcset' | null {
   const n = tag.name;
   if (attr === 'srcset' || attr === 'imagesrcset') return 'srcset';
   if (attr === 'src' || attr === 'lowsrc' || attr === 'dynsrc') return n === 'a' ? null : 'url';
-  if (attr === 'poster' || attr === 'background' || attr === 'data' || attr === 'manifest' || attr === 'codebase') return 'url';
-  if ((attr === 'href' || attr === 'xlink:href') && (n === 'image' || n === 'feimage' || n === 'use' || n === 'tref' || n === 'cursor' || n === 'font-face-uri')) return 'url';
+  if (attr === 'poster' || attr === 'background' || attr === 'data' || attr === 'manifest' || attr === 'codebase')
+    return 'url';
+  if (
+    (attr === 'href' || attr === 'xlink:href') &&
+    (n === 'image' || n === 'feimage' || n === 'use' || n === 'tref' || n === 'cursor' || n === 'font-face-uri')
+  )
+    return 'url';
   if (attr === 'href' && n === 'link') return linkLoads(tag) ? 'url' : null;
   return null;
 }
 
 function linkLoads(tag: TagSpan): boolean {
   const rel = tag.attrs.find(([k]) => k.toLowerCase() === 'rel')?.[1] ?? '';
-  return rel.toLowerCase().split(/\s+/).some((r) => LOADING_RELS.has(r)) || tag.attrs.some(([k]) => k.toLowerCase() === 'as');
+  return (
+    rel
+      .toLowerCase()
+      .split(/\s+/)
+      .some((r) => LOADING_RELS.has(r)) || tag.attrs.some(([k]) => k.toLowerCase() === 'as')
+  );
 }
 
 /**
@@ -152,9 +196,11 @@ function attrActive(tag: TagSpan, name: string, value: string): string | null {
   if (name === 'style' && cssHasScript(value)) return `script in the style attribute of <${tag.name}>`;
   if (SCRIPT_SCHEMES.some((s) => v.includes(s))) return `script URL in ${where}`;
   if (DOCUMENT_DATA.some((s) => v.includes(s))) return `data: document URL in ${where}`;
-  const navigates = ((name === 'href' || name === 'xlink:href') && (tag.name === 'a' || tag.name === 'area'))
-    || ((name === 'src' || name === 'data') && (tag.name === 'iframe' || tag.name === 'frame'))
-    || name === 'action' || name === 'formaction';
+  const navigates =
+    ((name === 'href' || name === 'xlink:href') && (tag.name === 'a' || tag.name === 'area')) ||
+    ((name === 'src' || name === 'data') && (tag.name === 'iframe' || tag.name === 'frame')) ||
+    name === 'action' ||
+    name === 'formaction';
   if (navigates && v.startsWith('data:')) return `data: URL in ${where}`;
   return null;
 }
@@ -172,11 +218,24 @@ function hidesMarkup(raw: string, allowCdo: boolean): boolean {
 function headState(html: string, s: Scanned): 'current' | 'legacy' | 'missing' {
   const [root, head, first, second] = s.tags;
   const attr = (t: TagSpan | undefined, k: string) => t?.attrs.find(([n]) => n.toLowerCase() === k)?.[1];
-  const doctypeOk = s.directives[0]?.name === '!doctype' && s.directives[0].start === html.search(/\S/) && normalise(s.directives[0].data) === '!doctypehtml';
-  const shapeOk = doctypeOk && !s.textBeforeHead && root?.name === 'html' && head?.name === 'head' && head.parent === 0
-    && first?.name === 'meta' && first.parent === 1 && second?.name === 'meta' && second.parent === 1
-    && first.attrs.length === 1 && attr(first, 'charset')?.toLowerCase() === 'utf-8'
-    && second.attrs.length === 2 && attr(second, 'http-equiv')?.toLowerCase() === 'content-security-policy';
+  const doctypeOk =
+    s.directives[0]?.name === '!doctype' &&
+    s.directives[0].start === html.search(/\S/) &&
+    normalise(s.directives[0].data) === '!doctypehtml';
+  const shapeOk =
+    doctypeOk &&
+    !s.textBeforeHead &&
+    root?.name === 'html' &&
+    head?.name === 'head' &&
+    head.parent === 0 &&
+    first?.name === 'meta' &&
+    first.parent === 1 &&
+    second?.name === 'meta' &&
+    second.parent === 1 &&
+    first.attrs.length === 1 &&
+    attr(first, 'charset')?.toLowerCase() === 'utf-8' &&
+    second.attrs.length === 2 &&
+    attr(second, 'http-equiv')?.toLowerCase() === 'content-security-policy';
   if (!shapeOk) return 'missing';
   const csp = attr(second, 'content');
   if (csp === SNAPSHOT_CSP) return 'current';
@@ -207,7 +266,8 @@ export function scanSnapshot(html: string): SnapshotScan {
       if (hidesMarkup(content, !t.foreign)) active.add('markup inside <style> that a second parse reads differently');
       cssFindings(content, '<style>', active, remote);
     }
-    if ((t.name === 'title' || t.name === 'textarea') && hidesMarkup(content, false)) active.add(`markup inside <${t.name}> that a second parse reads differently`);
+    if ((t.name === 'title' || t.name === 'textarea') && hidesMarkup(content, false))
+      active.add(`markup inside <${t.name}> that a second parse reads differently`);
     if (t.name === 'meta') {
       const equiv = t.attrs.find(([k]) => k.toLowerCase() === 'http-equiv')?.[1]?.toLowerCase();
       if (equiv === 'refresh' || equiv === 'set-cookie') active.add(`<meta http-equiv=${equiv}>`);
@@ -221,7 +281,9 @@ export function scanSnapshot(html: string): SnapshotScan {
       if (name === 'style') cssFindings(value, `the style attribute of <${t.name}>`, new Set(), remote);
       const loads = loadsAttr(t, name);
       if (loads === 'url' && !isLocal(value)) remote.add(`${value.trim().slice(0, 200)} (${name} of <${t.name}>)`);
-      if (loads === 'srcset') for (const c of parseSrcset(value)) if (!isLocal(c.url)) remote.add(`${c.url.slice(0, 200)} (${name} of <${t.name}>)`);
+      if (loads === 'srcset')
+        for (const c of parseSrcset(value))
+          if (!isLocal(c.url)) remote.add(`${c.url.slice(0, 200)} (${name} of <${t.name}>)`);
     }
   }
   for (const c of s.comments) if (/[<>]/.test(c.data) || c.data.includes('--!')) active.add('a comment hiding markup');
@@ -329,7 +391,11 @@ export function rewriteSnapshot(html: string, resolver: SnapshotResolver = NONE)
     // The head's charset and CSP metas are written again below; other http-equiv metas go, except
     // active ones (refresh), which are left for the caller to refuse.
     const equiv = attr('http-equiv')?.toLowerCase();
-    if (t.name === 'meta' && !currentHead && (attr('charset') !== undefined || (equiv !== undefined && equiv !== 'refresh' && equiv !== 'set-cookie'))) {
+    if (
+      t.name === 'meta' &&
+      !currentHead &&
+      (attr('charset') !== undefined || (equiv !== undefined && equiv !== 'refresh' && equiv !== 'set-cookie'))
+    ) {
       edits.push({ start: t.start, end: t.closeEnd, text: '' });
       return whole();
     }
@@ -345,24 +411,39 @@ export function rewriteSnapshot(html: string, resolver: SnapshotResolver = NONE)
       if (isLocal(href) && !attr('imagesrcset')) return;
       if (rel.includes('stylesheet') && sheet === null) lost.n++;
       const media = attr('media');
-      const text = sheet === null ? ''
-        : `<style data-ita-href="${escapeHtml(href)}"${media ? ` media="${escapeHtml(media)}"` : ''}>${cssForStyleElement(sheet)}</style>`;
+      const text =
+        sheet === null
+          ? ''
+          : `<style data-ita-href="${escapeHtml(href)}"${media ? ` media="${escapeHtml(media)}"` : ''}>${cssForStyleElement(sheet)}</style>`;
       edits.push({ start: t.start, end: t.closeEnd, text });
       return whole();
     }
-    if ((t.name === 'source' || t.name === 'track') && t.attrs.some(([k, v]) => { const l = loadsAttr(t, k.toLowerCase()); return (l === 'url' && !isLocal(v)) || (l === 'srcset' && parseSrcset(v).some((c) => !isLocal(c.url))); })) {
+    if (
+      (t.name === 'source' || t.name === 'track') &&
+      t.attrs.some(([k, v]) => {
+        const l = loadsAttr(t, k.toLowerCase());
+        return (l === 'url' && !isLocal(v)) || (l === 'srcset' && parseSrcset(v).some((c) => !isLocal(c.url)));
+      })
+    ) {
       // A <source> that cannot be inlined would win over the (inlined or placeholder) <img>.
       const srcset = attr('srcset');
-      const kept = srcset === undefined ? [] : parseSrcset(srcset).map((c) => ({ ...c, url: resolve(c.url) ?? '' })).filter((c) => c.url);
+      const kept =
+        srcset === undefined
+          ? []
+          : parseSrcset(srcset)
+              .map((c) => ({ ...c, url: resolve(c.url) ?? '' }))
+              .filter((c) => c.url);
       const src = attr('src');
       const srcData = src === undefined ? null : resolve(src);
       if ((srcset !== undefined && kept.length) || srcData) {
-        const attrs = t.attrs.map(([k, v]): [string, string] => {
-          const l = k.toLowerCase();
-          if (l === 'srcset') return [k, kept.map(srcsetText).join(', ')];
-          if (l === 'src') return [k, srcData ?? ''];
-          return [k, v];
-        }).filter(([k, v]) => !(k.toLowerCase() === 'srcset' && !v));
+        const attrs = t.attrs
+          .map(([k, v]): [string, string] => {
+            const l = k.toLowerCase();
+            if (l === 'srcset') return [k, kept.map(srcsetText).join(', ')];
+            if (l === 'src') return [k, srcData ?? ''];
+            return [k, v];
+          })
+          .filter(([k, v]) => !(k.toLowerCase() === 'srcset' && !v));
         edits.push({ start: t.start, end: t.end, text: renderStartTag(html, t, attrs) });
       } else {
         edits.push({ start: t.start, end: t.closeEnd, text: '' });
@@ -391,7 +472,9 @@ export function rewriteSnapshot(html: string, resolver: SnapshotResolver = NONE)
         else if (image) attrs.push([k, PLACEHOLDER_IMAGE]);
       } else if (loads === 'srcset' && parseSrcset(v).some((c) => !isLocal(c.url))) {
         changed = true;
-        const kept = parseSrcset(v).map((c) => ({ ...c, url: resolve(c.url) ?? '' })).filter((c) => c.url);
+        const kept = parseSrcset(v)
+          .map((c) => ({ ...c, url: resolve(c.url) ?? '' }))
+          .filter((c) => c.url);
         if (kept.length) attrs.push([k, kept.map(srcsetText).join(', ')]);
       } else attrs.push([k, v]);
     }
@@ -412,10 +495,17 @@ export function rewriteSnapshot(html: string, resolver: SnapshotResolver = NONE)
   } else {
     const [root, head] = s.tags;
     const firstNonBlank = html.search(/\S/);
-    const doctype = s.directives[0]?.name === '!doctype' && s.directives[0].start === firstNonBlank ? s.directives[0] : null;
-    for (const d of s.directives) if (d.name === '!doctype' && d !== doctype) edits.push({ start: d.start, end: d.end, text: '' });
+    const doctype =
+      s.directives[0]?.name === '!doctype' && s.directives[0].start === firstNonBlank ? s.directives[0] : null;
+    for (const d of s.directives)
+      if (d.name === '!doctype' && d !== doctype) edits.push({ start: d.start, end: d.end, text: '' });
     const afterDoctype = doctype ? doctype.end + Math.max(0, html.slice(doctype.end).search(/\S/)) : firstNonBlank;
-    const startOk = root?.name === 'html' && head?.name === 'head' && head.parent === 0 && !s.textBeforeHead && root.start === afterDoctype;
+    const startOk =
+      root?.name === 'html' &&
+      head?.name === 'head' &&
+      head.parent === 0 &&
+      !s.textBeforeHead &&
+      root.start === afterDoctype;
     if (startOk) {
       if (doctype) edits.push({ start: doctype.start, end: doctype.end, text: '<!DOCTYPE html>' });
       else prefix = '<!DOCTYPE html>\n';
@@ -454,7 +544,8 @@ export function snapshotRemoteRefs(html: string): { resources: string[]; stylesh
   const resources = new Set<string>();
   const stylesheets = new Set<string>();
   const fromCss = (css: string) => {
-    for (const ref of cssRefs(css)) if (!isLocal(ref.url)) (ref.kind === 'import' ? stylesheets : resources).add(ref.url);
+    for (const ref of cssRefs(css))
+      if (!isLocal(ref.url)) (ref.kind === 'import' ? stylesheets : resources).add(ref.url);
   };
   const s = tokenizeHtml(html);
   for (const t of s.tags) {

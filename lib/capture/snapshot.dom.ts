@@ -30,7 +30,17 @@ export interface Snapshot {
 // Raw-text elements (xmp, noembed, noframes, plaintext) serialise their text unescaped; object/embed
 // can load active content. None of them is worth keeping in evidence.
 const DROP = new Set([
-  'script', 'noscript', 'base', 'xmp', 'noembed', 'noframes', 'plaintext', 'object', 'embed', 'applet', 'portal',
+  'script',
+  'noscript',
+  'base',
+  'xmp',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'object',
+  'embed',
+  'applet',
+  'portal',
 ]);
 const DROP_LINK_REL = /\b(preload|modulepreload|prefetch|prerender|import)\b/i;
 const DANGEROUS_URL = /(javascript|vbscript):/i;
@@ -45,8 +55,16 @@ function neutralizeAttributes(el: Element): void {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped
     const value = attr.value.replace(/[\u0000-\u0020]/g, '');
     const lower = value.toLowerCase();
-    const navigatesToData = (name === 'href' || name === 'xlink:href') && /^(a|area)$/i.test(el.localName) && lower.startsWith('data:');
-    if (name.startsWith('on') || DANGEROUS_URL.test(value) || name === 'srcdoc' || name === 'ping' || navigatesToData || DOCUMENT_DATA.some((d) => lower.includes(d))) {
+    const navigatesToData =
+      (name === 'href' || name === 'xlink:href') && /^(a|area)$/i.test(el.localName) && lower.startsWith('data:');
+    if (
+      name.startsWith('on') ||
+      DANGEROUS_URL.test(value) ||
+      name === 'srcdoc' ||
+      name === 'ping' ||
+      navigatesToData ||
+      DOCUMENT_DATA.some((d) => lower.includes(d))
+    ) {
       el.removeAttribute(attr.name);
     } else if (name === 'style' && cssHasScript(attr.value)) {
       el.setAttribute(attr.name, scriptFreeCss(attr.value));
@@ -215,12 +233,19 @@ function assemble(root: Element, doc: Document, capturedAt: string): string {
  * Processes clone/original pairs (same order); open shadow roots are written as declarative
  * ones (<template shadowrootmode="open">) with the same cleaning, so their text is kept.
  */
-function processTree(originals: Element[], clones: Element[], container: Node, opts: SnapshotOptions, base: string): void {
+function processTree(
+  originals: Element[],
+  clones: Element[],
+  container: Node,
+  opts: SnapshotOptions,
+  base: string,
+): void {
   const shadows: [Element, HTMLTemplateElement][] = [];
   originals.forEach((original, i) => {
     const clone = clones[i];
     if (!clone || !container.contains(clone)) return; // inside a removed subtree
-    if ((opts.excludeSelector && original.matches(opts.excludeSelector)) || opts.exclude?.(original)) return clone.remove();
+    if ((opts.excludeSelector && original.matches(opts.excludeSelector)) || opts.exclude?.(original))
+      return clone.remove();
     processElement(original, clone, opts, base);
     if (!container.contains(clone)) return;
     const shadow = serialiseShadowRoot(original, clone.ownerDocument, opts, base);
@@ -229,7 +254,12 @@ function processTree(originals: Element[], clones: Element[], container: Node, o
   for (const [host, template] of shadows) host.prepend(template);
 }
 
-function serialiseShadowRoot(host: Element, out: Document, opts: SnapshotOptions, base: string): HTMLTemplateElement | null {
+function serialiseShadowRoot(
+  host: Element,
+  out: Document,
+  opts: SnapshotOptions,
+  base: string,
+): HTMLTemplateElement | null {
   const root = host.shadowRoot; // null for closed roots, which the page keeps private
   if (!root || root.mode !== 'open') return null;
   const template = out.createElement('template');
@@ -276,7 +306,8 @@ export function snapshotDocument(doc: Document, opts: SnapshotOptions = {}): Sna
   const capturedAt = (opts.now?.() ?? new Date()).toISOString();
   const text = extractText(doc.body ?? source, { excludeSelector: opts.excludeSelector, exclude: opts.exclude });
   const html = assemble(root, doc, capturedAt);
-  const parse = opts.parse ?? ((h: string) => new (doc.defaultView?.DOMParser ?? DOMParser)().parseFromString(h, 'text/html'));
+  const parse =
+    opts.parse ?? ((h: string) => new (doc.defaultView?.DOMParser ?? DOMParser)().parseFromString(h, 'text/html'));
   const problems = snapshotProblems(html, parse);
   return { html: problems.length ? textOnlySnapshot(text, doc.URL, capturedAt, problems) : html, text };
 }

@@ -12,7 +12,17 @@ export interface ImageLike {
 }
 
 export interface Canvas2DLike {
-  drawImage(img: never, sx: number, sy: number, sw: number, sh: number, dx: number, dy: number, dw: number, dh: number): void;
+  drawImage(
+    img: never,
+    sx: number,
+    sy: number,
+    sw: number,
+    sh: number,
+    dx: number,
+    dy: number,
+    dw: number,
+    dh: number,
+  ): void;
 }
 
 /** OffscreenCanvas satisfies it. */

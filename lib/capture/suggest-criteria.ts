@@ -26,16 +26,49 @@ export interface Suggestion {
 
 // Words that appear in many item names and say nothing about which item a page is.
 const STOP = new Set([
-  'ข้อมูล', 'การ', 'ของ', 'และ', 'หรือ', 'ที่', 'ใน', 'เกี่ยว', 'กับ', 'ประจำ', 'ปี', 'หน่วยงาน', 'ต่าง', 'ๆ', 'เรื่อง', 'ด้าน', 'ผล',
-  'the', 'and', 'of', 'for', 'on', 'to', 'a', 'an', 'in', 'or', 'year', 'annual', 'information', 'report', 'plan',
+  'ข้อมูล',
+  'การ',
+  'ของ',
+  'และ',
+  'หรือ',
+  'ที่',
+  'ใน',
+  'เกี่ยว',
+  'กับ',
+  'ประจำ',
+  'ปี',
+  'หน่วยงาน',
+  'ต่าง',
+  'ๆ',
+  'เรื่อง',
+  'ด้าน',
+  'ผล',
+  'the',
+  'and',
+  'of',
+  'for',
+  'on',
+  'to',
+  'a',
+  'an',
+  'in',
+  'or',
+  'year',
+  'annual',
+  'information',
+  'report',
+  'plan',
 ]);
 
-const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('th', { granularity: 'word' }) : null;
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('th', { granularity: 'word' }) : null;
 
 function words(s: string): string[] {
   const text = normalizeSearchText(s);
   const raw = segmenter ? [...segmenter.segment(text)].map((x) => x.segment) : text.split(/\s+/);
-  return raw.map((w) => w.trim()).filter((w) => w.length >= 2 && !STOP.has(w) && !/^\d+$/.test(w) && /[\p{L}]/u.test(w));
+  return raw
+    .map((w) => w.trim())
+    .filter((w) => w.length >= 2 && !STOP.has(w) && !/^\d+$/.test(w) && /[\p{L}]/u.test(w));
 }
 
 /** The distinctive words of an item's Thai name and of its English name. */
@@ -79,20 +112,34 @@ function codeInUrl(url: string, codes: Set<string>): string | null {
 function urlWords(url: string): string {
   try {
     const u = new URL(url);
-    return decodeURIComponent(u.pathname).replace(/[/_.\-+]+/g, ' ').replace(/\b(html?|php|aspx?|index)\b/gi, ' ');
+    return decodeURIComponent(u.pathname)
+      .replace(/[/_.\-+]+/g, ' ')
+      .replace(/\b(html?|php|aspx?|index)\b/gi, ' ');
   } catch {
     return '';
   }
 }
 
-const WEIGHT = { linkText: 3, heading: 3, title: 2, breadcrumb: 2, url: 2, otherHeadings: 1, codeInUrl: 4, elements: 1 };
+const WEIGHT = {
+  linkText: 3,
+  heading: 3,
+  title: 2,
+  breadcrumb: 2,
+  url: 2,
+  otherHeadings: 1,
+  codeInUrl: 4,
+  elements: 1,
+};
 /** Below this, or when the runner-up is as good, nothing is pre-chosen. */
 export const SUGGEST_THRESHOLD = 1.5;
 
 export function rankCriteria(set: CriteriaSet, page: PageSignals): Suggestion[] {
   const codes = new Set(set.items.map((c) => c.code));
   const inUrl = codeInUrl(page.url, codes);
-  const crumbs = page.breadcrumb.split(/[>»›/|]/).map((s) => s.trim()).filter(Boolean);
+  const crumbs = page.breadcrumb
+    .split(/[>»›/|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const lastCrumb = crumbs.at(-1) ?? '';
   const [h1 = '', ...rest] = page.headings;
   const path = urlWords(page.url);

@@ -91,7 +91,14 @@ export function findAddresses(text: string): Finding[] {
     const before = text.slice(windowStart, m.index);
     const tokens = [...before.matchAll(ADDRESS_TOKEN)];
     if (tokens.length === 0) continue;
-    const distinct = new Set(tokens.map((t) => t[0].toLowerCase().replace(/\s?\d$/, '').replace(/\.$/, '')));
+    const distinct = new Set(
+      tokens.map((t) =>
+        t[0]
+          .toLowerCase()
+          .replace(/\s?\d$/, '')
+          .replace(/\.$/, ''),
+      ),
+    );
     const label = ADDRESS_LABEL.exec(before);
     if (distinct.size < 2 && !label) continue;
     const startAt = label && label.index < tokens[0]!.index ? label.index : tokens[0]!.index;
@@ -102,11 +109,16 @@ export function findAddresses(text: string): Finding[] {
 
 const POSITION =
   /(รองนายก[\u0E00-\u0E7F.]*|นายก(?:เทศมนตรี[\u0E00-\u0E7F]*|องค์การบริหารส่วน[\u0E00-\u0E7F]+|อบต\.?|อบจ\.?)|รองปลัด[\u0E00-\u0E7F.]*|ปลัด(?:เทศบาล|องค์การบริหารส่วน[\u0E00-\u0E7F]+|อบต\.?|อบจ\.?)|(?:ผู้อำนวยการ|ผอ\.)\s?(?:กอง|สำนัก)[\u0E00-\u0E7F]*|หัวหน้าสำนักปลัด[\u0E00-\u0E7F]*)/g;
-const PERSON = /(?:นางสาว|นาง|นาย|น\.ส\.|ว่าที่ ?ร(?:้อย)?\.? ?ต(?:รี)?\.?|ดร\.)\s?[\u0E01-\u0E4E]{2,}\s[\u0E01-\u0E4E]{2,}/g;
+const PERSON =
+  /(?:นางสาว|นาง|นาย|น\.ส\.|ว่าที่ ?ร(?:้อย)?\.? ?ต(?:รี)?\.?|ดร\.)\s?[\u0E01-\u0E4E]{2,}\s[\u0E01-\u0E4E]{2,}/g;
 
 /** A titled name (นาย/นาง/นางสาว …) within 80 characters of an executive position. */
 export function findPeople(text: string): Finding[] {
-  const positions = [...text.matchAll(POSITION)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  const positions = [...text.matchAll(POSITION)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+  }));
   if (positions.length === 0) return [];
   // Blank the positions out first: "นายกเทศมนตรี" would otherwise read as title "นาย" + a name.
   let masked = text;
@@ -114,8 +126,10 @@ export function findPeople(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of masked.matchAll(PERSON)) {
     const end = m.index + m[0].length;
-    const gap = (p: { start: number; end: number }): number => (p.start >= end ? p.start - end : Math.abs(m.index - p.end));
-    const near = positions.filter((p) => gap(p) <= 80)
+    const gap = (p: { start: number; end: number }): number =>
+      p.start >= end ? p.start - end : Math.abs(m.index - p.end);
+    const near = positions
+      .filter((p) => gap(p) <= 80)
       // Closest wins; on a tie, the position after the name (the usual name-then-title layout).
       .sort((a, b) => gap(a) - gap(b) || b.start - a.start)[0];
     if (near) out.push({ kind: 'person', match: `${m[0].trim()} — ${near.text}` });
@@ -129,7 +143,12 @@ export function findPeople(text: string): Finding[] {
  */
 export function findYears(text: string): { year: number; match: string }[] {
   return findYearSpans(text).flatMap((s) =>
-    s.from === s.to ? [{ year: s.from, match: s.match }] : [{ year: s.from, match: s.match }, { year: s.to, match: s.match }],
+    s.from === s.to
+      ? [{ year: s.from, match: s.match }]
+      : [
+          { year: s.from, match: s.match },
+          { year: s.to, match: s.match },
+        ],
   );
 }
 
@@ -154,7 +173,10 @@ const MONTH_MAR = '(?:มี\\.\\s?ค\\.|มีนาคม)';
 /** The first half of fiscal year `fy` (BE): ต.ค. fy-1 … มี.ค. fy, in any common spelling. */
 export function findFirstHalf(text: string, fy: number): Finding[] {
   const y = (year: number): string => `(?:${year}|${String(year).slice(2)})`;
-  const re = new RegExp(`${MONTH_OCT}\\s?(?:พ\\.ศ\\.\\s?)?${y(fy - 1)}(?!\\d).{0,40}?${MONTH_MAR}\\s?(?:พ\\.ศ\\.\\s?)?${y(fy)}(?!\\d)`, 'g');
+  const re = new RegExp(
+    `${MONTH_OCT}\\s?(?:พ\\.ศ\\.\\s?)?${y(fy - 1)}(?!\\d).{0,40}?${MONTH_MAR}\\s?(?:พ\\.ศ\\.\\s?)?${y(fy)}(?!\\d)`,
+    'g',
+  );
   return [...text.matchAll(re)].map((m) => ({ kind: 'first-half' as const, match: m[0] }));
 }
 

@@ -18,7 +18,13 @@ export function renameEvidence(r: EvidenceRecord, renames: ReadonlyMap<string, s
 }
 
 /** Returns how many evidence records changed codes. */
-export async function saveEditedSet(db: ItaDb, set: CriteriaSet, renames: ReadonlyMap<string, string>, activeSetId: string, now = () => new Date()): Promise<number> {
+export async function saveEditedSet(
+  db: ItaDb,
+  set: CriteriaSet,
+  renames: ReadonlyMap<string, string>,
+  activeSetId: string,
+  now = () => new Date(),
+): Promise<number> {
   return db.transaction('rw', [db.criteriaSets, db.evidence, db.items], async () => {
     await db.criteriaSets.put(set);
     if (set.id !== activeSetId || renames.size === 0) return 0;

@@ -4,7 +4,6 @@ import { STATUS_LABELS } from './status';
 import { defineMessages } from '../i18n/template';
 import type { Lang } from '../i18n/language';
 
-
 /** Labels used by the checklist dashboard. `{name}` marks a parameter. */
 export const CHECKLIST_MESSAGES = {
   'status.unreviewed': STATUS_LABELS.unreviewed,

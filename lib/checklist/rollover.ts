@@ -46,18 +46,34 @@ export function planRollover(input: RolloverInput): RolloverPlan {
     const due = sources.map((s) => s.dueDate).find((d) => d !== null) ?? null;
     if (unit === '' && assignee === '' && due === null) continue;
     items.push({
-      code: it.code, unit, assignee, dueDate: due && shiftIsoDate(due, by), notes: '', statusOverride: null,
-      submitUrls: null, explanation: null, updatedAt: input.now,
+      code: it.code,
+      unit,
+      assignee,
+      dueDate: due && shiftIsoDate(due, by),
+      notes: '',
+      statusOverride: null,
+      submitUrls: null,
+      explanation: null,
+      updatedAt: input.now,
     });
   }
   const tasks = input.tasks
     .filter((t) => input.carryTaskIds.has(t.id))
-    .map((t) => ({ ...t, id: input.newId(), start: t.start && shiftIsoDate(t.start, by), end: shiftIsoDate(t.end, by), done: false }));
+    .map((t) => ({
+      ...t,
+      id: input.newId(),
+      start: t.start && shiftIsoDate(t.start, by),
+      end: shiftIsoDate(t.end, by),
+      done: false,
+    }));
   return { items, tasks };
 }
 
 export class RolloverError extends Error {
-  constructor(readonly code: 'same-year' | 'year-archived' | 'not-later', readonly year: number) {
+  constructor(
+    readonly code: 'same-year' | 'year-archived' | 'not-later',
+    readonly year: number,
+  ) {
     super(`${code}: ${year}`);
   }
 }
@@ -80,7 +96,16 @@ export interface StartYearOptions {
 export async function startFiscalYear(db: ItaDb, opts: StartYearOptions): Promise<ArchiveRow> {
   const now = (opts.now ?? (() => new Date()))().toISOString();
   const newId = opts.newId ?? (() => crypto.randomUUID());
-  const tables = [db.evidence, db.archivedEvidence, db.archives, db.items, db.tasks, db.verify, db.meta, db.criteriaSets];
+  const tables = [
+    db.evidence,
+    db.archivedEvidence,
+    db.archives,
+    db.items,
+    db.tasks,
+    db.verify,
+    db.meta,
+    db.criteriaSets,
+  ];
   return db.transaction('rw', tables, async () => {
     const year = await getChecklistYear(db);
     const to = opts.toSet.fiscalYear;
@@ -89,15 +114,31 @@ export async function startFiscalYear(db: ItaDb, opts: StartYearOptions): Promis
     if (await db.archives.get(year.fiscalYear)) throw new RolloverError('year-archived', year.fiscalYear);
     const settings = await loadSettings(db);
     const [evidence, items, tasks, verify] = await Promise.all([
-      db.evidence.toArray(), db.items.toArray(), db.tasks.toArray(), db.verify.toArray(),
+      db.evidence.toArray(),
+      db.items.toArray(),
+      db.tasks.toArray(),
+      db.verify.toArray(),
     ]);
     const archive: ArchiveRow = {
       fiscalYear: year.fiscalYear,
       criteriaSet: opts.fromSet,
       agency: { name: settings.agencyName, homeUrl: settings.homeUrl, units: settings.units, urlCap: settings.urlCap },
-      items, tasks, verify, evidenceCount: evidence.length, archivedAt: now,
+      items,
+      tasks,
+      verify,
+      evidenceCount: evidence.length,
+      archivedAt: now,
     };
-    const plan = planRollover({ fromSet: opts.fromSet, toSet: opts.toSet, mapping: opts.mapping, items, tasks, carryTaskIds: opts.carryTaskIds, now, newId });
+    const plan = planRollover({
+      fromSet: opts.fromSet,
+      toSet: opts.toSet,
+      mapping: opts.mapping,
+      items,
+      tasks,
+      carryTaskIds: opts.carryTaskIds,
+      now,
+      newId,
+    });
     await db.archives.put(archive);
     await db.archivedEvidence.bulkPut(evidence.map((e) => ({ ...e, fiscalYear: year.fiscalYear })));
     await Promise.all([db.evidence.clear(), db.items.clear(), db.tasks.clear(), db.verify.clear()]);
@@ -106,7 +147,10 @@ export async function startFiscalYear(db: ItaDb, opts: StartYearOptions): Promis
     if (opts.storeSet) await db.criteriaSets.put(opts.toSet);
     const next: ChecklistYear = { fiscalYear: to, criteriaSetId: opts.toSet.id, startedAt: now };
     await db.meta.put({ key: CHECKLIST_KEY, value: next });
-    await db.meta.put({ key: 'settings', value: sanitizeSettings({ ...settings, fiscalYear: to, criteriaSetId: opts.toSet.id }) });
+    await db.meta.put({
+      key: 'settings',
+      value: sanitizeSettings({ ...settings, fiscalYear: to, criteriaSetId: opts.toSet.id }),
+    });
     return archive;
   });
 }
@@ -140,8 +184,18 @@ export function recaptureList(
       const codes = ev.criteria.filter((c) => from.includes(c));
       if (codes.length === 0 || seen.has(ev.url)) continue;
       seen.add(ev.url);
-      const done = current.some((c) => c.criteria.includes(it.code) && (c.url === ev.url || c.requestedUrl === ev.requestedUrl));
-      out.push({ code: it.code, fromCodes: codes, url: ev.url, title: ev.title, evidenceId: ev.id, capturedAt: ev.capturedAt, done });
+      const done = current.some(
+        (c) => c.criteria.includes(it.code) && (c.url === ev.url || c.requestedUrl === ev.requestedUrl),
+      );
+      out.push({
+        code: it.code,
+        fromCodes: codes,
+        url: ev.url,
+        title: ev.title,
+        evidenceId: ev.id,
+        capturedAt: ev.capturedAt,
+        done,
+      });
     }
   }
   return out;

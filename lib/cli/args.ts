@@ -45,7 +45,8 @@ export function parseArgs(args: string[], spec: ArgSpec): ParsedArgs {
     } else if (flagNames.has(t.name) && t.value === undefined) flags.add(t.name);
     else if (optionNames.has(t.name)) {
       // A following "--word" is the next option, not this one's value.
-      if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--'))) errors.push({ code: 'missing-value', option: t.name });
+      if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--')))
+        errors.push({ code: 'missing-value', option: t.name });
       else options.set(t.name, t.value);
     } else errors.push({ code: 'unknown-option', option: t.name });
   }
@@ -60,6 +61,7 @@ export function resolveLang(option: string | undefined, env: CliIo['env']): CliL
 }
 
 export function formatArgError(e: ParsedArgs['errors'][number], lang: CliLang): string {
-  if (e.code === 'missing-value') return lang === 'th' ? `ตัวเลือก --${e.option} ต้องมีค่า` : `option --${e.option} needs a value`;
+  if (e.code === 'missing-value')
+    return lang === 'th' ? `ตัวเลือก --${e.option} ต้องมีค่า` : `option --${e.option} needs a value`;
   return lang === 'th' ? `ไม่รู้จักตัวเลือก --${e.option}` : `unknown option --${e.option}`;
 }

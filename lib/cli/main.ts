@@ -62,7 +62,8 @@ function takeGlobalLang(argv: string[]): { lang: string | undefined; rest: strin
 
 export async function main(argv: string[], io: CliIo, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
   const { lang: globalLang, rest } = takeGlobalLang(argv);
-  const langOpt = globalLang ?? rest.find((a, i) => rest[i - 1] === '--lang') ?? rest.find((a) => a.startsWith('--lang='))?.slice(7);
+  const langOpt =
+    globalLang ?? rest.find((a, i) => rest[i - 1] === '--lang') ?? rest.find((a) => a.startsWith('--lang='))?.slice(7);
   const lang = resolveLang(langOpt, io.env);
   const [name, ...args] = rest;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -79,7 +80,10 @@ export async function main(argv: string[], io: CliIo, commands: readonly CliComm
     io.stdout(`${lang === 'th' ? cmd.summaryTh : cmd.summaryEn}\n\n${cmd.usage}`);
     return 0;
   }
-  const cmdArgs = globalLang !== undefined && !args.some((a) => a === '--lang' || a.startsWith('--lang=')) ? [...args, '--lang', globalLang] : args;
+  const cmdArgs =
+    globalLang !== undefined && !args.some((a) => a === '--lang' || a.startsWith('--lang='))
+      ? [...args, '--lang', globalLang]
+      : args;
   try {
     return await cmd.run(cmdArgs, io);
   } catch (e) {

@@ -6,14 +6,32 @@ import type { Lang } from '../i18n/language';
 
 const W = {
   th: {
-    required: 'ต้องมี', example: 'ตัวอย่าง', perPerson: 'ทุกคน', anyOf: (min: number) => `อย่างน้อย ${min} อย่าง จาก`,
-    elements: 'องค์ประกอบ', period: 'ช่วงเวลา', conditions: 'เงื่อนไข', hints: 'ระบบช่วยตรวจ', none: 'กรณีไม่มีข้อมูล',
-    source: 'ที่มา', confidence: 'ความมั่นใจ', noSource: 'ยังไม่พบแหล่งอ้างอิง',
+    required: 'ต้องมี',
+    example: 'ตัวอย่าง',
+    perPerson: 'ทุกคน',
+    anyOf: (min: number) => `อย่างน้อย ${min} อย่าง จาก`,
+    elements: 'องค์ประกอบ',
+    period: 'ช่วงเวลา',
+    conditions: 'เงื่อนไข',
+    hints: 'ระบบช่วยตรวจ',
+    none: 'กรณีไม่มีข้อมูล',
+    source: 'ที่มา',
+    confidence: 'ความมั่นใจ',
+    noSource: 'ยังไม่พบแหล่งอ้างอิง',
   },
   en: {
-    required: 'required', example: 'example', perPerson: 'each person', anyOf: (min: number) => `at least ${min} of`,
-    elements: 'Elements', period: 'Period', conditions: 'Conditions', hints: 'Checked by the tool', none: 'When there is nothing',
-    source: 'Source', confidence: 'Confidence', noSource: 'no source found',
+    required: 'required',
+    example: 'example',
+    perPerson: 'each person',
+    anyOf: (min: number) => `at least ${min} of`,
+    elements: 'Elements',
+    period: 'Period',
+    conditions: 'Conditions',
+    hints: 'Checked by the tool',
+    none: 'When there is nothing',
+    source: 'Source',
+    confidence: 'Confidence',
+    noSource: 'no source found',
   },
 };
 
@@ -30,15 +48,25 @@ export function describePeriod(rule: PeriodRule, fiscalYear: number, lang: Lang)
       return th ? `${rule.from} ถึง ${rule.to} (ค.ศ.)${monthly}` : `${rule.from} to ${rule.to}${monthly}`;
     }
     case 'covers': {
-      const min = rule.minYears ? (th ? ` และมีระยะอย่างน้อย ${rule.minYears} ปี` : `, spanning at least ${rule.minYears} years`) : '';
-      return th ? `ระยะเวลาของเอกสารครอบคลุมปี พ.ศ. ${fiscalYear}${min}` : `the document's period covers B.E. ${fiscalYear}${min}`;
+      const min = rule.minYears
+        ? th
+          ? ` และมีระยะอย่างน้อย ${rule.minYears} ปี`
+          : `, spanning at least ${rule.minYears} years`
+        : '';
+      return th
+        ? `ระยะเวลาของเอกสารครอบคลุมปี พ.ศ. ${fiscalYear}${min}`
+        : `the document's period covers B.E. ${fiscalYear}${min}`;
     }
     case 'in-force':
       return th ? `ยังใช้บังคับในปี พ.ศ. ${fiscalYear}` : `still in force in B.E. ${fiscalYear}`;
     case 'first-half': {
       const how = rule.monthly
-        ? (th ? 'แยกรายเดือน' : 'month by month')
-        : (th ? 'รายเดือน รายไตรมาส หรือรอบ 6 เดือน' : 'monthly, quarterly or half-year');
+        ? th
+          ? 'แยกรายเดือน'
+          : 'month by month'
+        : th
+          ? 'รายเดือน รายไตรมาส หรือรอบ 6 เดือน'
+          : 'monthly, quarterly or half-year';
       return th
         ? `ครบทุกเดือน ต.ค. ${fiscalYear - 1} – มี.ค. ${fiscalYear} (${how})`
         : `every month Oct ${fiscalYear - 1} – Mar ${fiscalYear} (${how})`;
@@ -47,8 +75,11 @@ export function describePeriod(rule: PeriodRule, fiscalYear: number, lang: Lang)
 }
 
 function describeHint(rule: HintRule, lang: Lang): string {
-  if (rule.kind === 'signed-by-top-executive') return lang === 'th' ? 'ลงนามโดยผู้บริหารสูงสุด' : 'signed by the top executive';
-  return lang === 'th' ? `เป็นผู้บริหารคนปัจจุบัน (ตรงกับข้อ ${rule.item})` : `the current executive (as listed under ${rule.item})`;
+  if (rule.kind === 'signed-by-top-executive')
+    return lang === 'th' ? 'ลงนามโดยผู้บริหารสูงสุด' : 'signed by the top executive';
+  return lang === 'th'
+    ? `เป็นผู้บริหารคนปัจจุบัน (ตรงกับข้อ ${rule.item})`
+    : `the current executive (as listed under ${rule.item})`;
 }
 
 export function describeItem(c: Criterion, fiscalYear: number, lang: Lang): string[] {

@@ -64,16 +64,31 @@ export function nextFreeCode(d: Draft): string {
 }
 
 export function addDraftItem(d: Draft, subindicator?: string): Draft {
-  const sub = d.set.subindicators.find((s) => s.code === subindicator) ?? d.set.subindicators[d.set.subindicators.length - 1];
+  const sub =
+    d.set.subindicators.find((s) => s.code === subindicator) ?? d.set.subindicators[d.set.subindicators.length - 1];
   const item: Criterion = {
-    code: nextFreeCode(d), indicator: sub?.indicator ?? 0, subindicator: sub?.code ?? '', subgroupTh: sub?.nameTh ?? '',
-    nameTh: '', nameEn: '', elements: [], anyOf: [], conditions: '', hintRules: [], periodRule: { kind: 'current' }, periodText: 'current',
-    noneRule: null, source: null, confidence: 'C', mapsFrom: [],
+    code: nextFreeCode(d),
+    indicator: sub?.indicator ?? 0,
+    subindicator: sub?.code ?? '',
+    subgroupTh: sub?.nameTh ?? '',
+    nameTh: '',
+    nameEn: '',
+    elements: [],
+    anyOf: [],
+    conditions: '',
+    hintRules: [],
+    periodRule: { kind: 'current' },
+    periodText: 'current',
+    noneRule: null,
+    source: null,
+    confidence: 'C',
+    mapsFrom: [],
   };
   return { ...d, items: [...d.items, { item, originalCode: null }] };
 }
 
-export type RemoveResult = { ok: true; draft: Draft } | { ok: false; reason: 'has-evidence'; code: string; count: number };
+export type RemoveResult =
+  { ok: true; draft: Draft } | { ok: false; reason: 'has-evidence'; code: string; count: number };
 
 /** Refuses while evidence is tagged with the item's stored code: move the evidence first. */
 export function removeDraftItem(d: Draft, index: number, evidenceCount: (code: string) => number): RemoveResult {
@@ -87,7 +102,8 @@ export function removeDraftItem(d: Draft, index: number, evidenceCount: (code: s
 /** Stored code → new code, for items whose code changed in this draft. */
 export function draftRenames(d: Draft): Map<string, string> {
   const out = new Map<string, string>();
-  for (const di of d.items) if (di.originalCode !== null && di.originalCode !== di.item.code) out.set(di.originalCode, di.item.code);
+  for (const di of d.items)
+    if (di.originalCode !== null && di.originalCode !== di.item.code) out.set(di.originalCode, di.item.code);
   return out;
 }
 

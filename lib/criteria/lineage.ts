@@ -30,7 +30,11 @@ export function lineageKind(item: Pick<LineageItem, 'code' | 'mapsFrom'>): Linea
  * related, an item inherits only from an item with the same code and the same Thai name: a code that
  * now means something else must not pull in last year's pages.
  */
-export function codeMapping(from: LineageSet, to: LineageSet, lookup: (id: string) => LineageSet | undefined): Map<string, string[]> {
+export function codeMapping(
+  from: LineageSet,
+  to: LineageSet,
+  lookup: (id: string) => LineageSet | undefined,
+): Map<string, string[]> {
   const chain: LineageSet[] = [to];
   const seen = new Set([to.id]);
   let cur = to;

@@ -21,7 +21,10 @@ export function syntaxErrorLocation(text: string, message: string): { line: numb
 export function parseCriteriaSetJson(text: string): CriteriaResult<CriteriaSet> {
   try {
     if (text.length > MAX_SET_TEXT_LENGTH)
-      return { ok: false, errors: [{ code: 'too-large', path: '', params: { size: text.length, max: MAX_SET_TEXT_LENGTH } }] };
+      return {
+        ok: false,
+        errors: [{ code: 'too-large', path: '', params: { size: text.length, max: MAX_SET_TEXT_LENGTH } }],
+      };
     // A UTF-8 BOM (common in files saved on Windows) becomes whitespace so that offsets stay put.
     const src = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
     let data: unknown;
@@ -30,7 +33,10 @@ export function parseCriteriaSetJson(text: string): CriteriaResult<CriteriaSet> 
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       const { line, column } = syntaxErrorLocation(src, message);
-      return { ok: false, errors: [{ code: 'json-syntax', path: '', params: { message, line, column }, line, column }] };
+      return {
+        ok: false,
+        errors: [{ code: 'json-syntax', path: '', params: { message, line, column }, line, column }],
+      };
     }
     const result = validateCriteriaSet(data);
     if (result.ok) return result;

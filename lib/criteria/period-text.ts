@@ -22,7 +22,8 @@ export function foldThaiDigits(s: string): string {
 const RANGE = /(?<!\d)(25\d\d)\s*(?:-|–|—|ถึง(?:ปี)?|to)\s*(?:(?:พ\.ศ\.|ปี)\s*)?(25\d\d|\d\d)(?!\d)/g;
 const SINGLE = /(?<!\d)25\d\d(?!\d)/g;
 /** Two digits after พ.ศ./ปีงบประมาณ, or after a Thai month abbreviation ("ต.ค. 63", "มี.ค.64"). */
-const SHORT = /(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ\.?|(?<![\u0E00-\u0E7F])(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.)\s?(\d\d)(?!\d)/g;
+const SHORT =
+  /(?:พ\.ศ\.|ปีงบประมาณ|ปีงบ\.?|(?<![\u0E00-\u0E7F])(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.)\s?(\d\d)(?!\d)/g;
 
 /** Every year or year range in the text, in text order; a range's years are not repeated as singles. */
 export function findYearSpans(rawText: string): YearSpan[] {
@@ -38,7 +39,8 @@ export function findYearSpans(rawText: string): YearSpan[] {
   }
   const free = (at: number) => !taken.some(([a, b]) => at >= a && at < b);
   for (const m of text.matchAll(SINGLE)) {
-    if (free(m.index)) found.push({ from: Number(m[0]), to: Number(m[0]), match: m[0], at: m.index, end: m.index + m[0].length });
+    if (free(m.index))
+      found.push({ from: Number(m[0]), to: Number(m[0]), match: m[0], at: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(SHORT)) {
     const at = m.index + m[0].length - 2;

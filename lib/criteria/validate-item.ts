@@ -1,7 +1,14 @@
 /** Validation of one criterion (ข้อ) of a format-2 criteria set. */
 import { readItemLineage } from './validate-lineage';
 import type {
-  AnyOfGroup, Confidence, Criterion, CriterionElement, HintRule, PeriodRule, SourceCitation, Subindicator,
+  AnyOfGroup,
+  Confidence,
+  Criterion,
+  CriterionElement,
+  HintRule,
+  PeriodRule,
+  SourceCitation,
+  Subindicator,
 } from './types';
 import { FieldReader, joinPath, typeName, type Obj } from './field-reader';
 import { isPlainObject as isObj } from '../util/guards';
@@ -37,7 +44,8 @@ function readElement(r: FieldReader, o: Obj, path: string): CriterionElement | u
     r.report('wrong-type', joinPath(path, 'required'), { expected: 'boolean', actual: typeName(o.required) });
   else required = o.required;
   const perPerson = optionalBoolean(r, o, 'perPerson', path);
-  if (key === undefined || th === undefined || en === undefined || required === undefined || perPerson === null) return undefined;
+  if (key === undefined || th === undefined || en === undefined || required === undefined || perPerson === null)
+    return undefined;
   return perPerson ? { key, th, en, required, perPerson } : { key, th, en, required };
 }
 
@@ -52,7 +60,10 @@ function readRange(r: FieldReader, o: Obj, path: string): PeriodRule | undefined
   const from = r.string(o, 'from', path);
   const to = r.string(o, 'to', path);
   let ok = from !== undefined && to !== undefined;
-  for (const [k, v] of [['from', from], ['to', to]] as const) {
+  for (const [k, v] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (v !== undefined && !isIsoDate(v)) {
       r.report('bad-date', joinPath(path, k), { value: v });
       ok = false;
@@ -64,7 +75,9 @@ function readRange(r: FieldReader, o: Obj, path: string): PeriodRule | undefined
   }
   const monthly = optionalBoolean(r, o, 'monthly', path);
   if (!ok || monthly === null) return undefined;
-  return monthly === undefined ? { kind: 'range', from: from!, to: to! } : { kind: 'range', from: from!, to: to!, monthly };
+  return monthly === undefined
+    ? { kind: 'range', from: from!, to: to! }
+    : { kind: 'range', from: from!, to: to!, monthly };
 }
 
 export function readPeriodRule(r: FieldReader, o: Obj, path: string): PeriodRule | undefined {
@@ -83,7 +96,10 @@ export function readPeriodRule(r: FieldReader, o: Obj, path: string): PeriodRule
       if (o.minYears === undefined) return { kind };
       if (typeof o.minYears === 'number' && Number.isInteger(o.minYears) && o.minYears >= 1 && o.minYears <= 20)
         return { kind, minYears: o.minYears };
-      r.report('bad-period-rule', joinPath(path, 'minYears'), { kind, minYears: JSON.stringify(o.minYears) ?? 'undefined' });
+      r.report('bad-period-rule', joinPath(path, 'minYears'), {
+        kind,
+        minYears: JSON.stringify(o.minYears) ?? 'undefined',
+      });
       return undefined;
     }
     case 'first-half': {
@@ -98,7 +114,12 @@ export function readPeriodRule(r: FieldReader, o: Obj, path: string): PeriodRule
   return undefined;
 }
 
-function readAnyOf(r: FieldReader, o: Obj, path: string, elements: Map<string, CriterionElement>): AnyOfGroup | undefined {
+function readAnyOf(
+  r: FieldReader,
+  o: Obj,
+  path: string,
+  elements: Map<string, CriterionElement>,
+): AnyOfGroup | undefined {
   const key = r.string(o, 'key', path);
   const th = r.string(o, 'th', path, { nonEmpty: true });
   const en = r.string(o, 'en', path);
@@ -150,7 +171,10 @@ function readSource(r: FieldReader, o: Obj, path: string): SourceCitation | unde
   const out: SourceCitation = { document: document ?? '', quote: quote ?? '' };
   if (o.official !== undefined) {
     if (typeof o.official === 'boolean') out.official = o.official;
-    else { r.report('wrong-type', joinPath(path, 'official'), { expected: 'boolean', actual: typeName(o.official) }); ok = false; }
+    else {
+      r.report('wrong-type', joinPath(path, 'official'), { expected: 'boolean', actual: typeName(o.official) });
+      ok = false;
+    }
   }
   for (const k of ['date', 'url', 'note'] as const) {
     if (o[k] === undefined) continue;
@@ -165,18 +189,34 @@ function readSource(r: FieldReader, o: Obj, path: string): SourceCitation | unde
 }
 
 /** An optional list: absent means empty. */
-function optionalList<T>(r: FieldReader, o: Obj, key: string, path: string, each: (el: Obj, p: string) => T | undefined): T[] | undefined {
+function optionalList<T>(
+  r: FieldReader,
+  o: Obj,
+  key: string,
+  path: string,
+  each: (el: Obj, p: string) => T | undefined,
+): T[] | undefined {
   if (o[key] === undefined) return [];
   if (Array.isArray(o[key]) && o[key].length === 0) return [];
   return r.list(o, key, path, each);
 }
 
-function checkSubindicator(r: FieldReader, path: string, sub: string | undefined, indicator: number | undefined, subs: Map<string, Subindicator>): void {
+function checkSubindicator(
+  r: FieldReader,
+  path: string,
+  sub: string | undefined,
+  indicator: number | undefined,
+  subs: Map<string, Subindicator>,
+): void {
   if (sub === undefined) return;
   const s = subs.get(sub);
   if (!s) r.report('unknown-subindicator', joinPath(path, 'subindicator'), { subindicator: sub });
   else if (indicator !== undefined && s.indicator !== indicator)
-    r.report('subindicator-mismatch', joinPath(path, 'subindicator'), { subindicator: sub, expected: s.indicator, actual: indicator });
+    r.report('subindicator-mismatch', joinPath(path, 'subindicator'), {
+      subindicator: sub,
+      expected: s.indicator,
+      actual: indicator,
+    });
 }
 
 function checkDuplicateKeys(r: FieldReader, o: Obj, path: string): void {
@@ -189,7 +229,13 @@ function checkDuplicateKeys(r: FieldReader, o: Obj, path: string): void {
   });
 }
 
-export function readItem(r: FieldReader, o: Obj, path: string, subs: Map<string, Subindicator>, codes: ReadonlySet<string>): Criterion | undefined {
+export function readItem(
+  r: FieldReader,
+  o: Obj,
+  path: string,
+  subs: Map<string, Subindicator>,
+  codes: ReadonlySet<string>,
+): Criterion | undefined {
   const code = r.string(o, 'code', path);
   if (code !== undefined && !ITEM_CODE_RE.test(code)) r.report('bad-code', joinPath(path, 'code'), { code });
   const indicator = r.integer(o, 'indicator', path);
@@ -217,11 +263,40 @@ export function readItem(r: FieldReader, o: Obj, path: string, subs: Map<string,
   if (confidence !== undefined && !['A', 'B', 'C'].includes(confidence))
     r.report('bad-confidence', joinPath(path, 'confidence'), { value: confidence });
   const lineage = readItemLineage(r, o, path);
-  const parts = [code, indicator, subindicator, subgroupTh, nameTh, nameEn, elements, anyOf, conditions, hintRules, periodRule, periodText, noneRule, source, confidence];
+  const parts = [
+    code,
+    indicator,
+    subindicator,
+    subgroupTh,
+    nameTh,
+    nameEn,
+    elements,
+    anyOf,
+    conditions,
+    hintRules,
+    periodRule,
+    periodText,
+    noneRule,
+    source,
+    confidence,
+  ];
   if (parts.includes(undefined)) return undefined;
   return {
-    code: code!, indicator: indicator!, subindicator: subindicator!, subgroupTh: subgroupTh!, nameTh: nameTh!, nameEn: nameEn!,
-    elements: elements!, anyOf: anyOf!, conditions: conditions!, hintRules: hintRules!, periodRule: periodRule!,
-    periodText: periodText!, noneRule: noneRule!, source: source!, confidence: confidence as Confidence, ...lineage,
+    code: code!,
+    indicator: indicator!,
+    subindicator: subindicator!,
+    subgroupTh: subgroupTh!,
+    nameTh: nameTh!,
+    nameEn: nameEn!,
+    elements: elements!,
+    anyOf: anyOf!,
+    conditions: conditions!,
+    hintRules: hintRules!,
+    periodRule: periodRule!,
+    periodText: periodText!,
+    noneRule: noneRule!,
+    source: source!,
+    confidence: confidence as Confidence,
+    ...lineage,
   };
 }

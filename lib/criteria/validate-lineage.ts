@@ -6,7 +6,11 @@ import type { CriteriaSet, Criterion } from './types';
 import { FieldReader, joinPath, typeName, type Obj } from './field-reader';
 import { ITEM_CODE_RE } from './item-code';
 
-export function readItemLineage(r: FieldReader, o: Obj, path: string): Pick<Criterion, 'mapsFrom' | 'descriptionTemplate'> {
+export function readItemLineage(
+  r: FieldReader,
+  o: Obj,
+  path: string,
+): Pick<Criterion, 'mapsFrom' | 'descriptionTemplate'> {
   const out: Pick<Criterion, 'mapsFrom' | 'descriptionTemplate'> = {};
   if (o.mapsFrom !== undefined) {
     const p = joinPath(path, 'mapsFrom');

@@ -19,7 +19,8 @@ export function oit2564SubindicatorOf(n: number): string | undefined {
 
 export function validateOit2564Split(set: CriteriaSet): CriteriaError[] {
   const errors: CriteriaError[] = [];
-  if (set.items.length !== 43) errors.push({ code: 'oit-item-count', path: 'items', params: { count: set.items.length } });
+  if (set.items.length !== 43)
+    errors.push({ code: 'oit-item-count', path: 'items', params: { count: set.items.length } });
   const index = new Map(set.items.map((it, i) => [it.code, i] as const));
   for (let n = 1; n <= 43; n++) {
     const code = `O${n}`;
@@ -31,7 +32,11 @@ export function validateOit2564Split(set: CriteriaSet): CriteriaError[] {
     const expected = oit2564SubindicatorOf(n)!;
     const actual = set.items[i]!.subindicator;
     if (actual !== expected)
-      errors.push({ code: 'oit-wrong-subindicator', path: `items[${i}].subindicator`, params: { code, expected, actual } });
+      errors.push({
+        code: 'oit-wrong-subindicator',
+        path: `items[${i}].subindicator`,
+        params: { code, expected, actual },
+      });
   }
   return errors;
 }

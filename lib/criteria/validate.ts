@@ -48,7 +48,9 @@ export function validateCriteriaSet(input: unknown): CriteriaResult<CriteriaSet>
       if (indicatorNumbers.has(number)) r.report('duplicate-indicator', joinPath(p, 'number'), { number });
       indicatorNumbers.add(number);
     }
-    return number === undefined || nameTh === undefined || nameEn === undefined ? undefined : { number, nameTh, nameEn };
+    return number === undefined || nameTh === undefined || nameEn === undefined
+      ? undefined
+      : { number, nameTh, nameEn };
   });
 
   const subs = new Map<string, Subindicator>();
@@ -85,8 +87,17 @@ export function validateCriteriaSet(input: unknown): CriteriaResult<CriteriaSet>
   return {
     ok: true,
     set: {
-      formatVersion: CRITERIA_FORMAT_VERSION, id: id!, framework: framework!, fiscalYear: fiscalYear!, agencyType: agencyType!,
-      titleTh: titleTh!, titleEn: titleEn!, indicators: indicators!, subindicators: subindicators!, items: items!, ...lineage,
+      formatVersion: CRITERIA_FORMAT_VERSION,
+      id: id!,
+      framework: framework!,
+      fiscalYear: fiscalYear!,
+      agencyType: agencyType!,
+      titleTh: titleTh!,
+      titleEn: titleEn!,
+      indicators: indicators!,
+      subindicators: subindicators!,
+      items: items!,
+      ...lineage,
     },
   };
 }

@@ -8,13 +8,24 @@ import { BE_OFFSET } from '../i18n/buddhist-era';
 import { toArabicDigits, toThaiDigits } from '../i18n/thai-digits';
 
 /** Keys whose values are about other documents or other sets, never shifted. */
-const KEEP = new Set(['source', 'mapsFrom', 'previousSetId', 'key', 'code', 'subindicator', 'id', 'framework', 'agencyType']);
+const KEEP = new Set([
+  'source',
+  'mapsFrom',
+  'previousSetId',
+  'key',
+  'code',
+  'subindicator',
+  'id',
+  'framework',
+  'agencyType',
+]);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A B.E. year written in Arabic or Thai digits, not inside a longer number. */
 const BE_YEAR = /(?<![\d\u0E50-\u0E59])(25[4-9][\d]|๒๕[๔-๙][๐-๙])(?![\d\u0E50-\u0E59])/g;
 /** Two-digit B.E. years after a Thai month abbreviation: "ต.ค.63", "มี.ค. 64". */
-const SHORT_MONTH_YEAR = /((?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.\s?)(\d{2}|[๐-๙]{2})(?![\d\u0E50-\u0E59])/g;
+const SHORT_MONTH_YEAR =
+  /((?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.\s?)(\d{2}|[๐-๙]{2})(?![\d\u0E50-\u0E59])/g;
 
 function shiftDigits(raw: string, by: number, width: number): string {
   const thai = /[๐-๙]/.test(raw);

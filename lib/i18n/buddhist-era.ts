@@ -8,15 +8,46 @@ import { parseLocaleInt, toArabicDigits, toThaiDigits } from './thai-digits';
 export const BE_OFFSET = 543;
 
 export const THAI_MONTHS = [
-  'มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน',
-  'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม',
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
 ] as const;
 export const THAI_MONTHS_SHORT = [
-  'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.',
+  'ม.ค.',
+  'ก.พ.',
+  'มี.ค.',
+  'เม.ย.',
+  'พ.ค.',
+  'มิ.ย.',
+  'ก.ค.',
+  'ส.ค.',
+  'ก.ย.',
+  'ต.ค.',
+  'พ.ย.',
+  'ธ.ค.',
 ] as const;
 export const ENGLISH_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Bangkok';
@@ -46,7 +77,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -55,7 +94,10 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 function fieldsOf(input: string | Date, timeZone: string): Fields | null {
   if (typeof input === 'string') {
     const m = DATE_ONLY_RE.exec(input.trim());
-    if (m) return validYmd(Number(m[1]), Number(m[2]), Number(m[3])) ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), hh: 0, mm: 0 } : null;
+    if (m)
+      return validYmd(Number(m[1]), Number(m[2]), Number(m[3]))
+        ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]), hh: 0, mm: 0 }
+        : null;
   }
   const date = typeof input === 'string' ? new Date(input) : input;
   if (Number.isNaN(date.getTime())) return null;
@@ -103,7 +145,8 @@ function monthFromName(name: string): number | null {
   const withDots = (s: string) => s.replace(/\s+/g, '');
   let i = THAI_MONTHS.findIndex((m) => m === t);
   if (i < 0) i = THAI_MONTHS_SHORT.findIndex((m) => withDots(m) === t || m.replace(/\./g, '') === t.replace(/\./g, ''));
-  if (i < 0 && /^[a-z]{3,}\.?$/.test(t)) i = ENGLISH_MONTHS.findIndex((m) => m.toLowerCase().startsWith(t.replace('.', '')));
+  if (i < 0 && /^[a-z]{3,}\.?$/.test(t))
+    i = ENGLISH_MONTHS.findIndex((m) => m.toLowerCase().startsWith(t.replace('.', '')));
   return i < 0 ? null : i + 1;
 }
 

@@ -10,7 +10,10 @@ export interface BannedTerm {
 
 export const BANNED_THAI_TERMS: readonly BannedTerm[] = [
   { re: /องค์กร/, use: 'หน่วยงาน (the agency)' },
-  { re: /หน่วยงานภายใน|เฉพาะหน่วยงาน|ตามหน่วยงาน|ทุกหน่วยงาน|แบ่งงานระหว่างหน่วยงาน/, use: 'กอง/สำนัก (ส่วนราชการภายใน) for an internal unit' },
+  {
+    re: /หน่วยงานภายใน|เฉพาะหน่วยงาน|ตามหน่วยงาน|ทุกหน่วยงาน|แบ่งงานระหว่างหน่วยงาน/,
+    use: 'กอง/สำนัก (ส่วนราชการภายใน) for an internal unit',
+  },
   { re: /ชิ้น(?!ส่วน)/, use: 'รายการ (count evidence with รายการ)' },
   { re: /จับภาพ|ถ่ายภาพ/, use: 'บันทึกภาพหน้าจอ' },
   { re: /เส้นทางการคลิก|เส้นทางจากหน้าแรก/, use: 'เส้นทางเข้าถึงจากหน้าแรก' },
@@ -22,7 +25,10 @@ export const BANNED_THAI_TERMS: readonly BannedTerm[] = [
   { re: /(?<!เครื่องหมาย)ถูก(?!ต้อง)/, use: 'active voice (no ถูก… passive)' },
   { re: /(?<!แบบ)ฟอร์ม/, use: 'แบบฟอร์ม' },
   // "URL" inside Thai running text; "(URL)" after a Thai word is right, and so is Chrome's own "URL ของไฟล์".
-  { re: /[\u0E00-\u0E7F] ?URL(?! ?\)| ของไฟล์)|(?<!\()URL ?(?!ของไฟล์)[\u0E00-\u0E7F]/, use: 'ลิงก์ (URL): URL only in parentheses after a Thai word' },
+  {
+    re: /[\u0E00-\u0E7F] ?URL(?! ?\)| ของไฟล์)|(?<!\()URL ?(?!ของไฟล์)[\u0E00-\u0E7F]/,
+    use: 'ลิงก์ (URL): URL only in parentheses after a Thai word',
+  },
 ];
 
 /** The banned terms found in one Thai string. */

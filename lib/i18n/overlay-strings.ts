@@ -53,14 +53,16 @@ export const OVERLAY_STRINGS = {
     save: 'Save evidence',
     cancel: 'Cancel',
     close: 'Close',
-    pickElement: 'Click a block of the page or drag a rectangle (↑/↓ to widen or narrow, Enter to choose, Esc to cancel)',
+    pickElement:
+      'Click a block of the page or drag a rectangle (↑/↓ to widen or narrow, Enter to choose, Esc to cancel)',
     saving: 'Saving…',
     progress: 'Capturing {done}/{total}',
     saved: 'Evidence saved ({count} files)',
     needCriterion: 'Choose at least one criterion',
     noMatch: 'No criterion found',
     unverified: 'Wording unverified',
-    formFailed: 'The tagging form could not open. Reload the page and try again, or click the extension icon in the toolbar.',
+    formFailed:
+      'The tagging form could not open. Reload the page and try again, or click the extension icon in the toolbar.',
   },
 } as const satisfies Record<'th' | 'en', Record<string, string>>;
 
@@ -80,17 +82,20 @@ export const FORM_STRINGS = {
     openChecklist: 'เปิดในรายการตรวจ',
     dismiss: 'ปิดข้อความ',
     duplicate: 'หน้านี้เป็นหลักฐานของข้อ {codes} อยู่แล้ว (บันทึกเมื่อ {time}) ถ้าบันทึกอีกครั้งจะได้หลักฐานใหม่ของหน้าเดิมเพิ่มอีก 1 รายการ',
-    notVisible: 'ยังไม่ได้บันทึก: ขณะกดบันทึก มีสิ่งอื่นบังแบบฟอร์มหรือมองเห็นแบบฟอร์มไม่ครบ ข้อมูลที่กรอกยังอยู่ ตรวจดูว่ามองเห็นแบบฟอร์มครบแล้วกดบันทึกอีกครั้ง',
+    notVisible:
+      'ยังไม่ได้บันทึก: ขณะกดบันทึก มีสิ่งอื่นบังแบบฟอร์มหรือมองเห็นแบบฟอร์มไม่ครบ ข้อมูลที่กรอกยังอยู่ ตรวจดูว่ามองเห็นแบบฟอร์มครบแล้วกดบันทึกอีกครั้ง',
     restarted: 'ส่วนขยายเริ่มทำงานใหม่ระหว่างบันทึก จึงยังไม่ได้บันทึก ข้อมูลที่กรอกยังอยู่ โปรดกดบันทึกอีกครั้ง',
     noAnswer: 'ไม่ได้รับคำตอบจากส่วนขยายภายในเวลาที่กำหนด ข้อมูลที่กรอกยังอยู่ ตรวจดูในรายการตรวจ แล้วกดบันทึกอีกครั้งหากยังไม่มี',
     retry: 'ลองอีกครั้ง',
     willCapture: 'ภาพหน้าจอ: {mode}',
     elementNote: 'เลือกแบบเฉพาะส่วน: หลังกดบันทึก ให้คลิกส่วนของหน้า หรือกด Tab เพื่อเลื่อนไปทีละส่วนแล้วกด Enter',
-    noCaptureHere: 'ปุ่มบนหน้าเว็บบันทึกภาพหน้าจอของหน้านี้ไม่ได้ เพราะส่วนขยายยังไม่ได้รับสิทธิ์อ่านทุกเว็บไซต์ วิธีแก้: คลิกขวาที่หน้าแล้วเลือก "แท็กหน้านี้เป็นหลักฐาน ITA" หรือคลิกไอคอนส่วนขยายบนแถบเครื่องมือ หรืออนุญาตทุกเว็บไซต์ครั้งเดียวในหน้าตั้งค่า',
+    noCaptureHere:
+      'ปุ่มบนหน้าเว็บบันทึกภาพหน้าจอของหน้านี้ไม่ได้ เพราะส่วนขยายยังไม่ได้รับสิทธิ์อ่านทุกเว็บไซต์ วิธีแก้: คลิกขวาที่หน้าแล้วเลือก "แท็กหน้านี้เป็นหลักฐาน ITA" หรือคลิกไอคอนส่วนขยายบนแถบเครื่องมือ หรืออนุญาตทุกเว็บไซต์ครั้งเดียวในหน้าตั้งค่า',
     restrictedHere: 'เบราว์เซอร์ไม่อนุญาตให้ส่วนขยายบันทึกภาพหน้าจอของหน้านี้',
     keyboardPath: 'เปิดแบบฟอร์มนี้จากแป้นพิมพ์ได้ด้วย Alt+Shift+E หรือเมนูคลิกขวา',
     draftRestored: 'นำข้อมูลที่กรอกค้างไว้ในหน้านี้กลับมาแล้ว',
-    gaveUp: 'หน้านี้ลบปุ่ม "เก็บหลักฐานหน้านี้" ซ้ำหลายครั้ง จึงหยุดแสดงปุ่ม ใช้เมนูคลิกขวา "แท็กหน้านี้เป็นหลักฐาน ITA" หรือคลิกไอคอนส่วนขยายบนแถบเครื่องมือแทน',
+    gaveUp:
+      'หน้านี้ลบปุ่ม "เก็บหลักฐานหน้านี้" ซ้ำหลายครั้ง จึงหยุดแสดงปุ่ม ใช้เมนูคลิกขวา "แท็กหน้านี้เป็นหลักฐาน ITA" หรือคลิกไอคอนส่วนขยายบนแถบเครื่องมือแทน',
   },
   en: {
     removeItem: 'Remove {code}',
@@ -102,18 +107,24 @@ export const FORM_STRINGS = {
     undone: 'The capture just saved was removed',
     openChecklist: 'Open in checklist',
     dismiss: 'Dismiss',
-    duplicate: 'This page is already evidence for {codes} (captured {time}). Saving again adds a new capture of the same page.',
-    notVisible: 'Not saved yet: the form was covered or not fully visible when Save was pressed. Your input is kept. Make sure the whole form is visible, then save again.',
+    duplicate:
+      'This page is already evidence for {codes} (captured {time}). Saving again adds a new capture of the same page.',
+    notVisible:
+      'Not saved yet: the form was covered or not fully visible when Save was pressed. Your input is kept. Make sure the whole form is visible, then save again.',
     restarted: 'The extension restarted while saving, so nothing was saved. Your input is kept: please save again.',
-    noAnswer: 'The extension did not answer in time. Your input is kept: check the checklist, and save again if the capture is not there.',
+    noAnswer:
+      'The extension did not answer in time. Your input is kept: check the checklist, and save again if the capture is not there.',
     retry: 'Try again',
     willCapture: 'Screenshot: {mode}',
-    elementNote: 'Element mode: after Save, click a block of the page, or press Tab to step through blocks and Enter to choose.',
-    noCaptureHere: 'The on-page button cannot take a screenshot of this page: the extension does not have access to all sites. Instead, right-click the page and choose "Tag this page as ITA evidence", or click the extension icon in the toolbar, or grant all sites once in the settings.',
+    elementNote:
+      'Element mode: after Save, click a block of the page, or press Tab to step through blocks and Enter to choose.',
+    noCaptureHere:
+      'The on-page button cannot take a screenshot of this page: the extension does not have access to all sites. Instead, right-click the page and choose "Tag this page as ITA evidence", or click the extension icon in the toolbar, or grant all sites once in the settings.',
     restrictedHere: 'The browser does not let extensions take screenshots of this page.',
     keyboardPath: 'From the keyboard, Alt+Shift+E or the right-click menu opens this form.',
     draftRestored: 'Your unsaved input for this page was restored.',
-    gaveUp: 'This page kept removing the "Tag this page" button, so it is no longer shown. Right-click the page and choose "Tag this page as ITA evidence", or click the extension icon in the toolbar.',
+    gaveUp:
+      'This page kept removing the "Tag this page" button, so it is no longer shown. Right-click the page and choose "Tag this page as ITA evidence", or click the extension icon in the toolbar.',
   },
 } as const satisfies Record<'th' | 'en', Record<string, string>>;
 

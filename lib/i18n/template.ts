@@ -2,7 +2,9 @@ export type TemplateParams = Readonly<Record<string, string | number | undefined
 
 /** Fills "{name}" placeholders; an unknown or undefined placeholder stays as written. */
 export function fillTemplate(template: string, params: TemplateParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] !== undefined ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] !== undefined ? String(params[name]) : whole,
+  );
 }
 
 /** A module's table of user-facing messages: a code, its Thai and English wording with "{name}" placeholders. */
@@ -16,6 +18,7 @@ export function defineMessages<T extends MessageTable>(table: T) {
   return {
     table,
     has: (code: string): code is keyof T & string => Object.prototype.hasOwnProperty.call(table, code),
-    format: (code: keyof T & string, lang: 'th' | 'en', params?: TemplateParams): string => fillTemplate(table[code]![lang], params),
+    format: (code: keyof T & string, lang: 'th' | 'en', params?: TemplateParams): string =>
+      fillTemplate(table[code]![lang], params),
   };
 }

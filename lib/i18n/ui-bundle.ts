@@ -4,7 +4,8 @@ import { fillTemplate } from './template';
 
 const th = {
   exportTitle: 'ส่งออกชุดหลักฐาน',
-  exportIntro: 'ไฟล์ zip ไฟล์เดียว ประกอบด้วยรายงาน (report.html) ไฟล์ CSV สำหรับระบบ ITAS ไฟล์หลักฐานทั้งหมด และไฟล์ค่าแฮช (SHA256SUMS) ใช้ส่งผู้ประสานงาน สำรองข้อมูล หรือแบ่งงานระหว่างกอง/สำนัก',
+  exportIntro:
+    'ไฟล์ zip ไฟล์เดียว ประกอบด้วยรายงาน (report.html) ไฟล์ CSV สำหรับระบบ ITAS ไฟล์หลักฐานทั้งหมด และไฟล์ค่าแฮช (SHA256SUMS) ใช้ส่งผู้ประสานงาน สำรองข้อมูล หรือแบ่งงานระหว่างกอง/สำนัก',
   subsetLegend: 'ส่งออกอะไร',
   subsetAll: 'ทั้งหมด',
   subsetUnit: 'เฉพาะกอง/สำนัก',
@@ -66,7 +67,8 @@ export type BundleUiKey = keyof typeof th;
 
 const en: Record<BundleUiKey, string> = {
   exportTitle: 'Export the evidence bundle',
-  exportIntro: 'One zip file with the report (report.html), the CSV files for ITAS, every evidence file and SHA256SUMS. Send it to the coordinator, keep it as a backup, or share work between units.',
+  exportIntro:
+    'One zip file with the report (report.html), the CSV files for ITAS, every evidence file and SHA256SUMS. Send it to the coordinator, keep it as a backup, or share work between units.',
   subsetLegend: 'What to export',
   subsetAll: 'Everything',
   subsetUnit: 'One unit',
@@ -87,13 +89,15 @@ const en: Record<BundleUiKey, string> = {
   noUnitChosen: 'Choose a unit',
   fontsFailed: 'Could not load the report fonts: {detail}',
   importTitle: 'Import an evidence bundle',
-  importIntro: 'Merge evidence from a zip exported on another computer. Every file is checked against its hash first; if anything is wrong, nothing is saved.',
+  importIntro:
+    'Merge evidence from a zip exported on another computer. Every file is checked against its hash first; if anything is wrong, nothing is saved.',
   importBundle: 'Import bundle',
   importFile: 'Bundle file (.zip)',
   reading: 'Checking {file}…',
   importInvalid: 'Cannot import {file}; nothing was saved. {count} problem(s) found:',
   importFailed: 'Import failed; nothing was changed: {detail}',
-  conflictsIntro: '{file}: {count} value(s) differ from this computer. Choose which to keep, then press "Apply import".',
+  conflictsIntro:
+    '{file}: {count} value(s) differ from this computer. Choose which to keep, then press "Apply import".',
   conflictsCaption: 'Conflicting values',
   colField: 'Field',
   colMine: 'On this computer',

@@ -35,14 +35,16 @@ const th = {
   home: 'หน้าแรก',
   pathNotFound: 'ไม่พบเส้นทาง',
   pathNotChecked: 'ไม่ได้ตรวจ',
-  noPermission: 'ส่วนขยายไม่มีสิทธิ์อ่านเว็บไซต์นี้ จึงตรวจไม่ได้ (ไม่ได้แปลว่าลิงก์เสีย) เปิดหน้าตั้งค่าแล้วกด "อนุญาตการบันทึกภาพหน้าจอจากปุ่มบนหน้าเว็บ" เพื่ออนุญาตทุกเว็บไซต์ แล้วตรวจซ้ำ',
+  noPermission:
+    'ส่วนขยายไม่มีสิทธิ์อ่านเว็บไซต์นี้ จึงตรวจไม่ได้ (ไม่ได้แปลว่าลิงก์เสีย) เปิดหน้าตั้งค่าแล้วกด "อนุญาตการบันทึกภาพหน้าจอจากปุ่มบนหน้าเว็บ" เพื่ออนุญาตทุกเว็บไซต์ แล้วตรวจซ้ำ',
   openSettings: 'เปิดหน้าตั้งค่า',
   shown: 'แสดง {shown} จาก {total} รายการ',
 };
 
 const en: Record<keyof typeof th, string> = {
   title: 'Re-verify evidence links',
-  intro: 'Checks that every tagged URL and every stored document still opens, still shows what was captured, and is still linked from the home page.',
+  intro:
+    'Checks that every tagged URL and every stored document still opens, still shows what was captured, and is still linked from the home page.',
   start: 'Re-verify',
   cancel: 'Cancel',
   resume: 'Resume',
@@ -73,7 +75,8 @@ const en: Record<keyof typeof th, string> = {
   home: 'Home',
   pathNotFound: 'Not found',
   pathNotChecked: 'Not checked',
-  noPermission: 'The extension has no permission to read this site, so it could not be checked (this does not mean the link is broken). Open the settings page, allow access to all sites, then re-verify.',
+  noPermission:
+    'The extension has no permission to read this site, so it could not be checked (this does not mean the link is broken). Open the settings page, allow access to all sites, then re-verify.',
   openSettings: 'Open settings',
   shown: 'Showing {shown} of {total}',
 };

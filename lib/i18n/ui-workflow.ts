@@ -220,7 +220,8 @@ const en: Record<WorkflowKey, string> = {
   noTasks: 'No tasks yet',
   actions: 'Actions',
   setsTitle: 'Criteria sets',
-  setsIntro: 'Evidence keeps its item codes when the set changes. Items the new set does not know are listed on the dashboard, not lost.',
+  setsIntro:
+    'Evidence keeps its item codes when the set changes. Items the new set does not know are listed on the dashboard, not lost.',
   setActive: 'In use',
   useSet: 'Use this set: {title}',
   useSetShort: 'Use this set',
@@ -241,17 +242,22 @@ const en: Record<WorkflowKey, string> = {
   ticksSaved: 'Element ticks recorded',
   overrideApplied: 'Status set to "{status}"',
   overrideRemoved: 'Hand-set status removed',
-  explanationSameAsDraft: 'The text is the same as the draft from the click-paths, so it was not stored as your own text: the draft keeps following new evidence. Edit the text first to use your own wording.',
+  explanationSameAsDraft:
+    'The text is the same as the draft from the click-paths, so it was not stored as your own text: the draft keeps following new evidence. Edit the text first to use your own wording.',
   explanationReset: 'Back to the draft from the click-paths',
   taskDeleted: 'Task "{title}" deleted',
   capturedOn: 'Captured {date}',
-  provenanceB: '{count} item names in this set are summaries, not the manual\'s wording.',
+  provenanceB: "{count} item names in this set are summaries, not the manual's wording.",
   provenanceC: 'Item names not yet checked against the manual: {codes}',
   hashes: 'SHA-256 hashes',
 };
 
 export const WORKFLOW_STRINGS: Record<'th' | 'en', Record<WorkflowKey, string>> = { th, en };
 
-export function translateWorkflow(lang: 'th' | 'en', key: WorkflowKey, params: Record<string, string | number> = {}): string {
+export function translateWorkflow(
+  lang: 'th' | 'en',
+  key: WorkflowKey,
+  params: Record<string, string | number> = {},
+): string {
   return fillTemplate(WORKFLOW_STRINGS[lang][key], params);
 }

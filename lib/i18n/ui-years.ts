@@ -11,7 +11,8 @@ const th = {
   copied: 'คัดลอกเป็นชุด {id} แล้ว ยังไม่ได้บันทึก',
   badYear: 'ปีงบประมาณต้องเป็น พ.ศ. 4 หลัก เช่น 2570',
   yearExists: 'มีชุดเกณฑ์ {id} อยู่แล้ว',
-  unconfirmed: 'ชุดเกณฑ์นี้ยังไม่ได้ตรวจกับคู่มือการประเมินของสำนักงาน ป.ป.ช. ข้อมูลแต่ละข้อระบุแหล่งที่มาและระดับความมั่นใจไว้ เมื่อได้รับคู่มือ โปรดตรวจและแก้ไขให้ตรง',
+  unconfirmed:
+    'ชุดเกณฑ์นี้ยังไม่ได้ตรวจกับคู่มือการประเมินของสำนักงาน ป.ป.ช. ข้อมูลแต่ละข้อระบุแหล่งที่มาและระดับความมั่นใจไว้ เมื่อได้รับคู่มือ โปรดตรวจและแก้ไขให้ตรง',
   items: 'ข้อในชุดเกณฑ์',
   editItem: 'แก้ไขข้อ {code}',
   itemCode: 'รหัสข้อ',
@@ -77,9 +78,11 @@ const th = {
   lineageNew: 'ข้อใหม่',
   // roll-over
   yearTitle: 'เริ่มปีงบประมาณใหม่',
-  yearIntro: 'ปีที่จบแล้วจะเก็บเป็นข้อมูลย้อนหลัง (อ่านอย่างเดียว ส่งออกได้) กอง/สำนัก ผู้รับผิดชอบ และงานที่เลือกจะยกไปปีใหม่ หลักฐานของปีเก่าไม่นับในปีใหม่ ต้องบันทึกหน้านั้นอีกครั้ง',
+  yearIntro:
+    'ปีที่จบแล้วจะเก็บเป็นข้อมูลย้อนหลัง (อ่านอย่างเดียว ส่งออกได้) กอง/สำนัก ผู้รับผิดชอบ และงานที่เลือกจะยกไปปีใหม่ หลักฐานของปีเก่าไม่นับในปีใหม่ ต้องบันทึกหน้านั้นอีกครั้ง',
   openYear: 'ปีงบประมาณที่เปิดอยู่: พ.ศ. {year} ({set})',
-  yearMismatch: 'การตั้งค่าระบุปีงบประมาณ พ.ศ. {settings} แต่หลักฐานที่มีอยู่เป็นของปี พ.ศ. {year} หากเริ่มปีใหม่แล้ว ให้กด "เริ่มปีงบประมาณ" เพื่อเก็บปีเก่าเป็นข้อมูลย้อนหลัง',
+  yearMismatch:
+    'การตั้งค่าระบุปีงบประมาณ พ.ศ. {settings} แต่หลักฐานที่มีอยู่เป็นของปี พ.ศ. {year} หากเริ่มปีใหม่แล้ว ให้กด "เริ่มปีงบประมาณ" เพื่อเก็บปีเก่าเป็นข้อมูลย้อนหลัง',
   newYear: 'ปีงบประมาณใหม่ (พ.ศ.)',
   newSet: 'ชุดเกณฑ์ของปีใหม่',
   shiftCopy: 'คัดลอกชุดที่ใช้อยู่ และเลื่อนช่วงเวลาไปปีใหม่',
@@ -107,7 +110,8 @@ export type YearsKey = keyof typeof th;
 
 const en: Record<YearsKey, string> = {
   editorTitle: 'Criteria editor',
-  editorIntro: 'When a new assessment manual appears, the coordinator enters it here without waiting for a new release.',
+  editorIntro:
+    'When a new assessment manual appears, the coordinator enters it here without waiting for a new release.',
   editSet: 'Set to edit',
   openForEdit: 'Open for editing',
   copyToYear: 'Copy to fiscal year (B.E.)',
@@ -115,7 +119,8 @@ const en: Record<YearsKey, string> = {
   copied: 'Copied as {id}; not saved yet',
   badYear: 'The fiscal year must be a 4-digit B.E. year, e.g. 2570',
   yearExists: 'A set {id} already exists',
-  unconfirmed: 'This set has not been checked against an official NACC manual. Each item names its source and a confidence. When you receive the manual, check the set and correct it.',
+  unconfirmed:
+    'This set has not been checked against an official NACC manual. Each item names its source and a confidence. When you receive the manual, check the set and correct it.',
   items: 'Items of the set',
   editItem: 'Edit item {code}',
   itemCode: 'Item code',
@@ -161,7 +166,8 @@ const en: Record<YearsKey, string> = {
   source: 'Source',
   addItem: 'Add item',
   removeItem: 'Remove item {code}',
-  removeBlocked: 'Item {code} cannot be removed: it has {count} evidence records. Move the evidence to another item first.',
+  removeBlocked:
+    'Item {code} cannot be removed: it has {count} evidence records. Move the evidence to another item first.',
   moveEvidenceTo: 'Move the evidence of {code} to item',
   moveEvidence: 'Move evidence',
   moved: '{count} evidence records moved to {code}',
@@ -180,9 +186,11 @@ const en: Record<YearsKey, string> = {
   lineageMerged: 'Merged from {codes}',
   lineageNew: 'New item',
   yearTitle: 'Start a new fiscal year',
-  yearIntro: "The year that ends is archived (read-only, still exportable). Units, assignees and the tasks you choose carry over. Last year's evidence does not count for the new year: each page must be captured again.",
+  yearIntro:
+    "The year that ends is archived (read-only, still exportable). Units, assignees and the tasks you choose carry over. Last year's evidence does not count for the new year: each page must be captured again.",
   openYear: 'Open fiscal year: B.E. {year} ({set})',
-  yearMismatch: 'The settings say fiscal year B.E. {settings}, but the stored evidence belongs to B.E. {year}. If the new year has begun, press "Start fiscal year" to archive the old one.',
+  yearMismatch:
+    'The settings say fiscal year B.E. {settings}, but the stored evidence belongs to B.E. {year}. If the new year has begun, press "Start fiscal year" to archive the old one.',
   newYear: 'New fiscal year (B.E.)',
   newSet: "The new year's criteria set",
   shiftCopy: 'Copy the set in use, with its periods moved to the new year',
@@ -197,15 +205,16 @@ const en: Record<YearsKey, string> = {
   archiveRow: 'Fiscal year B.E. {year}: {count} evidence records, {set} (archived {date})',
   exportArchive: 'Export the bundle of B.E. {year}',
   recaptureTitle: 'Pages to capture again for this year',
-  recaptureIntro: "Last year's evidence for the matching items. Open each page and capture it as evidence of this year.",
+  recaptureIntro:
+    "Last year's evidence for the matching items. Open each page and capture it as evidence of this year.",
   recapture: 'Re-capture this page',
   recaptureLabel: 'Re-capture this page for {code}: {title}',
   recaptured: 'Captured',
-  recaptureNone: "No evidence of last year to capture again",
+  recaptureNone: 'No evidence of last year to capture again',
   fromCodes: 'Last year: {codes}',
-  bundleOtherYear: 'This bundle belongs to fiscal year B.E. {bundle}, but the open year is B.E. {current}, so it was not imported',
+  bundleOtherYear:
+    'This bundle belongs to fiscal year B.E. {bundle}, but the open year is B.E. {current}, so it was not imported',
 };
-
 
 export const YEARS_STRINGS: Record<'th' | 'en', Record<YearsKey, string>> = { th, en };
 

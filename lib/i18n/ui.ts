@@ -19,10 +19,12 @@ const th = {
   urlCap: 'จำนวนลิงก์สูงสุดต่อข้อ (ระบบ ITAS)',
   saveSettings: 'บันทึกการตั้งค่า',
   settingsSaved: 'บันทึกการตั้งค่าแล้ว เปิดเว็บไซต์หลักแล้วกดปุ่ม "เก็บหลักฐานหน้านี้" มุมขวาล่าง',
-  permissionWhy: 'ส่วนขยายขอสิทธิ์อ่านเว็บไซต์หลักของหน่วยงาน เพื่อแสดงปุ่มเก็บหลักฐานและบันทึกภาพหน้าจอ ส่วนขยายไม่อ่านเว็บไซต์อื่นจนกว่าจะกดปุ่มส่วนขยายบนหน้านั้น',
+  permissionWhy:
+    'ส่วนขยายขอสิทธิ์อ่านเว็บไซต์หลักของหน่วยงาน เพื่อแสดงปุ่มเก็บหลักฐานและบันทึกภาพหน้าจอ ส่วนขยายไม่อ่านเว็บไซต์อื่นจนกว่าจะกดปุ่มส่วนขยายบนหน้านั้น',
   permissionDenied: 'ยังไม่ได้รับสิทธิ์เข้าถึงเว็บไซต์หลัก ปุ่มเก็บหลักฐานจะไม่แสดงบนเว็บไซต์ กด "บันทึกการตั้งค่า" อีกครั้งแล้วเลือก "อนุญาต"',
   allSitesTitle: 'บันทึกภาพหน้าจอจากปุ่มบนหน้าเว็บ',
-  allSitesWhy: 'เบราว์เซอร์ (Chrome, Edge และ Firefox) อนุญาตให้ส่วนขยายบันทึกภาพหน้าจอจากปุ่มบนหน้าเว็บได้ก็ต่อเมื่อได้รับสิทธิ์ "อ่านข้อมูลในทุกเว็บไซต์" หากไม่อนุญาต ให้ใช้ปุ่มส่วนขยายบนแถบเครื่องมือ (หรือ Alt+Shift+E) แทน ซึ่งให้สิทธิ์เฉพาะหน้านั้นครั้งเดียว',
+  allSitesWhy:
+    'เบราว์เซอร์ (Chrome, Edge และ Firefox) อนุญาตให้ส่วนขยายบันทึกภาพหน้าจอจากปุ่มบนหน้าเว็บได้ก็ต่อเมื่อได้รับสิทธิ์ "อ่านข้อมูลในทุกเว็บไซต์" หากไม่อนุญาต ให้ใช้ปุ่มส่วนขยายบนแถบเครื่องมือ (หรือ Alt+Shift+E) แทน ซึ่งให้สิทธิ์เฉพาะหน้านั้นครั้งเดียว',
   allSitesGrant: 'อนุญาตการบันทึกภาพหน้าจอจากปุ่มบนหน้าเว็บ',
   allSitesGranted: 'อนุญาตแล้ว',
   errAgencyName: 'โปรดกรอกชื่อหน่วยงาน',
@@ -107,10 +109,13 @@ const en: Record<UiKey, string> = {
   urlCap: 'Maximum URLs per item (ITAS)',
   saveSettings: 'Save settings',
   settingsSaved: 'Settings saved. Open your main website and press "Tag this page" at the bottom right.',
-  permissionWhy: "The extension asks to read your agency's main website so that it can show the tag button and take screenshots there. It reads no other site unless you press the extension's toolbar button on that page.",
-  permissionDenied: 'Access to the main website was not granted, so the tag button will not appear there. Press "Save settings" again and choose "Allow".',
+  permissionWhy:
+    "The extension asks to read your agency's main website so that it can show the tag button and take screenshots there. It reads no other site unless you press the extension's toolbar button on that page.",
+  permissionDenied:
+    'Access to the main website was not granted, so the tag button will not appear there. Press "Save settings" again and choose "Allow".',
   allSitesTitle: 'Screenshots from the on-page button',
-  allSitesWhy: 'Browsers (Chrome, Edge and Firefox) let an extension take screenshots from a button on the page only with the "read all sites" permission. Without it, use the toolbar button (or Alt+Shift+E), which grants access to that one page once.',
+  allSitesWhy:
+    'Browsers (Chrome, Edge and Firefox) let an extension take screenshots from a button on the page only with the "read all sites" permission. Without it, use the toolbar button (or Alt+Shift+E), which grants access to that one page once.',
   allSitesGrant: 'Allow screenshots from the on-page button',
   allSitesGranted: 'Allowed',
   errAgencyName: 'Enter the agency name',
@@ -139,7 +144,8 @@ const en: Record<UiKey, string> = {
   note: 'Note',
   close: 'Close',
   screenshot: 'Screenshot',
-  hashNote: 'A SHA-256 hash proves only that the file has not changed since capture, not that the website publishes it.',
+  hashNote:
+    'A SHA-256 hash proves only that the file has not changed since capture, not that the website publishes it.',
   artifacts: 'Stored files',
   method: 'Method',
   size: 'Size',
@@ -165,7 +171,8 @@ const en: Record<UiKey, string> = {
   tabBundleShort: 'Export',
   tabVerifyShort: 'Re-verify',
   reportTitle: 'Report for signature',
-  reportIntro: 'Names and positions printed in the signature block of the report (report.html). Left blank, the report prints dotted lines to write on.',
+  reportIntro:
+    'Names and positions printed in the signature block of the report (report.html). Left blank, the report prints dotted lines to write on.',
   signPreparer: 'Prepared by',
   signReviewer: 'Checked by',
   signCertifier: 'Certified by',

@@ -142,7 +142,10 @@ export interface Protocol {
   'overlay/config': { req: Record<string, never>; res: OverlayConfig };
   'overlay/criteria': { req: Record<string, never>; res: CriteriaSet };
   'overlay/open-form': { req: Record<string, never>; res: { ok: boolean } };
-  'overlay/click-path': { req: Record<string, never>; res: { path: { url: string; linkText: string }[]; reachedFromHome: boolean } };
+  'overlay/click-path': {
+    req: Record<string, never>;
+    res: { path: { url: string; linkText: string }[]; reachedFromHome: boolean };
+  };
   /** Top executives named on the stored evidence of `item` (O2), for the "current executive" hint of O34/O35. */
   'overlay/executives': { req: { item: string }; res: { names: string[] } };
   'trail/event': { req: TrailEvent; res: { ok: true } };

@@ -1,4 +1,16 @@
-import { SENDERS, type AnyEnvelope, type CaptureRequest, type FormDraft, type FormLayout, type FormSaveRequest, type MessageType, type PageFacts, type Region, type Req, type TrailEvent } from './protocol';
+import {
+  SENDERS,
+  type AnyEnvelope,
+  type CaptureRequest,
+  type FormDraft,
+  type FormLayout,
+  type FormSaveRequest,
+  type MessageType,
+  type PageFacts,
+  type Region,
+  type Req,
+  type TrailEvent,
+} from './protocol';
 import { isPlainObject } from '../util/guards';
 import { isHttpUrl } from '../util/url';
 import { ITEM_CODE_RE } from '../criteria/item-code';
@@ -19,48 +31,87 @@ function isEmpty(v: unknown): v is Record<string, never> {
 }
 
 function isRegion(v: unknown): v is Region {
-  return isPlainObject(v) && isNum(v.x) && isNum(v.y) && isNum(v.width) && isNum(v.height) && v.width > 0 && v.height > 0;
+  return (
+    isPlainObject(v) && isNum(v.x) && isNum(v.y) && isNum(v.width) && isNum(v.height) && v.width > 0 && v.height > 0
+  );
 }
 
 function isTicks(v: unknown): v is Record<string, string[]> {
-  return isPlainObject(v) && Object.entries(v).every(([k, list]) => ITEM_CODE_RE.test(k) && Array.isArray(list) && list.length <= 100 && list.every((x) => isStr(x, 100)));
+  return (
+    isPlainObject(v) &&
+    Object.entries(v).every(
+      ([k, list]) =>
+        ITEM_CODE_RE.test(k) && Array.isArray(list) && list.length <= 100 && list.every((x) => isStr(x, 100)),
+    )
+  );
 }
 
 function isPage(v: unknown): v is PageFacts {
   if (!isPlainObject(v)) return false;
   const vp = v.viewport;
-  return isHttpUrl(v.url) && isStr(v.title, 2000) && isStr(v.text, MAX_TEXT) && isStr(v.html, MAX_HTML)
-    && isPlainObject(vp) && isNum(vp.width) && isNum(vp.height) && isNum(v.dpr) && v.dpr > 0 && v.dpr <= 8
-    && (v.httpStatus === null || (Number.isInteger(v.httpStatus) && (v.httpStatus as number) >= 0 && (v.httpStatus as number) < 1000))
-    && Array.isArray(v.documentLinks) && v.documentLinks.length <= 500
-    && v.documentLinks.every((d) => isPlainObject(d) && isHttpUrl(d.url) && isStr(d.text, 2000));
+  return (
+    isHttpUrl(v.url) &&
+    isStr(v.title, 2000) &&
+    isStr(v.text, MAX_TEXT) &&
+    isStr(v.html, MAX_HTML) &&
+    isPlainObject(vp) &&
+    isNum(vp.width) &&
+    isNum(vp.height) &&
+    isNum(v.dpr) &&
+    v.dpr > 0 &&
+    v.dpr <= 8 &&
+    (v.httpStatus === null ||
+      (Number.isInteger(v.httpStatus) && (v.httpStatus as number) >= 0 && (v.httpStatus as number) < 1000)) &&
+    Array.isArray(v.documentLinks) &&
+    v.documentLinks.length <= 500 &&
+    v.documentLinks.every((d) => isPlainObject(d) && isHttpUrl(d.url) && isStr(d.text, 2000))
+  );
 }
 
 const isY = (p: unknown): p is { y: number } => isPlainObject(p) && isNum(p.y);
 
 const isTrailEvent = (p: unknown): p is TrailEvent =>
-  isPlainObject(p) && isHttpUrl(p.url) && isStr(p.linkText, 500) && (p.fromUrl === '' || isHttpUrl(p.fromUrl)) && (p.via === 'click' || p.via === 'load');
+  isPlainObject(p) &&
+  isHttpUrl(p.url) &&
+  isStr(p.linkText, 500) &&
+  (p.fromUrl === '' || isHttpUrl(p.fromUrl)) &&
+  (p.via === 'click' || p.via === 'load');
 
 const isCaptureRequest = (p: unknown): p is CaptureRequest =>
-  isPlainObject(p)
-  && Array.isArray(p.criteria) && p.criteria.length >= 1 && p.criteria.length <= 50 && p.criteria.every((c) => isStr(c, 10) && ITEM_CODE_RE.test(c))
-  && isStr(p.note, 5000)
-  && (p.mode === 'viewport' || p.mode === 'fullpage' || p.mode === 'element')
-  && isTicks(p.elementTicks) && isPage(p.page)
-  && (p.region === undefined || isRegion(p.region))
-  && (p.renderedPng === undefined || isStr(p.renderedPng, MAX_HTML))
-  && Array.isArray(p.documents) && p.documents.length <= 20 && p.documents.every(isDocumentUrl)
-  && new Set(p.documents).size === p.documents.length;
+  isPlainObject(p) &&
+  Array.isArray(p.criteria) &&
+  p.criteria.length >= 1 &&
+  p.criteria.length <= 50 &&
+  p.criteria.every((c) => isStr(c, 10) && ITEM_CODE_RE.test(c)) &&
+  isStr(p.note, 5000) &&
+  (p.mode === 'viewport' || p.mode === 'fullpage' || p.mode === 'element') &&
+  isTicks(p.elementTicks) &&
+  isPage(p.page) &&
+  (p.region === undefined || isRegion(p.region)) &&
+  (p.renderedPng === undefined || isStr(p.renderedPng, MAX_HTML)) &&
+  Array.isArray(p.documents) &&
+  p.documents.length <= 20 &&
+  p.documents.every(isDocumentUrl) &&
+  new Set(p.documents).size === p.documents.length;
 
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 const isToken = (v: unknown): v is string => typeof v === 'string' && TOKEN.test(v);
 const isLayout = (v: unknown): v is FormLayout => v === 'dialog' || v === 'toast' || v === 'picking';
-const isCodes = (v: unknown, min: number): v is string[] => Array.isArray(v) && v.length >= min && v.length <= 50 && v.every((c) => isStr(c, 10) && ITEM_CODE_RE.test(c));
-const isDraft = (v: unknown): v is FormDraft | null => v === null || (isPlainObject(v) && isCodes(v.criteria, 0) && isStr(v.note, 5000));
+const isCodes = (v: unknown, min: number): v is string[] =>
+  Array.isArray(v) && v.length >= min && v.length <= 50 && v.every((c) => isStr(c, 10) && ITEM_CODE_RE.test(c));
+const isDraft = (v: unknown): v is FormDraft | null =>
+  v === null || (isPlainObject(v) && isCodes(v.criteria, 0) && isStr(v.note, 5000));
 const hasToken = (p: unknown): p is { token: string } & Record<string, unknown> => isPlainObject(p) && isToken(p.token);
-const isFormSave = (p: unknown): p is FormSaveRequest => hasToken(p) && isCodes(p.criteria, 1) && isStr(p.note, 5000)
-  && (p.mode === 'viewport' || p.mode === 'fullpage' || p.mode === 'element') && isTicks(p.elementTicks)
-  && Array.isArray(p.documents) && p.documents.length <= 20 && p.documents.every(isDocumentUrl) && new Set(p.documents).size === p.documents.length;
+const isFormSave = (p: unknown): p is FormSaveRequest =>
+  hasToken(p) &&
+  isCodes(p.criteria, 1) &&
+  isStr(p.note, 5000) &&
+  (p.mode === 'viewport' || p.mode === 'fullpage' || p.mode === 'element') &&
+  isTicks(p.elementTicks) &&
+  Array.isArray(p.documents) &&
+  p.documents.length <= 20 &&
+  p.documents.every(isDocumentUrl) &&
+  new Set(p.documents).size === p.documents.length;
 
 /** One type guard per message: the payload shapes the protocol declares, checked at run time. */
 const PAYLOAD: { [T in MessageType]: (p: unknown) => p is Req<T> } = {
@@ -68,7 +119,8 @@ const PAYLOAD: { [T in MessageType]: (p: unknown) => p is Req<T> } = {
   'overlay/criteria': isEmpty,
   'overlay/open-form': isEmpty,
   'overlay/click-path': isEmpty,
-  'overlay/executives': (p): p is { item: string } => isPlainObject(p) && Object.keys(p).length === 1 && isStr(p.item, 8) && ITEM_CODE_RE.test(p.item),
+  'overlay/executives': (p): p is { item: string } =>
+    isPlainObject(p) && Object.keys(p).length === 1 && isStr(p.item, 8) && ITEM_CODE_RE.test(p.item),
   'trail/event': isTrailEvent,
   'capture/save': isCaptureRequest,
   'capture/cancel': isEmpty,
@@ -136,7 +188,12 @@ export function senderAllowed(type: MessageType, sender: SenderInfo, policy: Sen
     case 'extension':
       return fromExtensionPage;
     case 'content':
-      return !fromExtensionPage && !FORM_FRAME_URL.test(sender.url ?? '') && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0;
+      return (
+        !fromExtensionPage &&
+        !FORM_FRAME_URL.test(sender.url ?? '') &&
+        sender.tab?.id !== undefined &&
+        (sender.frameId ?? 0) === 0
+      );
     case 'form':
       // Our form page framed inside a tab (its URL may use Chrome's dynamic extension ID); the
       // background also checks the one-time token and that it comes from the frame that first used it.

@@ -8,9 +8,7 @@ import { classifyHost } from './ip-address';
 
 export type FetchRefusal = 'not-http' | 'credentials-in-url' | 'private-address' | 'invalid-url';
 
-export type FetchDecision =
-  | { ok: true; credentials: 'include' | 'omit' }
-  | { ok: false; reason: FetchRefusal };
+export type FetchDecision = { ok: true; credentials: 'include' | 'omit' } | { ok: false; reason: FetchRefusal };
 
 export interface FetchContext {
   /** URL of the tab the capture is for (null when unknown). */

@@ -4,11 +4,23 @@
  * Thai legacy labels (TIS-620, ISO-8859-11) all decode as windows-874, a superset.
  */
 
-const THAI_ALIASES = new Set(['tis-620', 'tis620', 'iso-8859-11', 'iso8859-11', 'x-windows-874', 'windows-874', 'cp874', 'dos-874']);
+const THAI_ALIASES = new Set([
+  'tis-620',
+  'tis620',
+  'iso-8859-11',
+  'iso8859-11',
+  'x-windows-874',
+  'windows-874',
+  'cp874',
+  'dos-874',
+]);
 
 /** Canonical encoding name for a label, or null when TextDecoder does not know it. */
 export function normalizeCharset(label: string): string | null {
-  const l = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const l = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!l) return null;
   if (THAI_ALIASES.has(l)) return 'windows-874';
   try {

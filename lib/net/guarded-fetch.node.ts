@@ -15,7 +15,9 @@ export { BlockedAddressError, blockedRefusal } from './blocked';
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
 export const systemResolver: Resolver = (hostname) =>
-  new Promise((resolve, reject) => dnsLookup(hostname, { all: true }, (err, addrs) => (err ? reject(err) : resolve(addrs))));
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true }, (err, addrs) => (err ? reject(err) : resolve(addrs))),
+  );
 
 type LookupCallback = (err: Error | null, address: string | LookupAddress[], family?: number) => void;
 
@@ -23,7 +25,8 @@ function guardedLookup(policy: NetworkPolicy, resolve: Resolver) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
     resolve(hostname).then(
       (all) => {
-        const addrs = options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
+        const addrs =
+          options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
         // Every address must pass: the connection may use any of them.
         for (const a of all) {
           const refusal = refuseAddress(hostname, a.address, policy);

@@ -5,14 +5,7 @@
  */
 
 export type AddressClass =
-  | 'public'
-  | 'loopback'
-  | 'private'
-  | 'unique-local'
-  | 'link-local'
-  | 'unspecified'
-  | 'metadata'
-  | 'reserved';
+  'public' | 'loopback' | 'private' | 'unique-local' | 'link-local' | 'unspecified' | 'metadata' | 'reserved';
 
 /** Cloud instance-metadata endpoints that are not already link-local. */
 const METADATA_ADDRESSES = new Set(['100.100.100.200', '168.63.129.16', 'fd00:ec2:0:0:0:0:0:254']);
@@ -77,8 +70,10 @@ function classifyIpv6(g: number[]): AddressClass {
   if (g.every((x) => x === 0)) return 'unspecified';
   if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return 'loopback';
   // IPv4-mapped ::ffff:a.b.c.d, IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96: judge the IPv4 inside.
-  if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) return classifyIpv4(embedded(g[6]!, g[7]!));
-  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return classifyIpv4(embedded(g[6]!, g[7]!));
+  if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0))
+    return classifyIpv4(embedded(g[6]!, g[7]!));
+  if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))
+    return classifyIpv4(embedded(g[6]!, g[7]!));
   if (g[0] === 0x2002) return classifyIpv4(embedded(g[1]!, g[2]!)); // 6to4 carries an IPv4 address
   if ((g[0]! & 0xffc0) === 0xfe80) return 'link-local';
   if ((g[0]! & 0xfe00) === 0xfc00) return 'unique-local';
@@ -102,7 +97,10 @@ export function classifyIp(address: string): AddressClass | null {
  * 'public' here and are judged again by the addresses they resolve to.
  */
 export function classifyHost(hostname: string): AddressClass {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (!host) return 'unspecified';
   const ip = classifyIp(host);
   if (ip) return ip;

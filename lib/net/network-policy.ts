@@ -29,7 +29,10 @@ function allowedClass(cls: AddressClass, host: string, policy: NetworkPolicy): b
 }
 
 function bareHost(hostname: string): string {
-  return hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 }
 
 /** Refusal of a URL by its scheme and host alone (before any DNS); null when it may go on. */

@@ -11,10 +11,10 @@ type ChromeSidePanel = {
 type FirefoxSidebar = { open(): Promise<void> };
 
 function sidePanelApi(): ChromeSidePanel | null {
-  return ((browser as unknown as { sidePanel?: ChromeSidePanel }).sidePanel) ?? null;
+  return (browser as unknown as { sidePanel?: ChromeSidePanel }).sidePanel ?? null;
 }
 function sidebarApi(): FirefoxSidebar | null {
-  return ((browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction) ?? null;
+  return (browser as unknown as { sidebarAction?: FirefoxSidebar }).sidebarAction ?? null;
 }
 
 /** Must be called from a user gesture (toolbar click, command, button). */
@@ -64,7 +64,11 @@ export async function openChecklistTab(): Promise<void> {
 type Menus = {
   removeAll(): Promise<void>;
   create(p: { id: string; title: string; contexts: string[] }): unknown;
-  onClicked: { addListener(cb: (info: { menuItemId: string | number }, tab?: { id?: number; windowId?: number; url?: string }) => void): void };
+  onClicked: {
+    addListener(
+      cb: (info: { menuItemId: string | number }, tab?: { id?: number; windowId?: number; url?: string }) => void,
+    ): void;
+  };
 };
 function menusApi(): Menus | null {
   const b = browser as unknown as { contextMenus?: Menus; menus?: Menus };

@@ -5,6 +5,14 @@
  * the extension with a fixed URL; Firefox does not support that key (its moz-extension UUID is
  * already random per profile).
  */
-export function formFrameResources(browser: string): { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[] {
-  return [{ resources: ['overlay-form.html'], matches: ['<all_urls>'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }];
+export function formFrameResources(
+  browser: string,
+): { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[] {
+  return [
+    {
+      resources: ['overlay-form.html'],
+      matches: ['<all_urls>'],
+      ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+    },
+  ];
 }

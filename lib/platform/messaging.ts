@@ -10,4 +10,7 @@ export async function sendToTab<T extends MessageType>(tabId: number, type: T, p
   return browser.tabs.sendMessage<unknown, Res<T>>(tabId, { type, payload }, { frameId: 0 });
 }
 
-export type Handler<T extends MessageType> = (payload: Req<T>, sender: Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1]) => Promise<Res<T>> | Res<T>;
+export type Handler<T extends MessageType> = (
+  payload: Req<T>,
+  sender: Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1],
+) => Promise<Res<T>> | Res<T>;

@@ -20,7 +20,11 @@ export async function archivedEvidence(db: ItaDb, fiscalYear: number): Promise<E
 export function isChecklistYear(v: unknown): v is ChecklistYear {
   if (!v || typeof v !== 'object') return false;
   const o = v as Record<string, unknown>;
-  return Number.isInteger(o.fiscalYear) && typeof o.criteriaSetId === 'string' && (o.startedAt === null || typeof o.startedAt === 'string');
+  return (
+    Number.isInteger(o.fiscalYear) &&
+    typeof o.criteriaSetId === 'string' &&
+    (o.startedAt === null || typeof o.startedAt === 'string')
+  );
 }
 
 /** The open checklist's year; before the first roll-over, the year in the settings. */

@@ -81,10 +81,14 @@ export function openDb(name: string = DB_NAME): ItaDb {
   db.version(2)
     .stores({ archives: 'fiscalYear', archivedEvidence: 'id, fiscalYear, *criteria' })
     .upgrade(async (tx) => {
-      const row = (await tx.table('meta').get('settings')) as { value?: { fiscalYear?: unknown; criteriaSetId?: unknown } } | undefined;
+      const row = (await tx.table('meta').get('settings')) as
+        { value?: { fiscalYear?: unknown; criteriaSetId?: unknown } } | undefined;
       const settings = row?.value;
       const fiscalYear = Number.isInteger(settings?.fiscalYear) ? (settings!.fiscalYear as number) : V1_DEFAULT_YEAR;
-      const criteriaSetId = typeof settings?.criteriaSetId === 'string' && settings.criteriaSetId !== '' ? settings.criteriaSetId : V1_DEFAULT_SET;
+      const criteriaSetId =
+        typeof settings?.criteriaSetId === 'string' && settings.criteriaSetId !== ''
+          ? settings.criteriaSetId
+          : V1_DEFAULT_SET;
       const year: ChecklistYear = { fiscalYear, criteriaSetId, startedAt: null };
       await tx.table('meta').put({ key: CHECKLIST_KEY, value: year });
     });

@@ -7,7 +7,11 @@ import { StorageError, toStorageError } from './errors';
 export async function saveEvidence(db: ItaDb, record: EvidenceRecord, blobs: BlobRow[]): Promise<void> {
   const issues = validateEvidence(record);
   if (issues.length) {
-    throw new StorageError('invalid-record', 'Invalid evidence record', issues.map((i) => `${i.path}: ${i.problem}`).join('; '));
+    throw new StorageError(
+      'invalid-record',
+      'Invalid evidence record',
+      issues.map((i) => `${i.path}: ${i.problem}`).join('; '),
+    );
   }
   const ids = new Set(record.artifacts.map((a) => a.id));
   if (blobs.some((b) => !ids.has(b.id))) throw new StorageError('invalid-record', 'Blob without artifact');
@@ -78,7 +82,8 @@ export async function updateEvidence(
       if (!cur) throw new StorageError('not-found', 'Evidence not found', id);
       const next: EvidenceRecord = { ...cur, ...patch, updatedAt: now().toISOString() };
       const issues = validateEvidence(next);
-      if (issues.length) throw new StorageError('invalid-record', 'Invalid evidence record', issues.map((i) => i.path).join(', '));
+      if (issues.length)
+        throw new StorageError('invalid-record', 'Invalid evidence record', issues.map((i) => i.path).join(', '));
       await db.evidence.put(next);
       return next;
     });
@@ -88,7 +93,13 @@ export async function updateEvidence(
 }
 
 /** Move: replace `from` by `to`. Copy: add `to`. The record (and its bytes) is shared, never duplicated. */
-export async function reassignCriterion(db: ItaDb, id: string, from: string, to: string, mode: 'move' | 'copy'): Promise<EvidenceRecord> {
+export async function reassignCriterion(
+  db: ItaDb,
+  id: string,
+  from: string,
+  to: string,
+  mode: 'move' | 'copy',
+): Promise<EvidenceRecord> {
   const cur = await db.evidence.get(id);
   if (!cur) throw new StorageError('not-found', 'Evidence not found', id);
   const kept = mode === 'move' ? cur.criteria.filter((c) => c !== from) : cur.criteria;
@@ -102,7 +113,12 @@ export async function findEvidence(db: ItaDb, query: string): Promise<EvidenceRe
   const q = query.trim().toLowerCase();
   if (!q) return listEvidence(db);
   return db.evidence
-    .filter((r) => r.url.toLowerCase().includes(q) || r.title.toLowerCase().includes(q) || safeDecode(r.url).toLowerCase().includes(q))
+    .filter(
+      (r) =>
+        r.url.toLowerCase().includes(q) ||
+        r.title.toLowerCase().includes(q) ||
+        safeDecode(r.url).toLowerCase().includes(q),
+    )
     .toArray();
 }
 

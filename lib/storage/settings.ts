@@ -35,7 +35,14 @@ export interface ReportSigners {
 
 const NO_SIGNER: ReportSigner = { name: '', position: '' };
 
-export const DEFAULT_UNITS = ['สำนักปลัด', 'กองคลัง', 'กองช่าง', 'กองการศึกษา', 'กองสาธารณสุขและสิ่งแวดล้อม', 'กองวิชาการและแผนงาน'];
+export const DEFAULT_UNITS = [
+  'สำนักปลัด',
+  'กองคลัง',
+  'กองช่าง',
+  'กองการศึกษา',
+  'กองสาธารณสุขและสิ่งแวดล้อม',
+  'กองวิชาการและแผนงาน',
+];
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 2,
@@ -68,7 +75,11 @@ export function migrateSettings(raw: unknown): Settings {
   let s = { ...(raw as AnyRecord) };
   let v = typeof s.version === 'number' ? s.version : 1;
   if (v > SETTINGS_VERSION) throw new Error(`Settings version ${v} is newer than this extension supports`);
-  for (const m of MIGRATIONS) if (m.from === v) { s = m.up(s); v = m.from + 1; }
+  for (const m of MIGRATIONS)
+    if (m.from === v) {
+      s = m.up(s);
+      v = m.from + 1;
+    }
   return sanitizeSettings(s);
 }
 
@@ -76,17 +87,28 @@ export function migrateSettings(raw: unknown): Settings {
 export function sanitizeSettings(s: AnyRecord): Settings {
   const d = DEFAULT_SETTINGS;
   const str = (v: unknown, def: string) => (typeof v === 'string' ? v.slice(0, 500) : def);
-  const units = Array.isArray(s.units) ? s.units.filter((u): u is string => typeof u === 'string' && u.trim() !== '').map((u) => u.trim()) : d.units;
+  const units = Array.isArray(s.units)
+    ? s.units.filter((u): u is string => typeof u === 'string' && u.trim() !== '').map((u) => u.trim())
+    : d.units;
   return {
     version: 2,
     agencyName: str(s.agencyName, d.agencyName).trim(),
     homeUrl: str(s.homeUrl, d.homeUrl).trim(),
-    fiscalYear: Number.isInteger(s.fiscalYear) && (s.fiscalYear as number) > 2500 && (s.fiscalYear as number) < 2700 ? (s.fiscalYear as number) : d.fiscalYear,
+    fiscalYear:
+      Number.isInteger(s.fiscalYear) && (s.fiscalYear as number) > 2500 && (s.fiscalYear as number) < 2700
+        ? (s.fiscalYear as number)
+        : d.fiscalYear,
     criteriaSetId: str(s.criteriaSetId, d.criteriaSetId) || d.criteriaSetId,
     units: [...new Set(units)],
     language: s.language === 'th' || s.language === 'en' || s.language === 'auto' ? s.language : d.language,
-    lastCaptureMode: s.lastCaptureMode === 'fullpage' || s.lastCaptureMode === 'element' || s.lastCaptureMode === 'viewport' ? s.lastCaptureMode : d.lastCaptureMode,
-    urlCap: Number.isInteger(s.urlCap) && (s.urlCap as number) >= 1 && (s.urlCap as number) <= 20 ? (s.urlCap as number) : d.urlCap,
+    lastCaptureMode:
+      s.lastCaptureMode === 'fullpage' || s.lastCaptureMode === 'element' || s.lastCaptureMode === 'viewport'
+        ? s.lastCaptureMode
+        : d.lastCaptureMode,
+    urlCap:
+      Number.isInteger(s.urlCap) && (s.urlCap as number) >= 1 && (s.urlCap as number) <= 20
+        ? (s.urlCap as number)
+        : d.urlCap,
     // Added after v2 with defaults for older settings, so no version step is needed.
     reportSigners: sanitizeSigners(s.reportSigners, str),
     reportThaiDigits: s.reportThaiDigits === true,

@@ -42,8 +42,14 @@ export function formatBytes(n: number, _lang: 'th' | 'en' = 'th'): string {
 
 export const STORAGE_HEALTH_MESSAGES: Record<StorageLevel | 'notPersisted', { th: string; en: string }> = {
   ok: { th: 'ใช้พื้นที่ {used} จาก {quota}', en: '{used} of {quota} used' },
-  warn: { th: 'พื้นที่เก็บข้อมูลใกล้เต็ม ({percent}%): ควรส่งออกชุดข้อมูล', en: 'Storage nearly full ({percent}%): export a bundle' },
-  critical: { th: 'พื้นที่เก็บข้อมูลเกือบเต็ม ({percent}%): ส่งออกและลบหลักฐานเก่า', en: 'Storage almost full ({percent}%): export and remove old evidence' },
+  warn: {
+    th: 'พื้นที่เก็บข้อมูลใกล้เต็ม ({percent}%): ควรส่งออกชุดข้อมูล',
+    en: 'Storage nearly full ({percent}%): export a bundle',
+  },
+  critical: {
+    th: 'พื้นที่เก็บข้อมูลเกือบเต็ม ({percent}%): ส่งออกและลบหลักฐานเก่า',
+    en: 'Storage almost full ({percent}%): export and remove old evidence',
+  },
   notPersisted: {
     th: 'เบราว์เซอร์อาจลบข้อมูลได้เมื่อพื้นที่ดิสก์เหลือน้อย: ควรส่งออกชุดข้อมูลเป็นระยะ',
     en: 'The browser may clear this data when disk space runs low: export a bundle regularly',

@@ -2,7 +2,6 @@ import type { TaskRecord } from '../evidence/types';
 import { RecordValidationError, isIsoDate, requireString } from '../evidence/record-validation';
 import type { ItaDb } from './db';
 
-
 export type TaskInput = Omit<TaskRecord, 'id'>;
 export type TaskPatch = Partial<TaskInput>;
 
@@ -13,7 +12,8 @@ export function validateTask(task: TaskRecord): TaskRecord {
   const title = requireString(task.title, 'title').trim();
   if (title === '') throw new RecordValidationError('title-required', 'title', task.title);
   if (!isIsoDate(task.end)) throw new RecordValidationError('invalid-date', 'end', task.end);
-  if (task.start !== null && !isIsoDate(task.start)) throw new RecordValidationError('invalid-date', 'start', task.start);
+  if (task.start !== null && !isIsoDate(task.start))
+    throw new RecordValidationError('invalid-date', 'start', task.start);
   if (task.start !== null && task.start > task.end) {
     throw new RecordValidationError('invalid-date-range', 'start', task.start);
   }

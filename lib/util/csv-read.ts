@@ -31,11 +31,21 @@ export function readCsvRows(input: string): CsvRead {
   const n = text.length;
   /** Consumes one line break at i (CRLF, LF or CR); true when there was one. */
   const lineBreak = (): boolean => {
-    if (text[i] === '\r') { i += text[i + 1] === '\n' ? 2 : 1; line++; return true; }
-    if (text[i] === '\n') { i++; line++; return true; }
+    if (text[i] === '\r') {
+      i += text[i + 1] === '\n' ? 2 : 1;
+      line++;
+      return true;
+    }
+    if (text[i] === '\n') {
+      i++;
+      line++;
+      return true;
+    }
     return false;
   };
-  const skipToNextLine = () => { while (i < n && !lineBreak()) i++; };
+  const skipToNextLine = () => {
+    while (i < n && !lineBreak()) i++;
+  };
 
   while (i < n) {
     const start = line;
@@ -50,7 +60,11 @@ export function readCsvRows(input: string): CsvRead {
         while (i < n) {
           const c = text[i]!;
           if (c === '"') {
-            if (text[i + 1] === '"') { cell += '"'; i += 2; continue; }
+            if (text[i + 1] === '"') {
+              cell += '"';
+              i += 2;
+              continue;
+            }
             i++;
             closed = true;
             break;
@@ -64,20 +78,32 @@ export function readCsvRows(input: string): CsvRead {
           cell += c;
           i++;
         }
-        if (!closed) { bad = 'unclosed-quote'; break; }
-        if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') { bad = 'text-after-quote'; break; }
+        if (!closed) {
+          bad = 'unclosed-quote';
+          break;
+        }
+        if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
+          bad = 'text-after-quote';
+          break;
+        }
       } else {
         while (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') cell += text[i++];
       }
       cells.push(cell);
-      if (text[i] === ',') { i++; continue; }
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
       lineBreak();
       break;
     }
     if (bad) {
       skipped.push({ line: start, reason: bad });
       // Resume after the line the record started on, so one stray quote costs one record.
-      if (bad === 'unclosed-quote') { i = lineStartAfter(text, start); line = start + 1; } else skipToNextLine();
+      if (bad === 'unclosed-quote') {
+        i = lineStartAfter(text, start);
+        line = start + 1;
+      } else skipToNextLine();
       continue;
     }
     rows.push({ line: start, cells });
@@ -91,7 +117,13 @@ function lineStartAfter(text: string, line: number): number {
   let i = 0;
   while (i < text.length && l <= line) {
     const c = text[i];
-    if (c === '\r') { i += text[i + 1] === '\n' ? 2 : 1; l++; } else if (c === '\n') { i++; l++; } else i++;
+    if (c === '\r') {
+      i += text[i + 1] === '\n' ? 2 : 1;
+      l++;
+    } else if (c === '\n') {
+      i++;
+      l++;
+    } else i++;
   }
   return i;
 }

@@ -12,7 +12,8 @@ export function isIsoInstant(value: unknown): value is string {
   if (!m) return false;
   const [y, mo, d, h, mi, s = '0', oh = '0', om = '0']: (string | undefined)[] = m.slice(1);
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return false;
+  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d))
+    return false;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59 || Number(oh) > 23 || Number(om) > 59) return false;
   return !Number.isNaN(Date.parse(value));
 }

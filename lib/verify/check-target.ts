@@ -1,6 +1,12 @@
 /** All checks on one target: network, genuine page, drift, period, linked documents, document type and hash. */
 import { sha256Hex } from '../util/hash';
-import { documentExtension, MAX_DOCUMENT_LINKS, sniffDocument, typeMatches, type DocumentLinkChecker } from './documents';
+import {
+  documentExtension,
+  MAX_DOCUMENT_LINKS,
+  sniffDocument,
+  typeMatches,
+  type DocumentLinkChecker,
+} from './documents';
 import { fetchChain, type ChainResult } from './fetch-chain';
 import type { NetContext } from './net-context';
 import { analyzeHtml, looksLikeHtml, ownContent, type PageAnalysis } from './page-analysis';
@@ -137,7 +143,10 @@ export async function checkTarget(ctx: NetContext, t: VerifyTarget, cfg: CheckCo
     }
   }
   if (genuine) {
-    const broken = await brokenDocuments(cfg.documents, page.links.map((l) => resolveLink(l.href, base)));
+    const broken = await brokenDocuments(
+      cfg.documents,
+      page.links.map((l) => resolveLink(l.href, base)),
+    );
     if (broken.length > 0) {
       problems.add('broken-document');
       details.brokenDocuments = broken;
@@ -167,7 +176,9 @@ function networkProblem(r: ChainResult, url: string, problems: Set<ProblemCode>,
     details.error = r.error;
     if (r.error === 'blocked-address' && r.refusal) details.blocked = { ...r.refusal };
     const code: ProblemCode =
-      r.error === 'timeout' || r.error === 'redirect-loop' || r.error === 'blocked-address' || r.error === 'too-large' ? r.error : 'broken';
+      r.error === 'timeout' || r.error === 'redirect-loop' || r.error === 'blocked-address' || r.error === 'too-large'
+        ? r.error
+        : 'broken';
     problems.add(code);
     return true;
   }

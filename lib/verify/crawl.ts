@@ -59,7 +59,7 @@ export async function findLinkPaths(
 
   const pathTo = (key: string): LinkStep[] => {
     const out: LinkStep[] = [];
-    for (let k: string | null = key; k !== null; ) {
+    for (let k: string | null = key; k !== null;) {
       const n: Node | undefined = nodes.get(k);
       if (!n) break;
       out.unshift({ url: n.url, linkText: n.linkText });

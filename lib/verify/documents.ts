@@ -32,7 +32,14 @@ export type SniffedType = 'pdf' | 'ole' | 'zip' | 'html' | 'other';
 export function sniffDocument(bytes: Uint8Array, contentType: string | null): SniffedType {
   const at = (i: number, ...b: number[]) => b.every((x, j) => bytes[i + j] === x);
   let i = 0;
-  while (i < bytes.length && i < 1024 && bytes[i] !== 0x25 && bytes[i] !== 0x3c && (bytes[i]! <= 0x20 || bytes[i] === 0xef || bytes[i] === 0xbb || bytes[i] === 0xbf)) i++;
+  while (
+    i < bytes.length &&
+    i < 1024 &&
+    bytes[i] !== 0x25 &&
+    bytes[i] !== 0x3c &&
+    (bytes[i]! <= 0x20 || bytes[i] === 0xef || bytes[i] === 0xbb || bytes[i] === 0xbf)
+  )
+    i++;
   if (at(i, 0x25, 0x50, 0x44, 0x46)) return 'pdf'; // %PDF
   if (at(0, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'ole';
   if (at(0, 0x50, 0x4b, 0x03, 0x04)) return 'zip';

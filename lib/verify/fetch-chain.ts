@@ -78,12 +78,20 @@ async function followRedirects(
     let res: RawResponse;
     const redirect = ctx.state.manualOpaque ? 'follow' : 'manual';
     try {
-      res = await requestWithRetry(ctx, { url: current, method, redirect, readBody, deadline, ...(retries !== undefined ? { retries } : {}) });
+      res = await requestWithRetry(ctx, {
+        url: current,
+        method,
+        redirect,
+        readBody,
+        deadline,
+        ...(retries !== undefined ? { retries } : {}),
+      });
     } catch (e) {
       if (!(e instanceof RequestError)) throw e;
       attempts += e.attempts;
       if (e.kind === 'aborted') throw e;
-      if (e.kind === 'blocked') return result({ status: null, error: 'blocked-address', ...(e.refusal ? { refusal: e.refusal } : {}) });
+      if (e.kind === 'blocked')
+        return result({ status: null, error: 'blocked-address', ...(e.refusal ? { refusal: e.refusal } : {}) });
       return result({ status: null, error: e.kind });
     }
     attempts += res.attempts;

@@ -38,7 +38,8 @@ export class HostLimiter {
       if (released) return;
       released = true;
       const next = slot.queue.shift();
-      if (next) next(); // the slot passes straight to the next waiter
+      if (next)
+        next(); // the slot passes straight to the next waiter
       else slot.active--;
     };
   }

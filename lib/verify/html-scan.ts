@@ -31,15 +31,66 @@ export interface ScannedPage {
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'svg', 'math', 'select']);
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'form', 'option', 'dt', 'dd',
-  'blockquote', 'pre', 'hr', 'title', 'img', 'button', 'label', 'center', 'body', 'dl', 'figure', 'figcaption',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'main',
+  'form',
+  'option',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'hr',
+  'title',
+  'img',
+  'button',
+  'label',
+  'center',
+  'body',
+  'dl',
+  'figure',
+  'figcaption',
 ]);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 const CHROME_TAGS = new Set(['header', 'nav', 'footer', 'aside']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'menu', 'menubar', 'complementary']);
 /** Class or id words that CMS themes give their menus, headers and footers. */
-const CHROME_NAMES = /(^|[\s_-])(nav|navbar|navigation|menu|mainmenu|topmenu|sidemenu|submenu|megamenu|header|footer|sidebar|breadcrumbs?|banner|copyright)([\s_\d-]|$)/i;
+const CHROME_NAMES =
+  /(^|[\s_-])(nav|navbar|navigation|menu|mainmenu|topmenu|sidemenu|submenu|megamenu|header|footer|sidebar|breadcrumbs?|banner|copyright)([\s_\d-]|$)/i;
 
 function isChrome(name: string, attrs: Record<string, string>): boolean {
   if (CHROME_TAGS.has(name)) return true;

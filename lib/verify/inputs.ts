@@ -46,7 +46,10 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
  * Entries of the zip under the bundle reader's limits (sizes, ratios, overlapping data, local
  * headers), inflated only on demand. A zip the reader refuses is a 'bad-zip' InputError.
  */
-function openZip(bytes: Uint8Array, limits: ZipLimits): { names: string[]; read(name: string): Uint8Array | undefined } {
+function openZip(
+  bytes: Uint8Array,
+  limits: ZipLimits,
+): { names: string[]; read(name: string): Uint8Array | undefined } {
   const cd = readCentralDirectory(bytes, limits);
   if (!cd.ok) throw new InputError('bad-zip');
   const byName = new Map(cd.value.map((e) => [e.name, e]));
@@ -62,7 +65,11 @@ function openZip(bytes: Uint8Array, limits: ZipLimits): { names: string[]; read(
   };
 }
 
-export function readBundle(bytes: Uint8Array, lookup: PeriodLookup = () => undefined, limits: ZipLimits = DEFAULT_ZIP_LIMITS): VerifyInput {
+export function readBundle(
+  bytes: Uint8Array,
+  lookup: PeriodLookup = () => undefined,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): VerifyInput {
   const zip = openZip(bytes, limits);
   const manifestName = zip.names
     .filter((n) => n === 'manifest.json' || /^[^/]+\/manifest\.json$/.test(n))
@@ -137,7 +144,14 @@ const SKIP_TEXT: Record<SkippedInput['reason'], { th: string; en: string }> = {
 };
 
 export function skippedText(s: SkippedInput, lang: 'th' | 'en'): string {
-  const where = s.line !== undefined ? (lang === 'th' ? `บรรทัด ${s.line}` : `line ${s.line}`) : (lang === 'th' ? `หลักฐาน ${s.evidenceId}` : `evidence ${s.evidenceId}`);
+  const where =
+    s.line !== undefined
+      ? lang === 'th'
+        ? `บรรทัด ${s.line}`
+        : `line ${s.line}`
+      : lang === 'th'
+        ? `หลักฐาน ${s.evidenceId}`
+        : `evidence ${s.evidenceId}`;
   return lang === 'th' ? `ข้าม${where}: ${SKIP_TEXT[s.reason].th}` : `skipped ${where}: ${SKIP_TEXT[s.reason].en}`;
 }
 
@@ -159,7 +173,13 @@ export function readCsv(text: string, lookup: PeriodLookup = () => undefined): V
       return; // the header, or a row without a URL
     }
     const periodRule = ruleFor(criterion ? [criterion] : [], lookup);
-    targets.push({ key: `line-${row.line}`, url, criterion, capturedText: null, ...(periodRule ? { periodRule } : {}) });
+    targets.push({
+      key: `line-${row.line}`,
+      url,
+      criterion,
+      capturedText: null,
+      ...(periodRule ? { periodRule } : {}),
+    });
   });
   skipped.sort((x, y) => (x.line ?? 0) - (y.line ?? 0));
   return { targets, fiscalYear: null, homeUrl: null, skipped };

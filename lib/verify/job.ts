@@ -49,7 +49,12 @@ export async function runVerifyJob(input: JobInput): Promise<JobSummary> {
   const counts = prior ? await jobCounts(db, prior) : { ok: 0, bad: 0 };
   const crawl = prior ? prior.crawl : input.crawl;
   if (prior) await setJobStatus(db, 'running');
-  else await beginJob(db, targets.map((t) => t.key), crawl);
+  else
+    await beginJob(
+      db,
+      targets.map((t) => t.key),
+      crawl,
+    );
   const home = crawl && input.homeUrl ? input.homeUrl : undefined;
   input.onStart?.(targets.length, !!home);
 

@@ -15,7 +15,18 @@ export function analyzeHtml(body: Uint8Array, contentType: string | null): PageA
 export function looksLikeHtml(contentType: string | null, body: Uint8Array): boolean {
   if (contentType) return /html|xml/i.test(contentType);
   let i = 0;
-  while (i < body.length && i < 64 && (body[i] === 0x20 || body[i] === 0x0a || body[i] === 0x0d || body[i] === 0x09 || body[i] === 0xef || body[i] === 0xbb || body[i] === 0xbf)) i++;
+  while (
+    i < body.length &&
+    i < 64 &&
+    (body[i] === 0x20 ||
+      body[i] === 0x0a ||
+      body[i] === 0x0d ||
+      body[i] === 0x09 ||
+      body[i] === 0xef ||
+      body[i] === 0xbb ||
+      body[i] === 0xbf)
+  )
+    i++;
   return body[i] === 0x3c; // "<"
 }
 

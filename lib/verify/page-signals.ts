@@ -13,7 +13,7 @@ export const NOT_FOUND_PHRASES = [
   'page not found',
   'page cannot be found',
   'the requested url was not found',
-  "the page you requested could not be found",
+  'the page you requested could not be found',
   "this page doesn't exist",
 ];
 
@@ -30,7 +30,15 @@ export const PARKED_PHRASES = [
   'โดเมนนี้ถูกขาย',
 ];
 /** Parking services appear in script, frame and link URLs, which the visible text leaves out. */
-export const PARKING_HOSTS = ['sedoparking.com', 'parkingcrew.net', 'bodis.com', 'above.com/marketing', 'dan.com/buy-domain', 'hugedomains.com', 'afternic.com'];
+export const PARKING_HOSTS = [
+  'sedoparking.com',
+  'parkingcrew.net',
+  'bodis.com',
+  'above.com/marketing',
+  'dan.com/buy-domain',
+  'hugedomains.com',
+  'afternic.com',
+];
 
 export const PLACEHOLDER_PHRASES = [
   'กำลังปรับปรุงข้อมูล',

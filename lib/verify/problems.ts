@@ -50,10 +50,19 @@ const REFUSAL_REASONS: Record<AddressRefusal['reason'], Bilingual> = {
   'not-http': { th: 'ไม่ใช่ http หรือ https', en: 'not http or https' },
   'invalid-url': { th: 'ลิงก์ไม่ถูกต้อง', en: 'invalid link' },
   public: { th: 'ที่อยู่สาธารณะ', en: 'public address' },
-  loopback: { th: 'เครื่องนี้เอง (loopback) ใช้ --allow-private หากตั้งใจ', en: 'this machine (loopback); use --allow-private if intended' },
+  loopback: {
+    th: 'เครื่องนี้เอง (loopback) ใช้ --allow-private หากตั้งใจ',
+    en: 'this machine (loopback); use --allow-private if intended',
+  },
   private: { th: 'เครือข่ายภายใน ใช้ --allow-private หากตั้งใจ', en: 'private network; use --allow-private if intended' },
-  'unique-local': { th: 'เครือข่ายภายใน IPv6 ใช้ --allow-private หากตั้งใจ', en: 'private IPv6 network; use --allow-private if intended' },
-  'link-local': { th: 'link-local (169.254.x.x, fe80::) ไม่อนุญาตเสมอ', en: 'link-local (169.254.x.x, fe80::), always refused' },
+  'unique-local': {
+    th: 'เครือข่ายภายใน IPv6 ใช้ --allow-private หากตั้งใจ',
+    en: 'private IPv6 network; use --allow-private if intended',
+  },
+  'link-local': {
+    th: 'link-local (169.254.x.x, fe80::) ไม่อนุญาตเสมอ',
+    en: 'link-local (169.254.x.x, fe80::), always refused',
+  },
   unspecified: { th: 'ที่อยู่ว่าง (0.0.0.0, ::) ไม่อนุญาตเสมอ', en: 'unspecified address (0.0.0.0, ::), always refused' },
   metadata: { th: 'บริการ metadata ของคลาวด์ ไม่อนุญาตเสมอ', en: 'cloud metadata service, always refused' },
   reserved: { th: 'ที่อยู่สงวนหรือ multicast ไม่อนุญาตเสมอ', en: 'reserved or multicast address, always refused' },

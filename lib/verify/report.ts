@@ -40,13 +40,19 @@ export const REPORT_TEXT = {
   noTargets: { th: 'ไม่พบลิงก์ที่จะตรวจ', en: 'No links to verify' },
 } as const;
 
-export function reportText(key: keyof typeof REPORT_TEXT, lang: Lang, params: Record<string, string | number> = {}): string {
+export function reportText(
+  key: keyof typeof REPORT_TEXT,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): string {
   return REPORT_TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
 export function pathText(steps: LinkStep[] | null, lang: Lang): string {
   if (!steps) return reportText('noPath', lang);
-  return steps.map((s, i) => (i === 0 && !s.linkText ? reportText('home', lang) : s.linkText.trim() || s.url)).join(' → ');
+  return steps
+    .map((s, i) => (i === 0 && !s.linkText ? reportText('home', lang) : s.linkText.trim() || s.url))
+    .join(' → ');
 }
 
 /** The verdict cell: OK, or each problem, with the refused address or broken documents named. */
@@ -81,14 +87,36 @@ const ZERO_WIDTH = /[\u0300-\u036f\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u200b-\u200d]
 const displayWidth = (s: string) => [...s.replace(ZERO_WIDTH, '')].length;
 const padEndDisplay = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
 
-export function formatTableRows(rows: string[][], lang: Lang, withPath: boolean, okCount: number, total: number): string[] {
-  const keys = ['criterion', 'status', 'verdict', 'similarity', 'url', ...(withPath ? (['path'] as const) : [])] as const;
+export function formatTableRows(
+  rows: string[][],
+  lang: Lang,
+  withPath: boolean,
+  okCount: number,
+  total: number,
+): string[] {
+  const keys = [
+    'criterion',
+    'status',
+    'verdict',
+    'similarity',
+    'url',
+    ...(withPath ? (['path'] as const) : []),
+  ] as const;
   const head = keys.map((k) => reportText(k, lang));
   const all = [head, ...rows];
   const widths = head.map((_, c) => Math.max(...all.map((row) => displayWidth(row[c] ?? ''))));
   const line = (row: string[]) =>
-    row.map((cell, c) => (c === row.length - 1 ? cell : padEndDisplay(cell, widths[c] ?? 0))).join('  ').trimEnd();
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', reportText('summary', lang, { ok: okCount, total })];
+    row
+      .map((cell, c) => (c === row.length - 1 ? cell : padEndDisplay(cell, widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    reportText('summary', lang, { ok: okCount, total }),
+  ];
 }
 
 export function formatTable(results: VerifyResult[], lang: Lang, withPath = false): string[] {

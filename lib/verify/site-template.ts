@@ -80,7 +80,13 @@ function firstSibling(homeUrl: string, a: PageAnalysis, homeKey: string): string
   const base = (a.page.baseHref && resolveLink(a.page.baseHref, homeUrl)) || homeUrl;
   for (const l of a.page.links) {
     const abs = resolveLink(l.href, base);
-    if (abs && originOf(abs) === origin && normalizeUrl(abs) !== homeKey && !/\.(pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif)$/i.test(abs)) return abs;
+    if (
+      abs &&
+      originOf(abs) === origin &&
+      normalizeUrl(abs) !== homeKey &&
+      !/\.(pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif)$/i.test(abs)
+    )
+      return abs;
   }
   return null;
 }

@@ -31,7 +31,9 @@ export function siblingUrl(url: string, random: () => number): { url: string; ca
   const dir = u.pathname.slice(0, slash + 1) || '/';
   const last = u.pathname.slice(slash + 1);
   const ext = /\.[a-z0-9]{1,5}$/i.exec(last)?.[0] ?? '';
-  const token = Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0');
+  const token = Math.floor(random() * 36 ** 8)
+    .toString(36)
+    .padStart(8, '0');
   return { url: `${u.origin}${dir}ita-verify-${token}${ext}`, cacheKey: `${u.origin}${dir}*${ext}` };
 }
 

@@ -89,7 +89,12 @@ export async function getJob(db: ItaDb): Promise<VerifyJobState | null> {
 }
 
 /** Starts a fresh job. Results of targets that no longer exist are dropped; the rest stay until replaced. */
-export async function beginJob(db: ItaDb, keys: string[], crawl: boolean, now: () => Date = () => new Date()): Promise<VerifyJobState> {
+export async function beginJob(
+  db: ItaDb,
+  keys: string[],
+  crawl: boolean,
+  now: () => Date = () => new Date(),
+): Promise<VerifyJobState> {
   const keep = new Set(keys);
   const job: VerifyJobState = {
     version: 2,
@@ -134,7 +139,11 @@ export async function saveResult(db: ItaDb, result: VerifyResult): Promise<void>
   await saveResults(db, [result]);
 }
 
-export async function setJobStatus(db: ItaDb, status: VerifyJobStatus, now: () => Date = () => new Date()): Promise<VerifyJobState | null> {
+export async function setJobStatus(
+  db: ItaDb,
+  status: VerifyJobStatus,
+  now: () => Date = () => new Date(),
+): Promise<VerifyJobState | null> {
   return db.transaction('rw', db.meta, async () => {
     const job = await getJob(db);
     if (!job) return null;

@@ -37,7 +37,12 @@ export async function verifyTargets(targets: VerifyTarget[], opts: VerifyOptions
   let crawl: CrawlOutcome | null = null;
   if (opts.home && pending.length > 0) {
     const onPage = (u: string, a: PageAnalysis) => templates.seed(u, a);
-    crawl = await findLinkPaths(ctx, opts.home, pending.map((t) => t.document?.url ?? t.url), { ...opts.crawl, onPage });
+    crawl = await findLinkPaths(
+      ctx,
+      opts.home,
+      pending.map((t) => t.document?.url ?? t.url),
+      { ...opts.crawl, onPage },
+    );
   }
   const lookup = (u: string | null): LinkStep[] | null => {
     const k = u ? normalizeUrl(u) : null;
@@ -62,7 +67,8 @@ export async function verifyTargets(targets: VerifyTarget[], opts: VerifyOptions
 
   const one = async (t: VerifyTarget): Promise<void> => {
     let settle: (p: PageOutcome) => void = () => undefined;
-    if (crawl && !isDocumentTarget(t) && t.evidenceId && docOwners.has(t.evidenceId)) pages.set(t.evidenceId, new Promise((r) => (settle = r)));
+    if (crawl && !isDocumentTarget(t) && t.evidenceId && docOwners.has(t.evidenceId))
+      pages.set(t.evidenceId, new Promise((r) => (settle = r)));
     let result: VerifyResult;
     try {
       const outcome = await checkTarget(ctx, t, cfg);

@@ -28,8 +28,15 @@ export function crc32Update(crc: number, data: Uint8Array): number {
   const end8 = n - (n % 8);
   while (i < end8) {
     const lo = (c ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24))) >>> 0;
-    c = T[1792 + (lo & 0xff)]! ^ T[1536 + ((lo >>> 8) & 0xff)]! ^ T[1280 + ((lo >>> 16) & 0xff)]! ^ T[1024 + (lo >>> 24)]! ^
-      T[768 + data[i + 4]!]! ^ T[512 + data[i + 5]!]! ^ T[256 + data[i + 6]!]! ^ T[data[i + 7]!]!;
+    c =
+      T[1792 + (lo & 0xff)]! ^
+      T[1536 + ((lo >>> 8) & 0xff)]! ^
+      T[1280 + ((lo >>> 16) & 0xff)]! ^
+      T[1024 + (lo >>> 24)]! ^
+      T[768 + data[i + 4]!]! ^
+      T[512 + data[i + 5]!]! ^
+      T[256 + data[i + 6]!]! ^
+      T[data[i + 7]!]!;
     i += 8;
   }
   while (i < n) c = T[(c ^ data[i++]!) & 0xff]! ^ (c >>> 8);

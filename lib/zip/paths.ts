@@ -4,8 +4,19 @@
  * differ only in case) makes unzip tools on that system write something else than `check` saw.
  */
 export type UnsafeReason =
-  | 'empty' | 'absolute' | 'drive' | 'backslash' | 'dotdot' | 'dot-segment' | 'control' | 'too-long' | 'not-ascii'
-  | 'url' | 'windows-char' | 'trailing-dot-space' | 'device-name';
+  | 'empty'
+  | 'absolute'
+  | 'drive'
+  | 'backslash'
+  | 'dotdot'
+  | 'dot-segment'
+  | 'control'
+  | 'too-long'
+  | 'not-ascii'
+  | 'url'
+  | 'windows-char'
+  | 'trailing-dot-space'
+  | 'device-name';
 
 /** Windows device names; a segment is one when its part before the first dot is one (CON, nul.txt, Com1.png). */
 const DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|conin\$|conout\$)$/i;

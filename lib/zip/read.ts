@@ -107,13 +107,18 @@ export function parseEnd(tail: Uint8Array, size: number): Result<EndRecord> {
   for (let i = tail.length - EOCD_LEN; i >= 0; i--) {
     if (u32(tail, i) !== EOCD_SIG) continue;
     sawSignature = true;
-    if (i + EOCD_LEN + u16(tail, i + 20) === tail.length) { found = i; break; }
+    if (i + EOCD_LEN + u16(tail, i + 20) === tail.length) {
+      found = i;
+      break;
+    }
   }
   if (found < 0) {
     if (sawSignature) return fail({ code: 'zip-appended-data' });
-    return fail(tail.length >= 4 && size === tail.length && u32(tail, 0) === LOC_SIG
-      ? { code: 'zip-truncated', params: { detail: 'no end of central directory' } }
-      : { code: 'not-zip' });
+    return fail(
+      tail.length >= 4 && size === tail.length && u32(tail, 0) === LOC_SIG
+        ? { code: 'zip-truncated', params: { detail: 'no end of central directory' } }
+        : { code: 'not-zip' },
+    );
   }
   const comment = tail.subarray(found + EOCD_LEN);
   for (let i = 0; i + 4 <= comment.length; i++) {
@@ -127,10 +132,13 @@ export function parseEnd(tail: Uint8Array, size: number): Result<EndRecord> {
   const count = u16(tail, found + 10);
   const cdSize = u32(tail, found + 12);
   const cdOffset = u32(tail, found + 16);
-  if (count === 0xffff || onDisk === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return fail({ code: 'zip64' });
-  if (disk !== 0 || cdDisk !== 0 || onDisk !== count) return fail({ code: 'zip-unsupported', params: { detail: 'multi-disk archive' } });
+  if (count === 0xffff || onDisk === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+    return fail({ code: 'zip64' });
+  if (disk !== 0 || cdDisk !== 0 || onDisk !== count)
+    return fail({ code: 'zip-unsupported', params: { detail: 'multi-disk archive' } });
   const at = base + found;
-  if (cdOffset + cdSize > at) return fail({ code: 'zip-truncated', params: { detail: 'central directory out of range' } });
+  if (cdOffset + cdSize > at)
+    return fail({ code: 'zip-truncated', params: { detail: 'central directory out of range' } });
   if (cdOffset + cdSize < at) return fail({ code: 'zip-cd-not-at-end', params: { bytes: at - cdOffset - cdSize } });
   return { ok: true, value: { count, cdOffset, cdSize, at } };
 }
@@ -149,7 +157,13 @@ function extraProblem(extra: Uint8Array): string | null {
 }
 
 const S_IFMT = 0o170000;
-const TYPE_NAMES: Record<number, string> = { 0o120000: 'symlink', 0o020000: 'character device', 0o060000: 'block device', 0o010000: 'fifo', 0o140000: 'socket' };
+const TYPE_NAMES: Record<number, string> = {
+  0o120000: 'symlink',
+  0o020000: 'character device',
+  0o060000: 'block device',
+  0o010000: 'fifo',
+  0o140000: 'socket',
+};
 
 /** Unix file type and permission bits, where the writer recorded them (made on Unix or macOS). */
 function modeProblem(versionMadeBy: number, external: number, dir: boolean): ZipError | null {
@@ -159,7 +173,10 @@ function modeProblem(versionMadeBy: number, external: number, dir: boolean): Zip
   if (mode === 0) return null;
   const type = mode & S_IFMT;
   if (type !== 0 && type !== (dir ? 0o040000 : 0o100000))
-    return { code: 'zip-entry-type', params: { type: TYPE_NAMES[type] ?? (type === 0o040000 ? 'folder' : `0${type.toString(8)}`) } };
+    return {
+      code: 'zip-entry-type',
+      params: { type: TYPE_NAMES[type] ?? (type === 0o040000 ? 'folder' : `0${type.toString(8)}`) },
+    };
   if (mode & 0o7000) return { code: 'zip-entry-mode', params: { mode: `0${(mode & 0o7777).toString(8)}` } };
   if (!dir && mode & 0o111) return { code: 'zip-entry-mode', params: { mode: `0${(mode & 0o7777).toString(8)}` } };
   return null;
@@ -171,8 +188,10 @@ function modeProblem(versionMadeBy: number, external: number, dir: boolean): Zip
  * sizes and ratios. Folder entries are checked and dropped.
  */
 export function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, limits: ZipLimits): Result<ZipEntry[]> {
-  if (end.count > limits.maxEntries) return fail({ code: 'too-many-entries', params: { count: end.count, limit: limits.maxEntries } });
-  if (cd.length > limits.maxCentralBytes) return fail({ code: 'too-many-entries', params: { count: end.count, limit: limits.maxEntries } });
+  if (end.count > limits.maxEntries)
+    return fail({ code: 'too-many-entries', params: { count: end.count, limit: limits.maxEntries } });
+  if (cd.length > limits.maxCentralBytes)
+    return fail({ code: 'too-many-entries', params: { count: end.count, limit: limits.maxEntries } });
   const entries: ZipEntry[] = [];
   const errors: ZipError[] = [];
   const folded = new Map<string, string>();
@@ -186,7 +205,8 @@ export function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, li
     const extraLen = u16(cd, p + 30);
     const commentLen = u16(cd, p + 32);
     const next = p + 46 + nameLen + extraLen + commentLen;
-    if (next > cd.length) return fail({ code: 'zip-truncated', params: { detail: `central directory entry ${i + 1}` } });
+    if (next > cd.length)
+      return fail({ code: 'zip-truncated', params: { detail: `central directory entry ${i + 1}` } });
     const rawName = cd.subarray(p + 46, p + 46 + nameLen);
     let name: string;
     try {
@@ -196,7 +216,8 @@ export function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, li
     }
     const dir = name.endsWith('/') && name.length > 1;
     const e: ZipEntry = {
-      name, dir,
+      name,
+      dir,
       flags: u16(cd, p + 8),
       method: u16(cd, p + 10),
       crc: u32(cd, p + 16),
@@ -212,29 +233,65 @@ export function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, li
 
     const err = (x: Omit<ZipError, 'file'>) => errors.push({ ...x, file: name });
     const reason = unsafePathReason(dir ? name.slice(0, -1) : name);
-    if (reason) { err({ code: 'path-unsafe', params: { reason } }); continue; }
-    if (e.size === 0xffffffff || e.compressedSize === 0xffffffff || e.localOffset === 0xffffffff) { err({ code: 'zip64' }); continue; }
+    if (reason) {
+      err({ code: 'path-unsafe', params: { reason } });
+      continue;
+    }
+    if (e.size === 0xffffffff || e.compressedSize === 0xffffffff || e.localOffset === 0xffffffff) {
+      err({ code: 'zip64' });
+      continue;
+    }
     const extraIssue = extraProblem(extra);
-    if (extraIssue === 'zip64') { err({ code: 'zip64' }); continue; }
-    if (extraIssue) { err({ code: 'zip-inconsistent', params: { detail: extraIssue } }); continue; }
-    if (diskStart !== 0) { err({ code: 'zip-unsupported', params: { detail: 'multi-disk archive' } }); continue; }
+    if (extraIssue === 'zip64') {
+      err({ code: 'zip64' });
+      continue;
+    }
+    if (extraIssue) {
+      err({ code: 'zip-inconsistent', params: { detail: extraIssue } });
+      continue;
+    }
+    if (diskStart !== 0) {
+      err({ code: 'zip-unsupported', params: { detail: 'multi-disk archive' } });
+      continue;
+    }
     const mode = modeProblem(versionMadeBy, external, dir);
-    if (mode) { err(mode); continue; }
+    if (mode) {
+      err(mode);
+      continue;
+    }
     const key = foldedName(name);
     const other = folded.get(key);
-    if (other === name) { err({ code: 'duplicate-entry' }); continue; }
-    if (other !== undefined) { err({ code: 'name-collision', params: { other } }); continue; }
+    if (other === name) {
+      err({ code: 'duplicate-entry' });
+      continue;
+    }
+    if (other !== undefined) {
+      err({ code: 'name-collision', params: { other } });
+      continue;
+    }
     folded.set(key, name);
-    if (e.flags & 1) { err({ code: 'zip-encrypted' }); continue; }
-    if (e.flags & ~ALLOWED_FLAGS) { err({ code: 'zip-unsupported', params: { detail: `flags 0x${e.flags.toString(16)}` } }); continue; }
-    if (e.method !== 0 && e.method !== 8) { err({ code: 'zip-method', params: { method: e.method } }); continue; }
+    if (e.flags & 1) {
+      err({ code: 'zip-encrypted' });
+      continue;
+    }
+    if (e.flags & ~ALLOWED_FLAGS) {
+      err({ code: 'zip-unsupported', params: { detail: `flags 0x${e.flags.toString(16)}` } });
+      continue;
+    }
+    if (e.method !== 0 && e.method !== 8) {
+      err({ code: 'zip-method', params: { method: e.method } });
+      continue;
+    }
     if (dir) {
       if (e.size > 0) err({ code: 'path-unsafe', params: { reason: 'directory-with-data' } });
       folders.add(key);
       entries.push(e);
       continue;
     }
-    if (e.method === 0 && e.size !== e.compressedSize) { err({ code: 'size-mismatch', params: { expected: e.size, actual: e.compressedSize } }); continue; }
+    if (e.method === 0 && e.size !== e.compressedSize) {
+      err({ code: 'size-mismatch', params: { expected: e.size, actual: e.compressedSize } });
+      continue;
+    }
     if (e.size > Math.max(limits.ratioFloorBytes, limits.maxRatio * e.compressedSize)) {
       err({ code: 'ratio-too-high', params: { ratio: Math.round(e.size / Math.max(1, e.compressedSize)) } });
       continue;
@@ -249,7 +306,8 @@ export function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, li
     for (let k = 1; k < parts.length; k++) {
       const prefix = parts.slice(0, k).join('/');
       const clash = folded.get(prefix);
-      if (clash !== undefined && !folders.has(prefix)) errors.push({ code: 'name-collision', file: e.name, params: { other: clash } });
+      if (clash !== undefined && !folders.has(prefix))
+        errors.push({ code: 'name-collision', file: e.name, params: { other: clash } });
     }
   }
   const totalLimit = Math.min(limits.maxTotalBytes, Math.max(limits.totalFloorBytes, limits.maxTotalRatio * zipSize));
@@ -276,8 +334,11 @@ export function checkLocal(e: ZipEntry, head: Uint8Array, desc: Uint8Array | nul
   let sameName = false;
   try {
     sameName = utf8.decode(localName) === e.name;
-  } catch { /* not UTF-8: differs */ }
-  if (!sameName || flags !== e.flags || u16(head, 8) !== e.method) return bad('local header differs from the central directory');
+  } catch {
+    /* not UTF-8: differs */
+  }
+  if (!sameName || flags !== e.flags || u16(head, 8) !== e.method)
+    return bad('local header differs from the central directory');
   const extraIssue = extraProblem(head.subarray(LOCAL_FIXED + nameLen, LOCAL_FIXED + nameLen + extraLen));
   if (extraIssue === 'zip64') return { code: 'zip64', file: e.name };
   if (extraIssue) return bad(extraIssue);
@@ -287,7 +348,8 @@ export function checkLocal(e: ZipEntry, head: Uint8Array, desc: Uint8Array | nul
   const sameSizes = lCrc === e.crc && lCsize === e.compressedSize && lSize === e.size;
   const descriptor = (flags & 8) !== 0;
   // Streaming writers (fflate, Info-ZIP to a pipe) leave zeros here and write the descriptor.
-  if (!sameSizes && !(descriptor && (lCrc | lCsize | lSize) === 0)) return bad('local header differs from the central directory');
+  if (!sameSizes && !(descriptor && (lCrc | lCsize | lSize) === 0))
+    return bad('local header differs from the central directory');
   e.dataOffset = e.localOffset + LOCAL_FIXED + nameLen + extraLen;
   e.endOffset = e.dataOffset + e.compressedSize;
   if (descriptor) {
@@ -312,44 +374,69 @@ export function checkLayout(entries: ZipEntry[], cdOffset: number): ZipError[] {
   let at = 0;
   let prev: ZipEntry | null = null;
   for (const e of sorted) {
-    if (e.localOffset < at) errors.push({ code: 'zip-inconsistent', file: e.name, params: { detail: `overlaps ${prev?.name ?? ''}` } });
+    if (e.localOffset < at)
+      errors.push({ code: 'zip-inconsistent', file: e.name, params: { detail: `overlaps ${prev?.name ?? ''}` } });
     else if (e.localOffset > at) {
-      errors.push(prev
-        ? { code: 'zip-unaccounted-bytes', file: prev.name, params: { bytes: e.localOffset - at } }
-        : { code: 'zip-prepended-data', params: { bytes: e.localOffset } });
+      errors.push(
+        prev
+          ? { code: 'zip-unaccounted-bytes', file: prev.name, params: { bytes: e.localOffset - at } }
+          : { code: 'zip-prepended-data', params: { bytes: e.localOffset } },
+      );
     }
     at = Math.max(at, e.endOffset!);
     prev = e;
   }
-  if (at > cdOffset) errors.push({ code: 'zip-inconsistent', file: prev?.name, params: { detail: 'entry data runs into the central directory' } });
+  if (at > cdOffset)
+    errors.push({
+      code: 'zip-inconsistent',
+      file: prev?.name,
+      params: { detail: 'entry data runs into the central directory' },
+    });
   else if (at < cdOffset) {
-    errors.push(prev
-      ? { code: 'zip-unaccounted-bytes', file: prev.name, params: { bytes: cdOffset - at } }
-      : { code: 'zip-prepended-data', params: { bytes: cdOffset } });
+    errors.push(
+      prev
+        ? { code: 'zip-unaccounted-bytes', file: prev.name, params: { bytes: cdOffset - at } }
+        : { code: 'zip-prepended-data', params: { bytes: cdOffset } },
+    );
   }
   return errors;
 }
 
 /** Where an entry's variable header part and data descriptor are, once its fixed header is read. */
-function regions(e: ZipEntry, fixed: Uint8Array, cdOffset: number): { varLen: number; descAt: number; descLen: number } {
+function regions(
+  e: ZipEntry,
+  fixed: Uint8Array,
+  cdOffset: number,
+): { varLen: number; descAt: number; descLen: number } {
   const varLen = fixed.length === LOCAL_FIXED && u32(fixed, 0) === LOC_SIG ? u16(fixed, 26) + u16(fixed, 28) : 0;
   const descAt = e.localOffset + LOCAL_FIXED + varLen + e.compressedSize;
   return { varLen, descAt, descLen: e.flags & 8 && descAt < cdOffset ? Math.min(16, cdOffset - descAt) : 0 };
 }
 
-const headerMissing = (e: ZipEntry): ZipError => ({ code: 'zip-inconsistent', file: e.name, params: { detail: 'local header missing' } });
+const headerMissing = (e: ZipEntry): ZipError => ({
+  code: 'zip-inconsistent',
+  file: e.name,
+  params: { detail: 'local header missing' },
+});
 
 /** Reads and checks the whole structure of a zip, inflating nothing. Folder entries are included. */
-export async function openZip(src: ZipSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Result<{ entries: ZipEntry[]; end: EndRecord }>> {
+export async function openZip(
+  src: ZipSource,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<Result<{ entries: ZipEntry[]; end: EndRecord }>> {
   const tailLen = tailLength(src.size);
   const end = parseEnd(await src.read(src.size - tailLen, tailLen), src.size);
   if (!end.ok) return end;
-  if (end.value.cdSize > limits.maxCentralBytes) return fail({ code: 'too-many-entries', params: { count: end.value.count, limit: limits.maxEntries } });
+  if (end.value.cdSize > limits.maxCentralBytes)
+    return fail({ code: 'too-many-entries', params: { count: end.value.count, limit: limits.maxEntries } });
   const cd = parseCentral(await src.read(end.value.cdOffset, end.value.cdSize), end.value, src.size, limits);
   if (!cd.ok) return cd;
   const errors: ZipError[] = [];
   for (const e of cd.value) {
-    if (e.localOffset + LOCAL_FIXED > end.value.cdOffset) { errors.push(headerMissing(e)); continue; }
+    if (e.localOffset + LOCAL_FIXED > end.value.cdOffset) {
+      errors.push(headerMissing(e));
+      continue;
+    }
     const fixed = await src.read(e.localOffset, LOCAL_FIXED);
     const r = regions(e, fixed, end.value.cdOffset);
     const head = r.varLen ? concat(fixed, await src.read(e.localOffset + LOCAL_FIXED, r.varLen)) : fixed;
@@ -368,12 +455,21 @@ export function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits = DEFA
   const tailLen = tailLength(bytes.length);
   const end = parseEnd(bytes.subarray(bytes.length - tailLen), bytes.length);
   if (!end.ok) return end;
-  if (end.value.cdSize > limits.maxCentralBytes) return fail({ code: 'too-many-entries', params: { count: end.value.count, limit: limits.maxEntries } });
-  const cd = parseCentral(bytes.subarray(end.value.cdOffset, end.value.cdOffset + end.value.cdSize), end.value, bytes.length, limits);
+  if (end.value.cdSize > limits.maxCentralBytes)
+    return fail({ code: 'too-many-entries', params: { count: end.value.count, limit: limits.maxEntries } });
+  const cd = parseCentral(
+    bytes.subarray(end.value.cdOffset, end.value.cdOffset + end.value.cdSize),
+    end.value,
+    bytes.length,
+    limits,
+  );
   if (!cd.ok) return cd;
   const errors: ZipError[] = [];
   for (const e of cd.value) {
-    if (e.localOffset + LOCAL_FIXED > end.value.cdOffset) { errors.push(headerMissing(e)); continue; }
+    if (e.localOffset + LOCAL_FIXED > end.value.cdOffset) {
+      errors.push(headerMissing(e));
+      continue;
+    }
     const r = regions(e, bytes.subarray(e.localOffset, e.localOffset + LOCAL_FIXED), end.value.cdOffset);
     const head = bytes.subarray(e.localOffset, e.localOffset + LOCAL_FIXED + r.varLen);
     const problem = checkLocal(e, head, r.descLen ? bytes.subarray(r.descAt, r.descAt + r.descLen) : null);
@@ -398,7 +494,11 @@ const SLICE = 1 << 20;
  * size, and checks its size and CRC at the end. The caller hashes (and keeps, if it wants) the
  * chunks as they pass.
  */
-export async function streamEntry(src: ZipSource, e: ZipEntry, onData: (chunk: Uint8Array) => void): Promise<ZipError | null> {
+export async function streamEntry(
+  src: ZipSource,
+  e: ZipEntry,
+  onData: (chunk: Uint8Array) => void,
+): Promise<ZipError | null> {
   const fail1 = (x: Omit<ZipError, 'file'>): ZipError => ({ ...x, file: e.name });
   if (e.dataOffset === undefined) return fail1({ code: 'zip-inconsistent', params: { detail: 'entry not checked' } });
   let produced = 0;
@@ -406,7 +506,10 @@ export async function streamEntry(src: ZipSource, e: ZipEntry, onData: (chunk: U
   let crc = 0;
   const take = (chunk: Uint8Array) => {
     if (over) return;
-    if (produced + chunk.length > e.size) { over = true; return; }
+    if (produced + chunk.length > e.size) {
+      over = true;
+      return;
+    }
     produced += chunk.length;
     crc = crc32Update(crc, chunk);
     onData(chunk);
@@ -432,7 +535,8 @@ export async function streamEntry(src: ZipSource, e: ZipEntry, onData: (chunk: U
       }
     }
   } catch (err) {
-    if (!over) return fail1({ code: 'inflate-failed', params: { detail: err instanceof Error ? err.message : String(err) } });
+    if (!over)
+      return fail1({ code: 'inflate-failed', params: { detail: err instanceof Error ? err.message : String(err) } });
   }
   if (over) return fail1({ code: 'size-mismatch', params: { expected: e.size, actual: `>${e.size}` } });
   if (produced !== e.size) return fail1({ code: 'size-mismatch', params: { expected: e.size, actual: produced } });
@@ -445,7 +549,10 @@ export async function streamEntry(src: ZipSource, e: ZipEntry, onData: (chunk: U
  * comes; stops reading as soon as `stop()` says the output went past the declared size.
  */
 async function inflateNative(
-  compressedSize: number, readPart: (off: number) => Promise<Uint8Array | null>, take: (c: Uint8Array) => void, stop: () => boolean,
+  compressedSize: number,
+  readPart: (off: number) => Promise<Uint8Array | null>,
+  take: (c: Uint8Array) => void,
+  stop: () => boolean,
 ): Promise<'truncated' | null> {
   const ds = new DecompressionStream('deflate-raw');
   const writer = ds.writable.getWriter();
@@ -454,7 +561,10 @@ async function inflateNative(
   const pump = (async () => {
     for (let off = 0; off < compressedSize && !stop(); off += SLICE) {
       const part = await readPart(off);
-      if (!part) { truncated = true; break; }
+      if (!part) {
+        truncated = true;
+        break;
+      }
       await writer.write(part as Uint8Array<ArrayBuffer>);
     }
     await writer.close();
@@ -465,7 +575,10 @@ async function inflateNative(
       const { value, done } = await reader.read();
       if (done) break;
       take(value);
-      if (stop()) { await reader.cancel(); break; }
+      if (stop()) {
+        await reader.cancel();
+        break;
+      }
     }
   } finally {
     await pump.catch(() => {});
@@ -477,7 +590,10 @@ async function inflateNative(
 export async function readEntry(src: ZipSource, e: ZipEntry): Promise<Result<Uint8Array>> {
   const out = new Uint8Array(e.size);
   let o = 0;
-  const problem = await streamEntry(src, e, (c) => { out.set(c, o); o += c.length; });
+  const problem = await streamEntry(src, e, (c) => {
+    out.set(c, o);
+    o += c.length;
+  });
   return problem ? fail(problem) : { ok: true, value: out };
 }
 
@@ -491,7 +607,10 @@ export function extractEntry(bytes: Uint8Array, e: ZipEntry): Result<Uint8Array>
   if (e.dataOffset === undefined) return err({ code: 'zip-inconsistent', params: { detail: 'entry not checked' } });
   const src = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   const take = (chunk: Uint8Array) => {
-    if (over || o + chunk.length > e.size) { over = true; return; }
+    if (over || o + chunk.length > e.size) {
+      over = true;
+      return;
+    }
     out.set(chunk, o);
     o += chunk.length;
     crc = crc32Update(crc, chunk);
@@ -501,7 +620,8 @@ export function extractEntry(bytes: Uint8Array, e: ZipEntry): Result<Uint8Array>
     try {
       const inflater = new Inflate((c) => take(c));
       if (src.length === 0) inflater.push(src, true);
-      for (let off = 0; off < src.length && !over; off += 1 << 16) inflater.push(src.subarray(off, off + (1 << 16)), off + (1 << 16) >= src.length);
+      for (let off = 0; off < src.length && !over; off += 1 << 16)
+        inflater.push(src.subarray(off, off + (1 << 16)), off + (1 << 16) >= src.length);
     } catch (x) {
       if (!over) return err({ code: 'inflate-failed', params: { detail: x instanceof Error ? x.message : String(x) } });
     }

@@ -22,7 +22,10 @@ export class ZipStreamWriter {
   /** Bytes handed to the sink so far. */
   written = 0;
 
-  constructor(private readonly sink: Sink, private readonly mtime: Date) {
+  constructor(
+    private readonly sink: Sink,
+    private readonly mtime: Date,
+  ) {
     this.zip = new Zip((err, chunk, final) => {
       if (err) this.failure = err;
       else if (chunk && chunk.length) this.queue.push(chunk);
@@ -45,7 +48,13 @@ export class ZipStreamWriter {
    * A file that deflates past the reader's ratio limit (a run of one character, say) is stored
    * instead, so that the reader never refuses what this writer wrote.
    */
-  async addFile(path: string, data: Uint8Array, deflate: boolean, onSlice?: (bytes: number) => void, signal?: AbortSignal): Promise<void> {
+  async addFile(
+    path: string,
+    data: Uint8Array,
+    deflate: boolean,
+    onSlice?: (bytes: number) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const packed = deflate && data.length > 0 ? deflateSync(data, { level: 1 }) : null;
     const tooDense = packed !== null && !withinRatio(data.length, packed.length);
     const body = packed && !tooDense ? packed : data;
@@ -112,7 +121,11 @@ class DeflatedEntry implements ZipInputFile {
   mtime?: Date;
   ondata?: AsyncFlateStreamHandler;
 
-  constructor(public filename: string, public crc: number, public size: number) {}
+  constructor(
+    public filename: string,
+    public crc: number,
+    public size: number,
+  ) {}
 
   push(chunk: Uint8Array, final = false): void {
     this.ondata!(null, chunk as Uint8Array<ArrayBuffer>, final);

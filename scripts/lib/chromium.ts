@@ -7,8 +7,6 @@ import path from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-
-
 export function repoRoot(): string {
   let dir = process.cwd();
   while (!existsSync(path.join(dir, 'wxt.config.ts')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
@@ -22,7 +20,11 @@ export function repoRoot(): string {
 export function ensureE2eBuild(force = false): string {
   const dir = path.join(repoRoot(), '.output', 'chrome-mv3-e2e');
   if (force || !existsSync(path.join(dir, 'manifest.json'))) {
-    const r = spawnSync('npx', ['wxt', 'build'], { cwd: repoRoot(), stdio: 'inherit', env: { ...process.env, ITA_E2E: '1' } });
+    const r = spawnSync('npx', ['wxt', 'build'], {
+      cwd: repoRoot(),
+      stdio: 'inherit',
+      env: { ...process.env, ITA_E2E: '1' },
+    });
     if (r.status !== 0) throw new Error('wxt build failed');
   }
   return dir;
@@ -56,9 +58,16 @@ export async function launchWithExtension(o: LaunchOptions): Promise<LaunchedExt
     acceptDownloads: true,
     args: [
       ...(headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${o.extensionDir}`, `--load-extension=${o.extensionDir}`, '--no-sandbox',
-      '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-quic', `--lang=${locale}`,
+      `--disable-extensions-except=${o.extensionDir}`,
+      `--load-extension=${o.extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--lang=${locale}`,
     ],
   });
   const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));

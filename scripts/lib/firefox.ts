@@ -51,14 +51,16 @@ export async function launchFirefox(o: FirefoxLaunchOptions): Promise<LaunchedFi
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
       'intl.accept_languages': locale,
       'intl.locale.requested': locale,
-      ...(o.downloadDir ? {
-        'browser.download.dir': o.downloadDir,
-        'browser.download.folderList': 2,
-        'browser.download.useDownloadDir': true,
-        'browser.download.start_downloads_in_tmp_dir': false,
-        'browser.download.always_ask_before_handling_new_types': false,
-        'browser.download.alwaysOpenPanel': false,
-      } : {}),
+      ...(o.downloadDir
+        ? {
+            'browser.download.dir': o.downloadDir,
+            'browser.download.folderList': 2,
+            'browser.download.useDownloadDir': true,
+            'browser.download.start_downloads_in_tmp_dir': false,
+            'browser.download.always_ask_before_handling_new_types': false,
+            'browser.download.alwaysOpenPanel': false,
+          }
+        : {}),
       ...o.prefs,
     },
   });
@@ -86,7 +88,11 @@ export async function launchFirefox(o: FirefoxLaunchOptions): Promise<LaunchedFi
 export async function openExtensionPage(browser: Browser, url: string, timeout = 20_000): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(url, { timeout }).catch(() => undefined);
-  await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout, polling: 100 }, url);
+  await page.waitForFunction(
+    (u) => location.href === u && document.readyState === 'complete',
+    { timeout, polling: 100 },
+    url,
+  );
   return page;
 }
 
@@ -99,15 +105,22 @@ type BidiConnection = { send(method: string, params: object): Promise<{ result: 
 export async function chromeWindow(browser: Browser): Promise<{ evaluate<T>(expression: string): Promise<T> }> {
   // puppeteer-core keeps its BiDi connection on the browser object; it has no public way to address chrome scope.
   const conn = (browser as unknown as { connection: BidiConnection }).connection;
-  const tree = (await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result as { contexts: { context: string; url: string }[] };
+  const tree = (await conn.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result as {
+    contexts: { context: string; url: string }[];
+  };
   const top = tree.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
   if (!top) throw new Error('no browser window in chrome scope');
   return {
     async evaluate<T>(expression: string): Promise<T> {
-      const r = (await conn.send('script.evaluate', { expression, target: { context: top.context }, awaitPromise: true })).result as {
-        type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text?: string };
+      const r = (
+        await conn.send('script.evaluate', { expression, target: { context: top.context }, awaitPromise: true })
+      ).result as {
+        type: string;
+        result?: { type: string; value?: unknown };
+        exceptionDetails?: { text?: string };
       };
-      if (r.type !== 'success') throw new Error(`chrome-scope script failed: ${r.exceptionDetails?.text ?? 'unknown error'}`);
+      if (r.type !== 'success')
+        throw new Error(`chrome-scope script failed: ${r.exceptionDetails?.text ?? 'unknown error'}`);
       // BiDi serialises null as { type: 'null' } with no value.
       return (r.result?.type === 'null' ? null : r.result?.value) as T;
     },

@@ -8,7 +8,13 @@ export type TourLang = 'th' | 'en';
 export const DEMO_AGENCY = 'เทศบาลเมืองตัวอย่าง';
 
 /** Demo pages to tag, reached by clicking from the home page as a reviewer would. */
-export const DEMO_STEPS: { link: string; codes: string[]; mode?: 'fullpage'; storeDocuments?: boolean; note?: string }[] = [
+export const DEMO_STEPS: {
+  link: string;
+  codes: string[];
+  mode?: 'fullpage';
+  storeDocuments?: boolean;
+  note?: string;
+}[] = [
   { link: 'โครงสร้าง', codes: ['O1'] },
   { link: 'ข้อมูลผู้บริหาร', codes: ['O2'] },
   { link: 'ข้อมูลการติดต่อ', codes: ['O5'], note: 'ที่อยู่ โทรศัพท์ โทรสาร อีเมล แผนที่ ครบ' },
@@ -25,7 +31,10 @@ export async function configureAgency(ext: LaunchedExtension, homeUrl: string, l
   await page.getByRole('textbox', { name: t.agencyName }).fill(DEMO_AGENCY);
   await page.getByRole('textbox', { name: t.homeUrl }).fill(homeUrl);
   await page.getByRole('button', { name: t.saveSettings }).click();
-  await page.getByRole('status').filter({ hasText: t.settingsSaved.slice(0, 12) }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: t.settingsSaved.slice(0, 12) })
+    .waitFor();
   return page;
 }
 
@@ -42,7 +51,8 @@ export async function tagOpenPage(page: Page, step: (typeof DEMO_STEPS)[number],
     if (code && !step.codes.includes(code)) await chip.click();
   }
   for (const code of step.codes) {
-    if (await dialog.getByRole('button', { name: fill(FORM_STRINGS[lang].removeItem, { code }), exact: true }).count()) continue;
+    if (await dialog.getByRole('button', { name: fill(FORM_STRINGS[lang].removeItem, { code }), exact: true }).count())
+      continue;
     await dialog.getByRole('combobox', { name: o.criterion }).fill(code);
     await dialog.getByRole('option', { name: new RegExp(`^${code} `) }).click();
   }
@@ -68,7 +78,12 @@ export async function tagOpenPage(page: Page, step: (typeof DEMO_STEPS)[number],
  * bug, a missing link) is logged as a warning and skipped, so the tour still ends with an export.
  * Returns how many pages were tagged.
  */
-export async function tagDemoPages(ext: LaunchedExtension, homeUrl: string, lang: TourLang, log: (s: string) => void): Promise<number> {
+export async function tagDemoPages(
+  ext: LaunchedExtension,
+  homeUrl: string,
+  lang: TourLang,
+  log: (s: string) => void,
+): Promise<number> {
   const savedPrefix = FORM_STRINGS[lang].savedAs.split('{')[0]!.trim();
   let tagged = 0;
   for (const step of DEMO_STEPS) {

@@ -9,7 +9,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { E2E_BUILD, ROOT, launchExtension, serveFixture, setupAgency, tagPage } from '../e2e/harness';
 import {
-  FIREFOX_E2E_BUILD, byRole, setupAgency as setupAgencyFirefox, tagPage as tagPageFirefox, waitForText,
+  FIREFOX_E2E_BUILD,
+  byRole,
+  setupAgency as setupAgencyFirefox,
+  tagPage as tagPageFirefox,
+  waitForText,
 } from '../e2e-firefox/harness';
 import { launchFirefox } from '../../scripts/lib/firefox';
 import type { StaticServer } from '../../lib/devserver/static-server';
@@ -28,7 +32,11 @@ const median = (xs: number[]) => {
 function ensureBuild(dir: string, args: string[], log: (l: string) => void): void {
   if (existsSync(path.join(dir, 'manifest.json'))) return;
   log(`browsers: building ${path.basename(dir)} (npx wxt build ${args.join(' ')}, ITA_E2E=1)`);
-  const r = spawnSync('npx', ['wxt', 'build', ...args], { cwd: ROOT, env: { ...process.env, ITA_E2E: '1' }, stdio: 'inherit' });
+  const r = spawnSync('npx', ['wxt', 'build', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ITA_E2E: '1' },
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('build failed');
 }
 
@@ -49,19 +57,35 @@ async function chromiumRound(site: StaticServer): Promise<Times> {
   let h: Awaited<ReturnType<typeof launchExtension>> | undefined;
   try {
     return await phases([
-      ['install', async () => { h = await launchExtension(); }],
-      ['setup', async () => { await setupAgency(h!, site.url); }],
-      ['tag', async () => {
-        const page = await h!.ctx.newPage();
-        await page.goto(`${site.url}ita/o5.html`);
-        const status = await tagPage(page, ['O5']);
-        if (!/Evidence saved/.test(status)) throw new Error(`Chromium: ${status}`);
-      }],
-      ['listed', async () => {
-        const panel = await h!.ctx.newPage();
-        await panel.goto(h!.extUrl('sidepanel.html'));
-        await panel.getByRole('listitem', { name: /^O5 .*1 evidence record/ }).waitFor({ timeout: 30_000 });
-      }],
+      [
+        'install',
+        async () => {
+          h = await launchExtension();
+        },
+      ],
+      [
+        'setup',
+        async () => {
+          await setupAgency(h!, site.url);
+        },
+      ],
+      [
+        'tag',
+        async () => {
+          const page = await h!.ctx.newPage();
+          await page.goto(`${site.url}ita/o5.html`);
+          const status = await tagPage(page, ['O5']);
+          if (!/Evidence saved/.test(status)) throw new Error(`Chromium: ${status}`);
+        },
+      ],
+      [
+        'listed',
+        async () => {
+          const panel = await h!.ctx.newPage();
+          await panel.goto(h!.extUrl('sidepanel.html'));
+          await panel.getByRole('listitem', { name: /^O5 .*1 evidence record/ }).waitFor({ timeout: 30_000 });
+        },
+      ],
     ]);
   } finally {
     await h?.close();
@@ -72,18 +96,34 @@ async function firefoxRound(site: StaticServer): Promise<Times> {
   let ff: Awaited<ReturnType<typeof launchFirefox>> | undefined;
   try {
     return await phases([
-      ['install', async () => { ff = await launchFirefox({ extensionDir: FIREFOX_E2E_BUILD }); }],
-      ['setup', async () => { await setupAgencyFirefox(await ff!.openExtPage('options.html'), site.url); }],
-      ['tag', async () => {
-        const page = await ff!.browser.newPage();
-        await page.goto(`${site.url}ita/o5.html`);
-        const status = await tagPageFirefox(page, ['O5']);
-        if (!/Evidence saved/.test(status)) throw new Error(`Firefox: ${status}`);
-      }],
-      ['listed', async () => {
-        const panel = await ff!.openExtPage('sidepanel.html');
-        await waitForText(await byRole(panel, 'listitem', /^O5 /, 30_000), /1 evidence record/, 30_000);
-      }],
+      [
+        'install',
+        async () => {
+          ff = await launchFirefox({ extensionDir: FIREFOX_E2E_BUILD });
+        },
+      ],
+      [
+        'setup',
+        async () => {
+          await setupAgencyFirefox(await ff!.openExtPage('options.html'), site.url);
+        },
+      ],
+      [
+        'tag',
+        async () => {
+          const page = await ff!.browser.newPage();
+          await page.goto(`${site.url}ita/o5.html`);
+          const status = await tagPageFirefox(page, ['O5']);
+          if (!/Evidence saved/.test(status)) throw new Error(`Firefox: ${status}`);
+        },
+      ],
+      [
+        'listed',
+        async () => {
+          const panel = await ff!.openExtPage('sidepanel.html');
+          await waitForText(await byRole(panel, 'listitem', /^O5 /, 30_000), /1 evidence record/, 30_000);
+        },
+      ],
     ]);
   } finally {
     await ff?.close();
@@ -104,11 +144,15 @@ export async function run(log: (line: string) => void): Promise<void> {
   } finally {
     await site.close();
   }
-  log(`round trip: install → set up → tag one page → listed in the checklist page (median of ${ROUNDS}, fresh profile each)`);
+  log(
+    `round trip: install → set up → tag one page → listed in the checklist page (median of ${ROUNDS}, fresh profile each)`,
+  );
   log(`${'phase'.padEnd(8)} ${'Chromium'.padStart(10)} ${'Firefox'.padStart(10)}  Firefox ÷ Chromium`);
   for (const p of PHASES) {
     const c = median(chromium.map((t) => t[p]));
     const f = median(firefox.map((t) => t[p]));
-    log(`${p.padEnd(8)} ${`${c.toFixed(0)} ms`.padStart(10)} ${`${f.toFixed(0)} ms`.padStart(10)}  ${(f / c).toFixed(2)}×`);
+    log(
+      `${p.padEnd(8)} ${`${c.toFixed(0)} ms`.padStart(10)} ${`${f.toFixed(0)} ms`.padStart(10)}  ${(f / c).toFixed(2)}×`,
+    );
   }
 }

@@ -32,19 +32,41 @@ async function honestBundle(): Promise<Record<string, Uint8Array>> {
   const db = openDb(`bench-check-${process.pid}`);
   const set = getBuiltInSet()!;
   await db.evidence.put({
-    schemaVersion: 1, id: 'ev1', criteria: ['O5'], requestedUrl: 'https://www.example.go.th/', url: 'https://www.example.go.th/', title: 'หน้าแรก',
-    httpStatus: 200, capturedAt: '2021-03-01T00:00:00.000Z', timeZone: 'Asia/Bangkok', userAgent: 'bench', extensionVersion: '0.1.0',
-    viewport: { width: 1280, height: 800 }, devicePixelRatio: 1, note: '', artifacts: [], clickPath: [], reachedFromHome: true, elementTicks: {},
+    schemaVersion: 1,
+    id: 'ev1',
+    criteria: ['O5'],
+    requestedUrl: 'https://www.example.go.th/',
+    url: 'https://www.example.go.th/',
+    title: 'หน้าแรก',
+    httpStatus: 200,
+    capturedAt: '2021-03-01T00:00:00.000Z',
+    timeZone: 'Asia/Bangkok',
+    userAgent: 'bench',
+    extensionVersion: '0.1.0',
+    viewport: { width: 1280, height: 800 },
+    devicePixelRatio: 1,
+    note: '',
+    artifacts: [],
+    clickPath: [],
+    reachedFromHome: true,
+    elementTicks: {},
     updatedAt: '2021-03-01T00:00:00.000Z',
   });
   const chunks: Uint8Array[] = [];
   await exportBundle(db, {
-    settings: { ...DEFAULT_SETTINGS, agencyName: 'เทศบาลเมืองตัวอย่าง', homeUrl: 'https://www.example.go.th/' }, set, fonts: [], extensionVersion: '0.1.0',
-    now: () => new Date('2021-03-10T00:00:00.000Z'), sink: (c) => void chunks.push(c.slice()),
+    settings: { ...DEFAULT_SETTINGS, agencyName: 'เทศบาลเมืองตัวอย่าง', homeUrl: 'https://www.example.go.th/' },
+    set,
+    fonts: [],
+    extensionVersion: '0.1.0',
+    now: () => new Date('2021-03-10T00:00:00.000Z'),
+    sink: (c) => void chunks.push(c.slice()),
   });
   const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let o = 0;
-  for (const c of chunks) { all.set(c, o); o += c.length; }
+  for (const c of chunks) {
+    all.set(c, o);
+    o += c.length;
+  }
   return unzipSync(all);
 }
 
@@ -55,7 +77,10 @@ function amplificationZip(files: Record<string, Uint8Array>): Uint8Array {
   randomFillSync(block.subarray(0, 560));
   const raw = deflateSync(block, { level: 9 });
   const honest = Object.entries(files).map(([name, data]) => ({ name, data }));
-  return rawZip([...honest, ...Array.from({ length: 30_000 }, (_, i) => ({ name: `evidence/O05/z${i}.png`, data: block, method: 8, raw }))]);
+  return rawZip([
+    ...honest,
+    ...Array.from({ length: 30_000 }, (_, i) => ({ name: `evidence/O05/z${i}.png`, data: block, method: 8, raw })),
+  ]);
 }
 
 const sha = (d: Uint8Array) => createHash('sha256').update(d).digest('hex');
@@ -70,11 +95,23 @@ function listedZip(files: Record<string, Uint8Array>): Uint8Array {
   const base = manifest.evidence[0];
   const hash = sha(block);
   manifest.evidence = Array.from({ length: count }, (_, i) => ({
-    ...base, id: `ev${i}`,
-    artifacts: [{ id: `a${i}`, method: 'document-bytes', mime: 'application/pdf', bytes: MB, sha256: i === count - 1 ? '0'.repeat(64) : hash, path: `evidence/O05/ev${i}-document.pdf` }],
+    ...base,
+    id: `ev${i}`,
+    artifacts: [
+      {
+        id: `a${i}`,
+        method: 'document-bytes',
+        mime: 'application/pdf',
+        bytes: MB,
+        sha256: i === count - 1 ? '0'.repeat(64) : hash,
+        path: `evidence/O05/ev${i}-document.pdf`,
+      },
+    ],
   }));
   const out: Record<string, Uint8Array> = { ...files, 'manifest.json': strToU8(JSON.stringify(manifest)) };
-  const sums = Object.entries(out).filter(([p]) => p !== 'SHA256SUMS').map(([p, d]) => ({ path: p, sha256: sha(d) }));
+  const sums = Object.entries(out)
+    .filter(([p]) => p !== 'SHA256SUMS')
+    .map(([p, d]) => ({ path: p, sha256: sha(d) }));
   for (const a of manifest.evidence) sums.push({ path: a.artifacts[0].path, sha256: a.artifacts[0].sha256 });
   out.SHA256SUMS = strToU8(formatSha256Sums(sums));
   const z: Zippable = {};
@@ -82,10 +119,23 @@ function listedZip(files: Record<string, Uint8Array>): Uint8Array {
   const head = zipSync(z);
   // The big entries share one deflated block; rawZip lays them out with honest sizes and CRCs.
   const entries = Object.entries(unzipSync(head)).map(([name, data]) => ({ name, data, method: 8 }));
-  return rawZip([...entries, ...manifest.evidence.map((e: { artifacts: { path: string }[] }) => ({ name: e.artifacts[0]!.path, data: block, method: 8, raw }))]);
+  return rawZip([
+    ...entries,
+    ...manifest.evidence.map((e: { artifacts: { path: string }[] }) => ({
+      name: e.artifacts[0]!.path,
+      data: block,
+      method: 8,
+      raw,
+    })),
+  ]);
 }
 
-interface ChildReport { ms: number; maxRssMb: number; valid: boolean; codes: string[] }
+interface ChildReport {
+  ms: number;
+  maxRssMb: number;
+  valid: boolean;
+  codes: string[];
+}
 
 async function child(file: string, mode: string): Promise<void> {
   const t0 = performance.now();
@@ -104,7 +154,11 @@ async function child(file: string, mode: string): Promise<void> {
 }
 
 function measure(self: string, file: string, mode: string): ChildReport {
-  const r = spawnSync(process.execPath, [self], { env: { ...process.env, ITA_CHECK_BENCH_CHILD: `${mode}:${file}` }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [self], {
+    env: { ...process.env, ITA_CHECK_BENCH_CHILD: `${mode}:${file}` },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line) as ChildReport;
@@ -125,15 +179,24 @@ export async function run(log: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ita-check-bench-'));
   try {
     const files = await honestBundle();
-    const cases: [string, Uint8Array][] = [['amplification', amplificationZip(files)], ['listed', listedZip(files)]];
+    const cases: [string, Uint8Array][] = [
+      ['amplification', amplificationZip(files)],
+      ['listed', listedZip(files)],
+    ];
     for (const [name, bytes] of cases) {
       const file = path.join(dir, `${name}.zip`);
       writeFileSync(file, bytes);
       const base = measure(self, file, 'baseline');
       const r = measure(self, file, 'check');
-      log(`${name}: ${(bytes.length / MB).toFixed(1)} MB zip → ${r.valid ? 'ACCEPTED (wrong)' : `refused [${r.codes.join(', ')}]`}`);
-      log(`  check ${(r.ms / 1000).toFixed(2)} s (target ≤ 10 s), peak RSS ${r.maxRssMb.toFixed(0)} MB (target ≤ 300 MB)`);
-      log(`  baseline (read + SHA-256 once) ${(base.ms / 1000).toFixed(2)} s; ratio ${(r.ms / Math.max(1, base.ms)).toFixed(1)}×`);
+      log(
+        `${name}: ${(bytes.length / MB).toFixed(1)} MB zip → ${r.valid ? 'ACCEPTED (wrong)' : `refused [${r.codes.join(', ')}]`}`,
+      );
+      log(
+        `  check ${(r.ms / 1000).toFixed(2)} s (target ≤ 10 s), peak RSS ${r.maxRssMb.toFixed(0)} MB (target ≤ 300 MB)`,
+      );
+      log(
+        `  baseline (read + SHA-256 once) ${(base.ms / 1000).toFixed(2)} s; ratio ${(r.ms / Math.max(1, base.ms)).toFixed(1)}×`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

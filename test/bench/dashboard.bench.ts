@@ -33,35 +33,68 @@ function ensureBuild(log: (line: string) => void): void {
 async function seed(page: Page, count: number): Promise<number> {
   const set = getBuiltInSet()!;
   const items = set.items.map((c) => ({ code: c.code, keys: c.elements.map((e) => e.key) }));
-  return page.evaluate(async ({ count, items, png }) => {
-    const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
-    const open = indexedDB.open('ita-evidence');
-    const db: IDBDatabase = await new Promise((res, rej) => { open.onsuccess = () => res(open.result); open.onerror = () => rej(open.error); });
-    const tx = db.transaction(['evidence', 'blobs', 'items'], 'readwrite');
-    tx.objectStore('evidence').clear();
-    tx.objectStore('blobs').clear();
-    tx.objectStore('items').clear();
-    let complete = 0;
-    for (let i = 0; i < count; i++) {
-      const item = items[i % items.length]!;
-      const n = Number(item.code.slice(1));
-      const ticks = n % 2 === 0 ? item.keys : [];
-      const id = `bench-${String(i).padStart(5, '0')}`;
-      const at = new Date(Date.UTC(2021, 1, 1) + i * 60_000).toISOString();
-      tx.objectStore('blobs').put({ id: `${id}-a`, data: bytes });
-      tx.objectStore('evidence').put({
-        schemaVersion: 1, id, criteria: [item.code], requestedUrl: `https://bench.example/${item.code}/${i}.html`,
-        url: `https://bench.example/${item.code}/${i}.html`, title: `Bench ${item.code} #${i}`, httpStatus: 200, capturedAt: at,
-        timeZone: 'Asia/Bangkok', userAgent: 'bench', extensionVersion: '0.1.0', viewport: { width: 1280, height: 720 },
-        devicePixelRatio: 1, note: '', clickPath: [], reachedFromHome: false, elementTicks: { [item.code]: ticks }, updatedAt: at,
-        artifacts: [{ id: `${id}-a`, method: 'viewport', mime: 'image/png', bytes: bytes.length, sha256: '0'.repeat(64), width: 1, height: 1 }],
+  return page.evaluate(
+    async ({ count, items, png }) => {
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      const open = indexedDB.open('ita-evidence');
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        open.onsuccess = () => res(open.result);
+        open.onerror = () => rej(open.error);
       });
-    }
-    for (const item of items) if (Number(item.code.slice(1)) % 2 === 0 && count >= items.length) complete++;
-    await new Promise<void>((res, rej) => { tx.oncomplete = () => res(); tx.onerror = () => rej(tx.error); });
-    db.close();
-    return complete;
-  }, { count, items, png: PNG_B64 });
+      const tx = db.transaction(['evidence', 'blobs', 'items'], 'readwrite');
+      tx.objectStore('evidence').clear();
+      tx.objectStore('blobs').clear();
+      tx.objectStore('items').clear();
+      let complete = 0;
+      for (let i = 0; i < count; i++) {
+        const item = items[i % items.length]!;
+        const n = Number(item.code.slice(1));
+        const ticks = n % 2 === 0 ? item.keys : [];
+        const id = `bench-${String(i).padStart(5, '0')}`;
+        const at = new Date(Date.UTC(2021, 1, 1) + i * 60_000).toISOString();
+        tx.objectStore('blobs').put({ id: `${id}-a`, data: bytes });
+        tx.objectStore('evidence').put({
+          schemaVersion: 1,
+          id,
+          criteria: [item.code],
+          requestedUrl: `https://bench.example/${item.code}/${i}.html`,
+          url: `https://bench.example/${item.code}/${i}.html`,
+          title: `Bench ${item.code} #${i}`,
+          httpStatus: 200,
+          capturedAt: at,
+          timeZone: 'Asia/Bangkok',
+          userAgent: 'bench',
+          extensionVersion: '0.1.0',
+          viewport: { width: 1280, height: 720 },
+          devicePixelRatio: 1,
+          note: '',
+          clickPath: [],
+          reachedFromHome: false,
+          elementTicks: { [item.code]: ticks },
+          updatedAt: at,
+          artifacts: [
+            {
+              id: `${id}-a`,
+              method: 'viewport',
+              mime: 'image/png',
+              bytes: bytes.length,
+              sha256: '0'.repeat(64),
+              width: 1,
+              height: 1,
+            },
+          ],
+        });
+      }
+      for (const item of items) if (Number(item.code.slice(1)) % 2 === 0 && count >= items.length) complete++;
+      await new Promise<void>((res, rej) => {
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+      return complete;
+    },
+    { count, items, png: PNG_B64 },
+  );
 }
 
 const LIST_ITEMS = 'ul.items > li:not([hidden])';
@@ -69,30 +102,40 @@ const LIST_ITEMS = 'ul.items > li:not([hidden])';
 /** ms from navigation start until all 43 list items are in the DOM. */
 async function firstRender(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  await page.waitForFunction((sel) => document.querySelectorAll(sel).length >= 43, LIST_ITEMS, { polling: 'raf', timeout: 60_000 });
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length >= 43, LIST_ITEMS, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
   return page.evaluate(() => performance.now());
 }
 
 /** ms from choosing a status in the filter until the list shows exactly `expected` items. */
 async function filterChange(page: Page, value: string, expected: number): Promise<number> {
-  return page.evaluate(async ({ value, expected, sel }) => {
-    const select = [...document.querySelectorAll('select')].find((s) => s.getAttribute('id') && document.querySelector(`label[for="${CSS.escape(s.id)}"]`)?.textContent === 'Filter by status');
-    if (!select) throw new Error('no status filter');
-    const start = performance.now();
-    const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
-    setter.call(select, value);
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise<void>((res, rej) => {
-      const t0 = Date.now();
-      const tick = () => {
-        if (document.querySelectorAll(sel).length === expected) return res();
-        if (Date.now() - t0 > 30_000) return rej(new Error(`list never showed ${expected} items`));
-        requestAnimationFrame(tick);
-      };
-      tick();
-    });
-    return performance.now() - start;
-  }, { value, expected, sel: LIST_ITEMS });
+  return page.evaluate(
+    async ({ value, expected, sel }) => {
+      const select = [...document.querySelectorAll('select')].find(
+        (s) =>
+          s.getAttribute('id') &&
+          document.querySelector(`label[for="${CSS.escape(s.id)}"]`)?.textContent === 'Filter by status',
+      );
+      if (!select) throw new Error('no status filter');
+      const start = performance.now();
+      const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
+      setter.call(select, value);
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise<void>((res, rej) => {
+        const t0 = Date.now();
+        const tick = () => {
+          if (document.querySelectorAll(sel).length === expected) return res();
+          if (Date.now() - t0 > 30_000) return rej(new Error(`list never showed ${expected} items`));
+          requestAnimationFrame(tick);
+        };
+        tick();
+      });
+      return performance.now() - start;
+    },
+    { value, expected, sel: LIST_ITEMS },
+  );
 }
 
 export async function run(log: (line: string) => void): Promise<void> {
@@ -119,7 +162,9 @@ export async function run(log: (line: string) => void): Promise<void> {
         await filterChange(panel, '', 43);
       }
       results[size] = { render: median(renders), filter: median(filters) };
-      log(`dashboard: ${size} evidence: first render median ${results[size].render.toFixed(0)} ms, filter change median ${results[size].filter.toFixed(1)} ms (${RUNS} runs)`);
+      log(
+        `dashboard: ${size} evidence: first render median ${results[size].render.toFixed(0)} ms, filter change median ${results[size].filter.toFixed(1)} ms (${RUNS} runs)`,
+      );
     }
   } finally {
     await h.close();
@@ -128,5 +173,7 @@ export async function run(log: (line: string) => void): Promise<void> {
   const big = results[SIZES[1]]!;
   const renderRatio = big.render / small.render;
   const filterRatio = big.filter / small.filter;
-  log(`dashboard: ratio ${SIZES[1]}/${SIZES[0]}: first render ${renderRatio.toFixed(2)}×, filter change ${filterRatio.toFixed(2)}× (target ≤ 2×)`);
+  log(
+    `dashboard: ratio ${SIZES[1]}/${SIZES[0]}: first render ${renderRatio.toFixed(2)}×, filter change ${filterRatio.toFixed(2)}× (target ≤ 2×)`,
+  );
 }

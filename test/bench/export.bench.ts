@@ -29,11 +29,35 @@ async function fill(db: ItaDb, codes: string[]): Promise<number> {
     largest = Math.max(largest, size);
     const id = `ev${String(i).padStart(4, '0')}`;
     const rec: EvidenceRecord = {
-      schemaVersion: 1, id, criteria: [codes[i % codes.length]!], requestedUrl: `https://www.example.go.th/p/${i}`,
-      url: `https://www.example.go.th/p/${i}`, title: `หน้า ${i}`, httpStatus: 200, capturedAt: new Date(Date.UTC(2021, 2, 1, 0, i)).toISOString(),
-      timeZone: 'Asia/Bangkok', userAgent: 'bench', extensionVersion: '0.1.0', viewport: { width: 1280, height: 800 }, devicePixelRatio: 1,
-      note: '', artifacts: [{ id: `${id}-a`, method: 'fullpage-stitched', mime: 'image/png', bytes: size, sha256: await sha256Hex(data), width: 1280, height: 4000 }],
-      clickPath: [{ url: 'https://www.example.go.th/', linkText: '' }], reachedFromHome: true, elementTicks: {}, updatedAt: '2021-03-01T00:00:00.000Z',
+      schemaVersion: 1,
+      id,
+      criteria: [codes[i % codes.length]!],
+      requestedUrl: `https://www.example.go.th/p/${i}`,
+      url: `https://www.example.go.th/p/${i}`,
+      title: `หน้า ${i}`,
+      httpStatus: 200,
+      capturedAt: new Date(Date.UTC(2021, 2, 1, 0, i)).toISOString(),
+      timeZone: 'Asia/Bangkok',
+      userAgent: 'bench',
+      extensionVersion: '0.1.0',
+      viewport: { width: 1280, height: 800 },
+      devicePixelRatio: 1,
+      note: '',
+      artifacts: [
+        {
+          id: `${id}-a`,
+          method: 'fullpage-stitched',
+          mime: 'image/png',
+          bytes: size,
+          sha256: await sha256Hex(data),
+          width: 1280,
+          height: 4000,
+        },
+      ],
+      clickPath: [{ url: 'https://www.example.go.th/', linkText: '' }],
+      reachedFromHome: true,
+      elementTicks: {},
+      updatedAt: '2021-03-01T00:00:00.000Z',
     };
     await db.transaction('rw', db.evidence, db.blobs, async () => {
       await db.blobs.put({ id: `${id}-a`, data });
@@ -72,8 +96,17 @@ async function measure(fn: () => Promise<number>, live = false): Promise<{ ms: n
 async function baseline(db: ItaDb, sink: (c: Uint8Array) => Promise<void>): Promise<number> {
   let written = 0;
   const queue: Uint8Array[] = [];
-  const zip = new Zip((err, chunk) => { if (err) throw err; queue.push(chunk); });
-  const drain = async () => { while (queue.length) { const c = queue.shift()!; written += c.length; await sink(c); } };
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err;
+    queue.push(chunk);
+  });
+  const drain = async () => {
+    while (queue.length) {
+      const c = queue.shift()!;
+      written += c.length;
+      await sink(c);
+    }
+  };
   for (const key of await db.blobs.toCollection().primaryKeys()) {
     const data = (await db.blobs.get(key))!.data;
     const f = new ZipPassThrough(`evidence/${key}.png`);
@@ -92,8 +125,13 @@ export async function run(log: (line: string) => void): Promise<void> {
   const set = getBuiltInSet()!;
   const db = openDb(`bench-export-${Date.now()}`);
   const t0 = performance.now();
-  const largest = await fill(db, set.items.map((c) => c.code));
-  log(`filled ${COUNT} evidence records (~${(TOTAL / MB).toFixed(0)} MB, largest ${(largest / MB).toFixed(2)} MB) in ${(performance.now() - t0).toFixed(0)} ms`);
+  const largest = await fill(
+    db,
+    set.items.map((c) => c.code),
+  );
+  log(
+    `filled ${COUNT} evidence records (~${(TOTAL / MB).toFixed(0)} MB, largest ${(largest / MB).toFixed(2)} MB) in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
   // Yields to the event loop like a real file sink, so the memory sampler gets to run.
   const sink = (_c: Uint8Array) => new Promise<void>((r) => setImmediate(r));
 
@@ -102,7 +140,12 @@ export async function run(log: (line: string) => void): Promise<void> {
     phase.start = performance.now();
     phase.first = phase.blobsDone = 0;
     const r = await exportBundle(db, {
-      settings: { ...DEFAULT_SETTINGS, agencyName: 'เทศบาลทดสอบ' }, set, fonts: [], extensionVersion: 'bench', now: () => new Date(), sink,
+      settings: { ...DEFAULT_SETTINGS, agencyName: 'เทศบาลทดสอบ' },
+      set,
+      fonts: [],
+      extensionVersion: 'bench',
+      now: () => new Date(),
+      sink,
       onProgress: (done, total) => {
         if (!phase.first) phase.first = performance.now();
         if (done === total && !phase.blobsDone) phase.blobsDone = performance.now();
@@ -125,15 +168,19 @@ export async function run(log: (line: string) => void): Promise<void> {
   const b = runsB.reduce((x, y) => (y.ms < x.ms ? y : x));
   log(fmt('(a) baseline: IndexedDB → stored zip', a));
   log(fmt('(b) exportBundle', b));
-  log(`    last export phases: select ${(phase.first - phase.start).toFixed(0)} ms, evidence bytes ${(phase.blobsDone - phase.first).toFixed(0)} ms, ` +
-    `report/manifest/CSV ${(phase.end - phase.blobsDone).toFixed(0)} ms`);
+  log(
+    `    last export phases: select ${(phase.first - phase.start).toFixed(0)} ms, evidence bytes ${(phase.blobsDone - phase.first).toFixed(0)} ms, ` +
+      `report/manifest/CSV ${(phase.end - phase.blobsDone).toFixed(0)} ms`,
+  );
   const ratio = b.ms / a.ms;
   log(`ratio export/baseline: ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'OK' : 'OVER'}`);
 
   const hasGc = typeof (globalThis as { gc?: unknown }).gc === 'function';
   const mem = hasGc ? await measure(doExport, true) : b;
   const memTarget = largest + 64 * MB;
-  log(`peak memory of export${hasGc ? ' (live, GC before each sample)' : ' (raw; run node with --expose-gc for live memory)'}: ` +
-    `+${(mem.peak / MB).toFixed(1)} MB (target < ${(memTarget / MB).toFixed(1)} MB) ${mem.peak < memTarget ? 'OK' : 'OVER'}`);
+  log(
+    `peak memory of export${hasGc ? ' (live, GC before each sample)' : ' (raw; run node with --expose-gc for live memory)'}: ` +
+      `+${(mem.peak / MB).toFixed(1)} MB (target < ${(memTarget / MB).toFixed(1)} MB) ${mem.peak < memTarget ? 'OK' : 'OVER'}`,
+  );
   db.close();
 }

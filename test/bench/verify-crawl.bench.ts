@@ -23,11 +23,15 @@ const menu = () =>
 const BIG = '<p>' + 'ผลการดำเนินงานตามแผน ประจำปีงบประมาณ พ.ศ. 2564 '.repeat(60_000) + '</p>';
 
 function pageHtml(path: string): string | null {
-  if (path === '/') return `<html><head><meta charset="utf-8"><title>เทศบาล</title></head><body>${menu()}<p>ยินดีต้อนรับ</p></body></html>`;
+  if (path === '/')
+    return `<html><head><meta charset="utf-8"><title>เทศบาล</title></head><body>${menu()}<p>ยินดีต้อนรับ</p></body></html>`;
   let m = /^\/s(\d+)\/index\.php$/.exec(path);
   if (m && Number(m[1]) < SECTIONS) {
     const s = Number(m[1]);
-    const items = Array.from({ length: PER_SECTION }, (_, i) => `<li><a href="/s${s}/p${i}.php">เรื่อง ${s}-${i}</a> <a href="/files/s${s}-${i}.pdf">PDF</a></li>`).join('');
+    const items = Array.from(
+      { length: PER_SECTION },
+      (_, i) => `<li><a href="/s${s}/p${i}.php">เรื่อง ${s}-${i}</a> <a href="/files/s${s}-${i}.pdf">PDF</a></li>`,
+    ).join('');
     return `<html><head><meta charset="utf-8"><title>หมวด ${s}</title></head><body>${menu()}<ul>${items}</ul></body></html>`;
   }
   m = /^\/s(\d+)\/p(\d+)\.php$/.exec(path);
@@ -57,7 +61,12 @@ export async function run(log: (line: string) => void): Promise<void> {
   try {
     const evidence: string[] = [];
     for (let i = 0; i < EVIDENCE; i++) evidence.push(server.url(`/s${i % SECTIONS}/p${Math.floor(i / SECTIONS)}.php`));
-    const targets: VerifyTarget[] = evidence.map((url, i) => ({ key: `e${i}`, url, criterion: 'O9', periodRule: { kind: 'fiscal-year', offset: 0 } }));
+    const targets: VerifyTarget[] = evidence.map((url, i) => ({
+      key: `e${i}`,
+      url,
+      criterion: 'O9',
+      periodRule: { kind: 'fiscal-year', offset: 0 },
+    }));
 
     // Ideal: home, then every section page (evidence is one level below), then each evidence page.
     const ideal = 1 + SECTIONS + EVIDENCE;
@@ -73,15 +82,26 @@ export async function run(log: (line: string) => void): Promise<void> {
     const requests = server.log.length;
     const byKind = (re: RegExp) => server.log.filter((l) => re.test(l)).length;
     const wrong = results.filter((r) => !r.ok).length;
-    log(`verify-crawl: ${EVIDENCE} evidence URLs on a ${1 + SECTIONS * (PER_SECTION + 1)}-page site, ${LATENCY_MS} ms latency, ${PER_HOST} per host`);
-    log(`verify-crawl: verify ${(wall / 1000).toFixed(2)} s, ${requests} requests (${byKind(/^GET \/s\d+\/p/)} evidence GETs, ${byKind(/\/files\//)} document checks, ${byKind(/ita-verify-/)} sibling probes, ${byKind(/index\.(php|html)$/)} menu pages); ${wrong} not ok`);
-    log(`verify-crawl: ideal page requests ${ideal} (home, ${SECTIONS} section pages, ${EVIDENCE} evidence GETs; ideal time ${((ideal * LATENCY_MS) / PER_HOST / 1000).toFixed(2)} s); ratio of requests ${(requests / ideal).toFixed(2)}, of time ${(wall / ((ideal * LATENCY_MS) / PER_HOST)).toFixed(2)}`);
+    log(
+      `verify-crawl: ${EVIDENCE} evidence URLs on a ${1 + SECTIONS * (PER_SECTION + 1)}-page site, ${LATENCY_MS} ms latency, ${PER_HOST} per host`,
+    );
+    log(
+      `verify-crawl: verify ${(wall / 1000).toFixed(2)} s, ${requests} requests (${byKind(/^GET \/s\d+\/p/)} evidence GETs, ${byKind(/\/files\//)} document checks, ${byKind(/ita-verify-/)} sibling probes, ${byKind(/index\.(php|html)$/)} menu pages); ${wrong} not ok`,
+    );
+    log(
+      `verify-crawl: ideal page requests ${ideal} (home, ${SECTIONS} section pages, ${EVIDENCE} evidence GETs; ideal time ${((ideal * LATENCY_MS) / PER_HOST / 1000).toFixed(2)} s); ratio of requests ${(requests / ideal).toFixed(2)}, of time ${(wall / ((ideal * LATENCY_MS) / PER_HOST)).toFixed(2)}`,
+    );
     // The same checks done ideally: every link of the home menu is fetched once (which leads to the
     // evidence is unknown until fetched), one GET per evidence page, one HEAD per linked document,
     // one soft-404 probe per directory; nothing retried, nothing fetched twice.
     const sameChecks = 1 + 2 * SECTIONS + 1 + EVIDENCE + EVIDENCE + SECTIONS;
-    log(`verify-crawl: ideal with the same checks ${sameChecks} requests; ratio ${(requests / sameChecks).toFixed(2)} (${requests - sameChecks} extra)`);
-    if (wrong > 0) throw new Error(`verify-crawl: ${wrong} results not ok: ${JSON.stringify(results.filter((r) => !r.ok).slice(0, 2))}`);
+    log(
+      `verify-crawl: ideal with the same checks ${sameChecks} requests; ratio ${(requests / sameChecks).toFixed(2)} (${requests - sameChecks} extra)`,
+    );
+    if (wrong > 0)
+      throw new Error(
+        `verify-crawl: ${wrong} results not ok: ${JSON.stringify(results.filter((r) => !r.ok).slice(0, 2))}`,
+      );
 
     const spec = process.env.ITA_LINKINATOR ?? 'linkinator';
     type Linkinator = { LinkChecker: new () => { check(o: object): Promise<{ links: unknown[] }> } };
@@ -94,10 +114,19 @@ export async function run(log: (line: string) => void): Promise<void> {
     if (lk) {
       server.log.length = 0;
       const l0 = performance.now();
-      const out = await new lk.LinkChecker().check({ path: [server.url('/'), ...evidence], recurse: true, concurrency: PER_HOST, timeout: 20_000 });
+      const out = await new lk.LinkChecker().check({
+        path: [server.url('/'), ...evidence],
+        recurse: true,
+        concurrency: PER_HOST,
+        timeout: 20_000,
+      });
       const lwall = performance.now() - l0;
-      log(`verify-crawl: linkinator ${(lwall / 1000).toFixed(2)} s, ${server.log.length} requests, ${out.links.length} links reported`);
-      log(`verify-crawl: verify / linkinator: time ${(wall / lwall).toFixed(2)}, requests ${(requests / server.log.length).toFixed(2)}`);
+      log(
+        `verify-crawl: linkinator ${(lwall / 1000).toFixed(2)} s, ${server.log.length} requests, ${out.links.length} links reported`,
+      );
+      log(
+        `verify-crawl: verify / linkinator: time ${(wall / lwall).toFixed(2)}, requests ${(requests / server.log.length).toFixed(2)}`,
+      );
     }
   } finally {
     await server.close();

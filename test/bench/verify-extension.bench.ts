@@ -66,11 +66,25 @@ async function seedInPage({ count, origin, text }: { count: number; origin: stri
       const id = `bench-${i}`;
       tx.objectStore('blobs').put({ id: `${id}-t`, data: enc.encode(text) });
       tx.objectStore('evidence').put({
-        schemaVersion: 1, id, criteria: ['O9'], requestedUrl: `${origin}/p/${i}`, url: `${origin}/p/${i}`, title: `หน้า ${i}`,
-        httpStatus: 200, capturedAt: '2021-03-01T00:00:00.000Z', timeZone: 'Asia/Bangkok', userAgent: 'bench', extensionVersion: '0.1.0',
-        viewport: { width: 1280, height: 800 }, devicePixelRatio: 1, note: '',
+        schemaVersion: 1,
+        id,
+        criteria: ['O9'],
+        requestedUrl: `${origin}/p/${i}`,
+        url: `${origin}/p/${i}`,
+        title: `หน้า ${i}`,
+        httpStatus: 200,
+        capturedAt: '2021-03-01T00:00:00.000Z',
+        timeZone: 'Asia/Bangkok',
+        userAgent: 'bench',
+        extensionVersion: '0.1.0',
+        viewport: { width: 1280, height: 800 },
+        devicePixelRatio: 1,
+        note: '',
         artifacts: [{ id: `${id}-t`, method: 'text', mime: 'text/plain', bytes: text.length, sha256: '0'.repeat(64) }],
-        clickPath: [], reachedFromHome: false, elementTicks: {}, updatedAt: '2021-03-01T00:00:00.000Z',
+        clickPath: [],
+        reachedFromHome: false,
+        elementTicks: {},
+        updatedAt: '2021-03-01T00:00:00.000Z',
       });
     }
     await new Promise((res, rej) => {
@@ -98,13 +112,24 @@ async function countInPage(store: string): Promise<number> {
 }
 
 export async function run(log: (line: string) => void): Promise<void> {
-  const build = spawnSync('npx', ['wxt', 'build'], { cwd: process.cwd(), env: { ...process.env, ITA_E2E: '1' }, stdio: 'ignore' });
+  const build = spawnSync('npx', ['wxt', 'build'], {
+    cwd: process.cwd(),
+    env: { ...process.env, ITA_E2E: '1' },
+    stdio: 'ignore',
+  });
   if (build.status !== 0) throw new Error('verify-extension: the e2e build failed');
   const server = await startServer((_req, res, p) => {
-    if (p === '/') return sendHtml(res, '<html><head><meta charset="utf-8"><title>หน้าแรก</title></head><body><p>เทศบาล</p></body></html>');
+    if (p === '/')
+      return sendHtml(
+        res,
+        '<html><head><meta charset="utf-8"><title>หน้าแรก</title></head><body><p>เทศบาล</p></body></html>',
+      );
     const m = /^\/p\/(\d+)$/.exec(p);
     if (!m) return sendHtml(res, 'not found', 404);
-    sendHtml(res, `<html><head><meta charset="utf-8"><title>หน้า ${m[1]}</title></head><body><p>${TEXT}</p></body></html>`);
+    sendHtml(
+      res,
+      `<html><head><meta charset="utf-8"><title>หน้า ${m[1]}</title></head><body><p>${TEXT}</p></body></html>`,
+    );
   });
   const h = await launchWithExtension({ extensionDir: EXT });
   try {
@@ -112,9 +137,11 @@ export async function run(log: (line: string) => void): Promise<void> {
     const seeded = await options.evaluate(seedInPage, { count: COUNT, origin: server.origin, text: TEXT });
     const b0 = performance.now();
     let next = 0;
-    await Promise.all(Array.from({ length: 2 }, async () => {
-      for (let i = next++; i < COUNT; i = next++) await (await fetch(server.url(`/p/${i}`))).arrayBuffer();
-    }));
+    await Promise.all(
+      Array.from({ length: 2 }, async () => {
+        for (let i = next++; i < COUNT; i = next++) await (await fetch(server.url(`/p/${i}`))).arrayBuffer();
+      }),
+    );
     const base = performance.now() - b0;
 
     const panel = await h.ctx.newPage();
@@ -135,7 +162,10 @@ export async function run(log: (line: string) => void): Promise<void> {
     }, 500);
     const t0 = performance.now();
     await panel.getByRole('button', { name: 'Re-verify', exact: true }).click();
-    await panel.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 30 * 60_000 });
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /^Finished/ })
+      .waitFor({ timeout: 30 * 60_000 });
     const wall = performance.now() - t0;
     clearInterval(poll);
     const status = await panel.getByRole('status').textContent();
@@ -150,14 +180,29 @@ export async function run(log: (line: string) => void): Promise<void> {
     const heapAfterGc = await heap();
     const rssAfterGc = chromiumRssKb();
     const rows = await panel.evaluate(countInPage, 'verify');
-    log(`verify-extension: ${seeded} evidence records in Chromium (e2e build), side panel re-verify, crawl off, loopback pages`);
+    log(
+      `verify-extension: ${seeded} evidence records in Chromium (e2e build), side panel re-verify, crawl off, loopback pages`,
+    );
     log(`verify-extension: wall ${(wall / 1000).toFixed(1)} s; ${rows} rows stored; "${status}"`);
-    log(`verify-extension: Chromium RSS before ${(rss0 / 1024).toFixed(0)} MB, peak ${(peak / 1024).toFixed(0)} MB, growth ${((peak - rss0) / 1024).toFixed(0)} MB (target ≤ 300 MB)`);
+    log(
+      `verify-extension: Chromium RSS before ${(rss0 / 1024).toFixed(0)} MB, peak ${(peak / 1024).toFixed(0)} MB, growth ${((peak - rss0) / 1024).toFixed(0)} MB (target ≤ 300 MB)`,
+    );
     const was = new Map(before.map((p) => [p.pid, p.rss]));
-    const growth = atPeak.map((p) => ({ kind: describeProc(p), pid: p.pid, grew: p.rss - (was.get(p.pid) ?? 0) })).sort((a, b) => b.grew - a.grew);
-    log(`verify-extension: side panel JS heap after the run ${heapAfterRun.toFixed(0)} MB, after a forced GC ${heapAfterGc.toFixed(0)} MB; Chromium RSS then ${(rssAfterGc / 1024).toFixed(0)} MB`);
-    log(`verify-extension: growth by process at the peak: ${growth.slice(0, 4).map((g) => `${g.kind} ${g.pid} ${(g.grew / 1024).toFixed(0)} MB`).join(', ')}`);
-    log(`verify-extension: baseline (bare fetch loop in Node) ${(base / 1000).toFixed(1)} s; ratio ${(wall / base).toFixed(2)}`);
+    const growth = atPeak
+      .map((p) => ({ kind: describeProc(p), pid: p.pid, grew: p.rss - (was.get(p.pid) ?? 0) }))
+      .sort((a, b) => b.grew - a.grew);
+    log(
+      `verify-extension: side panel JS heap after the run ${heapAfterRun.toFixed(0)} MB, after a forced GC ${heapAfterGc.toFixed(0)} MB; Chromium RSS then ${(rssAfterGc / 1024).toFixed(0)} MB`,
+    );
+    log(
+      `verify-extension: growth by process at the peak: ${growth
+        .slice(0, 4)
+        .map((g) => `${g.kind} ${g.pid} ${(g.grew / 1024).toFixed(0)} MB`)
+        .join(', ')}`,
+    );
+    log(
+      `verify-extension: baseline (bare fetch loop in Node) ${(base / 1000).toFixed(1)} s; ratio ${(wall / base).toFixed(2)}`,
+    );
     if (rows < COUNT) throw new Error(`verify-extension: only ${rows} of ${COUNT} results stored`);
     if ((peak - rss0) / 1024 > 300) throw new Error('verify-extension: memory growth over 300 MB');
   } finally {

@@ -21,7 +21,10 @@ export async function run(log: (line: string) => void): Promise<void> {
   const server = await startServer((_req, res, path) => {
     const m = /^\/p\/(\d+)$/.exec(path);
     if (!m) return sendHtml(res, 'not found', 404);
-    sendHtml(res, `<html><head><meta charset="utf-8"><title>หน้า ${m[1]}</title></head><body><p>${TEXT}</p></body></html>`);
+    sendHtml(
+      res,
+      `<html><head><meta charset="utf-8"><title>หน้า ${m[1]}</title></head><body><p>${TEXT}</p></body></html>`,
+    );
   });
   try {
     const db = openDb(`bench-verify-${Date.now()}`);
@@ -30,11 +33,25 @@ export async function run(log: (line: string) => void): Promise<void> {
     for (let i = 0; i < COUNT; i++) {
       const id = `ev${i}`;
       evidence.push({
-        schemaVersion: 1, id, criteria: ['O9'], requestedUrl: server.url(`/p/${i}`), url: server.url(`/p/${i}`), title: `หน้า ${i}`, httpStatus: 200,
-        capturedAt: '2021-03-01T00:00:00.000Z', timeZone: 'Asia/Bangkok', userAgent: 'bench', extensionVersion: '0.1.0',
-        viewport: { width: 1280, height: 800 }, devicePixelRatio: 1, note: '',
+        schemaVersion: 1,
+        id,
+        criteria: ['O9'],
+        requestedUrl: server.url(`/p/${i}`),
+        url: server.url(`/p/${i}`),
+        title: `หน้า ${i}`,
+        httpStatus: 200,
+        capturedAt: '2021-03-01T00:00:00.000Z',
+        timeZone: 'Asia/Bangkok',
+        userAgent: 'bench',
+        extensionVersion: '0.1.0',
+        viewport: { width: 1280, height: 800 },
+        devicePixelRatio: 1,
+        note: '',
         artifacts: [{ id: `${id}-t`, method: 'text', mime: 'text/plain', bytes: TEXT.length, sha256: '0'.repeat(64) }],
-        clickPath: [], reachedFromHome: false, elementTicks: {}, updatedAt: '2021-03-01T00:00:00.000Z',
+        clickPath: [],
+        reachedFromHome: false,
+        elementTicks: {},
+        updatedAt: '2021-03-01T00:00:00.000Z',
       } as unknown as EvidenceRecord);
       await db.blobs.put({ id: `${id}-t`, data: enc.encode(TEXT) });
     }
@@ -42,9 +59,11 @@ export async function run(log: (line: string) => void): Promise<void> {
 
     const b0 = performance.now();
     let next = 0;
-    await Promise.all(Array.from({ length: 2 }, async () => {
-      for (let i = next++; i < COUNT; i = next++) await (await fetch(server.url(`/p/${i}`))).arrayBuffer();
-    }));
+    await Promise.all(
+      Array.from({ length: 2 }, async () => {
+        for (let i = next++; i < COUNT; i = next++) await (await fetch(server.url(`/p/${i}`))).arrayBuffer();
+      }),
+    );
     const base = performance.now() - b0;
 
     (globalThis as { gc?: () => void }).gc?.();
@@ -54,8 +73,15 @@ export async function run(log: (line: string) => void): Promise<void> {
     const poll = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const t0 = performance.now();
     const summary = await runVerifyJob({
-      db, evidence, getBlob: async (id) => (await db.blobs.get(id))?.data as Uint8Array | undefined, set: getBuiltInSet(),
-      fiscalYear: 2564, homeUrl: server.url('/'), crawl: false, resume: false, fetch: (u, init) => fetch(u, init),
+      db,
+      evidence,
+      getBlob: async (id) => (await db.blobs.get(id))?.data as Uint8Array | undefined,
+      set: getBuiltInSet(),
+      fiscalYear: 2564,
+      homeUrl: server.url('/'),
+      crawl: false,
+      resume: false,
+      fetch: (u, init) => fetch(u, init),
     });
     const wall = performance.now() - t0;
     clearInterval(poll);
@@ -63,8 +89,12 @@ export async function run(log: (line: string) => void): Promise<void> {
     const rows = await db.verify.count();
     const job = await getJob(db);
     log(`verify-job: ${COUNT} evidence records, side-panel job code in Node (fake-indexeddb), loopback pages`);
-    log(`verify-job: wall ${(wall / 1000).toFixed(1)} s; ${rows} rows stored; job ${job?.status} ${job?.done}/${job?.total}; ${summary.ok} ok, ${summary.bad} not ok`);
-    log(`verify-job: RSS growth at peak ${((peak - rss0) / MB).toFixed(0)} MB (target ≤ 300 MB); heap after ${((process.memoryUsage().heapUsed - heap0) / MB).toFixed(0)} MB`);
+    log(
+      `verify-job: wall ${(wall / 1000).toFixed(1)} s; ${rows} rows stored; job ${job?.status} ${job?.done}/${job?.total}; ${summary.ok} ok, ${summary.bad} not ok`,
+    );
+    log(
+      `verify-job: RSS growth at peak ${((peak - rss0) / MB).toFixed(0)} MB (target ≤ 300 MB); heap after ${((process.memoryUsage().heapUsed - heap0) / MB).toFixed(0)} MB`,
+    );
     log(`verify-job: baseline (bare fetch loop) ${(base / 1000).toFixed(1)} s; ratio ${(wall / base).toFixed(2)}`);
     if (rows !== COUNT || job?.done !== COUNT) throw new Error('verify-job: not every result was stored');
     if ((peak - rss0) / MB > 300) throw new Error('verify-job: memory growth over 300 MB');

@@ -46,16 +46,25 @@ export async function run(log: (line: string) => void): Promise<void> {
   const servers: FixtureServer[] = [];
   try {
     for (let h = 0; h < HOSTS; h++) {
-      servers.push(await startServer((_req, res, path) => {
-        const m = /^\/n\/(\d+)\.html$/.exec(path);
-        if (!m) return sendHtml(res, '<p>not found</p>', 404);
-        sendHtml(res, body(m[1]!));
-      }));
+      servers.push(
+        await startServer((_req, res, path) => {
+          const m = /^\/n\/(\d+)\.html$/.exec(path);
+          if (!m) return sendHtml(res, '<p>not found</p>', 404);
+          sendHtml(res, body(m[1]!));
+        }),
+      );
     }
     const cli = join(dir, 'cli.mjs');
     await build({
-      entryPoints: ['lib/cli/entry.ts'], outfile: cli, bundle: true, platform: 'node', format: 'esm', target: 'node20',
-      packages: 'bundle', loader: { '.json': 'json' }, logLevel: 'error',
+      entryPoints: ['lib/cli/entry.ts'],
+      outfile: cli,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'bundle',
+      loader: { '.json': 'json' },
+      logLevel: 'error',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
     const csv = join(dir, 'rows.csv');
@@ -70,7 +79,22 @@ export async function run(log: (line: string) => void): Promise<void> {
 
     const t0 = performance.now();
     const flags = (process.env.ITA_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...flags, cli, 'verify', csv, '--jsonl', '--allow-private', '--concurrency', String(PER_HOST), '--timeout', '60'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        ...flags,
+        cli,
+        'verify',
+        csv,
+        '--jsonl',
+        '--allow-private',
+        '--concurrency',
+        String(PER_HOST),
+        '--timeout',
+        '60',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let peak = 0;
     const poll = setInterval(() => (peak = Math.max(peak, peakKb(child.pid!))), 100);
     let first = 0;
@@ -79,7 +103,9 @@ export async function run(log: (line: string) => void): Promise<void> {
     const rl = createInterface({ input: child.stdout });
     rl.on('line', (l) => {
       if (count++ === 0) first = performance.now() - t0;
-      if (!l.includes(`"ok":true`)) { if (bad++ < 3) log(`verify-scale: not ok: ${l.slice(0, 600)}`); }
+      if (!l.includes(`"ok":true`)) {
+        if (bad++ < 3) log(`verify-scale: not ok: ${l.slice(0, 600)}`);
+      }
       if (count % 5000 === 0) peak = Math.max(peak, peakKb(child.pid!));
     });
     const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? -1)));
@@ -87,10 +113,14 @@ export async function run(log: (line: string) => void): Promise<void> {
     const wall = performance.now() - t0;
     const requests = servers.reduce((n, s) => n + s.log.length, 0);
     log(`verify-scale: ${ROWS} rows on ${HOSTS} loopback hosts, ${PER_HOST} per host, --jsonl`);
-    log(`verify-scale: first result after ${first.toFixed(0)} ms; wall ${(wall / 1000).toFixed(1)} s; ${count} lines; ${bad} not ok; exit ${code}`);
+    log(
+      `verify-scale: first result after ${first.toFixed(0)} ms; wall ${(wall / 1000).toFixed(1)} s; ${count} lines; ${bad} not ok; exit ${code}`,
+    );
     log(`verify-scale: peak RSS of the CLI ${(peak / 1024).toFixed(0)} MB (target ≤ 300 MB)`);
     log(`verify-scale: requests ${requests} (${ROWS} pages + ${requests - ROWS} sibling probes)`);
-    log(`verify-scale: baseline (bare fetch loop, same concurrency) ${(base / 1000).toFixed(1)} s; ratio ${(wall / base).toFixed(2)}`);
+    log(
+      `verify-scale: baseline (bare fetch loop, same concurrency) ${(base / 1000).toFixed(1)} s; ratio ${(wall / base).toFixed(2)}`,
+    );
     if (count !== ROWS || bad > 0) throw new Error(`verify-scale: ${count} lines, ${bad} not ok`);
     if (peak / 1024 > 300) throw new Error(`verify-scale: peak ${(peak / 1024).toFixed(0)} MB over 300 MB`);
     void MB;

@@ -43,16 +43,26 @@ export async function run(log: (line: string) => void): Promise<void> {
       expectOk.set(key, i % 10 !== 0);
     }
     const start = performance.now();
-    const results = await verifyTargets(targets, { fetch: (u, init) => fetch(u, init), fiscalYear: 2564, perHost: PER_HOST });
+    const results = await verifyTargets(targets, {
+      fetch: (u, init) => fetch(u, init),
+      fiscalYear: 2564,
+      perHost: PER_HOST,
+    });
     const wall = performance.now() - start;
     const requests = servers.reduce((n, s) => n + s.log.length, 0);
     const maxInFlight = Math.max(...servers.map((s) => s.maxInFlight));
     const ideal = (URLS * LATENCY_MS) / (HOSTS * PER_HOST);
     const idealAll = (requests * LATENCY_MS) / (HOSTS * PER_HOST);
-    const wrong = results.filter((r) => r.ok !== expectOk.get(r.key) || (!r.ok && r.problems.join() !== 'broken')).length;
+    const wrong = results.filter(
+      (r) => r.ok !== expectOk.get(r.key) || (!r.ok && r.problems.join() !== 'broken'),
+    ).length;
     log(`verify: ${URLS} URLs, ${HOSTS} hosts × ${PER_HOST} per host, ${LATENCY_MS} ms latency per request`);
-    log(`verify: requests ${requests} (${URLS} pages + ${requests - URLS} sibling probes), max in flight per host ${maxInFlight}`);
-    log(`verify: wall ${wall.toFixed(0)} ms; ideal ${ideal.toFixed(0)} ms (one GET per URL); ratio ${(wall / ideal).toFixed(2)}`);
+    log(
+      `verify: requests ${requests} (${URLS} pages + ${requests - URLS} sibling probes), max in flight per host ${maxInFlight}`,
+    );
+    log(
+      `verify: wall ${wall.toFixed(0)} ms; ideal ${ideal.toFixed(0)} ms (one GET per URL); ratio ${(wall / ideal).toFixed(2)}`,
+    );
     log(`verify: ideal counting every request ${idealAll.toFixed(0)} ms; ratio ${(wall / idealAll).toFixed(2)}`);
     log(`verify: wrong verdicts ${wrong}`);
     if (wrong > 0) throw new Error(`verify bench: ${wrong} wrong verdicts`);

@@ -19,9 +19,12 @@ export interface Session {
   ext: Page;
 }
 
-export async function startSession(opts: { build?: string; prefs?: Record<string, unknown>; setup?: boolean; downloadDir?: string } = {}): Promise<Session> {
+export async function startSession(
+  opts: { build?: string; prefs?: Record<string, unknown>; setup?: boolean; downloadDir?: string } = {},
+): Promise<Session> {
   const dir = opts.build ?? FIREFOX_E2E_BUILD;
-  if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`No Firefox build at ${dir}: run npm run build:firefox:e2e`);
+  if (!existsSync(path.join(dir, 'manifest.json')))
+    throw new Error(`No Firefox build at ${dir}: run npm run build:firefox:e2e`);
   const site = await startStaticServer({ root: path.join(ROOT, 'test/fixtures/site') });
   let ff: FirefoxHarness | undefined;
   try {
@@ -59,11 +62,20 @@ export function nameOf(el: ElementHandle): Promise<string> {
     const e = n as HTMLElement;
     const root = e.getRootNode() as Document | ShadowRoot;
     const ids = e.getAttribute('aria-labelledby');
-    if (ids) return ids.split(/\s+/).map((id) => root.getElementById?.(id)?.textContent ?? '').join(' ').trim();
+    if (ids)
+      return ids
+        .split(/\s+/)
+        .map((id) => root.getElementById?.(id)?.textContent ?? '')
+        .join(' ')
+        .trim();
     const label = e.getAttribute('aria-label');
     if (label) return label.trim();
     const labels = (e as HTMLInputElement).labels;
-    if (labels?.length) return [...labels].map((l) => l.textContent ?? '').join(' ').trim();
+    if (labels?.length)
+      return [...labels]
+        .map((l) => l.textContent ?? '')
+        .join(' ')
+        .trim();
     return (e.textContent ?? '').replace(/\s+/g, ' ').trim();
   });
 }
@@ -117,7 +129,8 @@ export async function dbAll<T>(page: Page, store: string): Promise<T[]> {
 export const blobBase64 = (page: Page, id: string): Promise<string> => page.evaluate(blobBase64InPage, id);
 
 /** A PNG's size and chosen pixels as [r,g,b], decoded in an extension page. */
-export const pngPixels = (page: Page, b64: string, pts: [number, number][]): Promise<Pixels> => page.evaluate(pngPixelsInPage, { b64, pts });
+export const pngPixels = (page: Page, b64: string, pts: [number, number][]): Promise<Pixels> =>
+  page.evaluate(pngPixelsInPage, { b64, pts });
 
 export interface TagForm {
   /** The frame that holds the form: the extension's own frame on the page (or the page itself). */
@@ -141,7 +154,8 @@ export async function findTagForm(page: Page, timeout = 15_000): Promise<TagForm
   }
 }
 
-export const findDialog = async (page: Page, timeout?: number): Promise<ElementHandle> => (await findTagForm(page, timeout)).dialog;
+export const findDialog = async (page: Page, timeout?: number): Promise<ElementHandle> =>
+  (await findTagForm(page, timeout)).dialog;
 
 /** Presses the page's "Tag this page" button and waits for the form. */
 export async function openTagForm(page: Page): Promise<TagForm> {
@@ -153,7 +167,11 @@ export async function openTagForm(page: Page): Promise<TagForm> {
 export const SAVE_ENDED = /saved|failed|cannot|refused|full|cancel|limit|permission|access/i;
 
 /** Tags the current page through the overlay: choose items, optional note, save; returns the status text. */
-export async function tagPage(page: Page, codes: string[], opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {}): Promise<string> {
+export async function tagPage(
+  page: Page,
+  codes: string[],
+  opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {},
+): Promise<string> {
   return fillAndSave(await openTagForm(page), codes, opts);
 }
 
@@ -173,7 +191,11 @@ export async function chooseItems(dialog: ElementHandle, codes: string[]): Promi
 }
 
 /** In an open tagging form: choose items, optional note and mode, press Save; returns the status text. */
-export async function fillAndSave({ frame, dialog }: TagForm, codes: string[], opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {}): Promise<string> {
+export async function fillAndSave(
+  { frame, dialog }: TagForm,
+  codes: string[],
+  opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {},
+): Promise<string> {
   await chooseItems(dialog, codes);
   if (opts.note) await (await dialog.waitForSelector(aria('textbox', 'Note')))!.type(opts.note);
   if (opts.mode) await (await dialog.waitForSelector(aria('radio', opts.mode)))!.click();
@@ -192,8 +214,12 @@ export async function saveResult(page: Page, timeout = 60_000): Promise<string> 
     for (const frame of page.frames()) {
       // A role query by CSS, bounded: Firefox's accessibility locator does not answer for a frame
       // inside an overlay hidden during a capture (it waited until the frame went away).
-      const texts = frame.$$eval('[role="status"]', (els) => els.map((e) => e.textContent ?? '')).catch(() => [] as string[]);
-      const text = (await Promise.race([texts, new Promise<string[]>((r) => setTimeout(() => r([]), 1000))])).find((t) => SAVE_ENDED.test(t));
+      const texts = frame
+        .$$eval('[role="status"]', (els) => els.map((e) => e.textContent ?? ''))
+        .catch(() => [] as string[]);
+      const text = (await Promise.race([texts, new Promise<string[]>((r) => setTimeout(() => r([]), 1000))])).find(
+        (t) => SAVE_ENDED.test(t),
+      );
       if (text) return text;
     }
     if (Date.now() > until) throw new Error(`Save did not end within ${timeout} ms`);
@@ -208,7 +234,8 @@ export async function waitForDownload(dir: string, name: RegExp, timeout = 60_00
     const files = await readdir(dir);
     const done = files.find((f) => name.test(f) && !files.includes(`${f}.part`));
     if (done) return path.join(dir, done);
-    if (Date.now() > until) throw new Error(`No download matching ${name} in ${dir} within ${timeout} ms (saw: ${files.join(', ')})`);
+    if (Date.now() > until)
+      throw new Error(`No download matching ${name} in ${dir} within ${timeout} ms (saw: ${files.join(', ')})`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -2,10 +2,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { EvidenceRecord } from '../../lib/evidence/types';
 import { clickToolbarButton } from '../../scripts/lib/firefox';
-import { aria, byRole, dbAll, endSession, fillAndSave, findTagForm, FIREFOX_BUILD, nameOf, openTagForm, startSession, type Session } from './harness';
+import {
+  aria,
+  byRole,
+  dbAll,
+  endSession,
+  fillAndSave,
+  findTagForm,
+  FIREFOX_BUILD,
+  nameOf,
+  openTagForm,
+  startSession,
+  type Session,
+} from './harness';
 
 /** What the extension holds now, read from one of its pages. */
-const granted = (ext: Page) => ext.evaluate(() => (globalThis as unknown as { browser: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }).browser.permissions.getAll().then((p) => p.origins ?? []));
+const granted = (ext: Page) =>
+  ext.evaluate(() =>
+    (
+      globalThis as unknown as { browser: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }
+    ).browser.permissions
+      .getAll()
+      .then((p) => p.origins ?? []),
+  );
 
 /**
  * The production build, as a store installs it: no host permission at install. Firefox's pref
@@ -62,7 +81,12 @@ describe('Firefox production build: the permission path, and the officer is neve
     const options = await s.ff.openExtPage('options.html');
     await options.locator(aria('button', 'Allow screenshots from the on-page button')).setTimeout(15_000).click();
     // The section now says so (the button gives way to "Allowed"), and the browser holds all sites.
-    await options.waitForFunction(() => document.body.innerText.includes('Allowed') && !document.body.innerText.includes('Allow screenshots from the on-page button'), { timeout: 15_000, polling: 100 });
+    await options.waitForFunction(
+      () =>
+        document.body.innerText.includes('Allowed') &&
+        !document.body.innerText.includes('Allow screenshots from the on-page button'),
+      { timeout: 15_000, polling: 100 },
+    );
     expect(await granted(options)).toContain('<all_urls>');
     await options.close();
     const page = await s.ff.browser.newPage();

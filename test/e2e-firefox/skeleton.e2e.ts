@@ -5,11 +5,32 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EvidenceRecord } from '../../lib/evidence/types';
 import { clickToolbarButton, closeSidebar, openSidebar } from '../../scripts/lib/firefox';
-import { allByRole, aria, blobBase64, byRole, dbAll, endSession, findDialog, nameOf, openTagForm, pngPixels, ROOT, startSession, tagPage, waitForDownload, waitForText, type Session } from './harness';
+import {
+  allByRole,
+  aria,
+  blobBase64,
+  byRole,
+  dbAll,
+  endSession,
+  findDialog,
+  nameOf,
+  openTagForm,
+  pngPixels,
+  ROOT,
+  startSession,
+  tagPage,
+  waitForDownload,
+  waitForText,
+  type Session,
+} from './harness';
 import { near } from '../e2e/pixels';
 
 const facts = JSON.parse(await readFile(path.join(ROOT, 'test/fixtures/site/fixture-facts.json'), 'utf8')) as {
-  longPage: { documentHeight: number; viewport: { width: number; height: number }; bottomMarker: { topPx: number; heightPx: number; colour: string } };
+  longPage: {
+    documentHeight: number;
+    viewport: { width: number; height: number };
+    bottomMarker: { topPx: number; heightPx: number; colour: string };
+  };
 };
 
 describe('Firefox: set up, tag pages, see them listed, export', () => {
@@ -35,7 +56,10 @@ describe('Firefox: set up, tag pages, see them listed, export', () => {
     expect(await tagPage(page, ['O22'])).toMatch(/Evidence saved/);
 
     const records = await dbAll<EvidenceRecord>(s.ext, 'evidence');
-    expect(records.map((r) => r.url).sort()).toEqual([`${s.site.url}ita/o22.html?type=MzI&_mod=ZmlsZXM`, `${s.site.url}ita/o5.html`]);
+    expect(records.map((r) => r.url).sort()).toEqual([
+      `${s.site.url}ita/o22.html?type=MzI&_mod=ZmlsZXM`,
+      `${s.site.url}ita/o5.html`,
+    ]);
     const o5 = records.find((r) => r.url.endsWith('o5.html'))!;
     expect(o5.note).toBe('หน้าติดต่อ');
     expect(o5.reachedFromHome).toBe(true);
@@ -45,7 +69,10 @@ describe('Firefox: set up, tag pages, see them listed, export', () => {
     const shot = o5.artifacts.find((a) => a.method === 'viewport')!;
     expect([shot.width, shot.height]).toEqual([1280, 720]);
     const png = await blobBase64(s.ext, shot.id);
-    const { width, pixels } = await pngPixels(s.ext, png, [[1200, 690], [1250, 700]]);
+    const { width, pixels } = await pngPixels(s.ext, png, [
+      [1200, 690],
+      [1250, 700],
+    ]);
     expect(width).toBe(1280);
     for (const p of pixels) expect(near(p, '#1a5276')).toBe(false);
     await page.close();
@@ -54,7 +81,9 @@ describe('Firefox: set up, tag pages, see them listed, export', () => {
   it('lists a document linked by a query-string file name (URLSearchParams in a Firefox content script)', async () => {
     s.site.setOverride('/ita/downloads.html', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><title>Downloads</title><h1>Downloads</h1><a href="download.php?file=plan-2567.pdf">แผนปฏิบัติการ</a>');
+      res.end(
+        '<!doctype html><title>Downloads</title><h1>Downloads</h1><a href="download.php?file=plan-2567.pdf">แผนปฏิบัติการ</a>',
+      );
     });
     const page = await s.ff.browser.newPage();
     await page.goto(`${s.site.url}ita/downloads.html`);
@@ -103,12 +132,22 @@ describe('Firefox: set up, tag pages, see them listed, export', () => {
     const panel = await s.ff.openExtPage('sidepanel.html');
     await panel.locator(aria('tab', 'Export')).click();
     await panel.locator(aria('button', 'Export bundle')).click();
-    const done = await waitForText(await byRole(panel, 'status', /Exported:/, 60_000), /Exported: ita-evidence-\S+\.zip/);
+    const done = await waitForText(
+      await byRole(panel, 'status', /Exported:/, 60_000),
+      /Exported: ita-evidence-\S+\.zip/,
+    );
     const name = /Exported: (\S+\.zip)/.exec(done)![1]!;
     const file = await waitForDownload(downloads, new RegExp(`^${name.replace(/\./g, '\\.')}$`));
-    const cli = spawnSync('node', [path.join(ROOT, 'bin/ita-evidence.mjs'), 'check', file, '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const cli = spawnSync('node', [path.join(ROOT, 'bin/ita-evidence.mjs'), 'check', file, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(cli.status).toBe(0);
-    const report = JSON.parse(cli.stdout) as { valid: boolean; errors: unknown[]; summary: { evidence: number; items: number } };
+    const report = JSON.parse(cli.stdout) as {
+      valid: boolean;
+      errors: unknown[];
+      summary: { evidence: number; items: number };
+    };
     expect(report.valid).toBe(true);
     expect(report.errors).toEqual([]);
     expect(report.summary).toMatchObject({ evidence: 3, items: 43 });

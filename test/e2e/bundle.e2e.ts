@@ -15,7 +15,10 @@ import { fromFiles, unixMode } from '../unit/bundle/raw-zip';
 async function blobHashes(page: Page): Promise<Record<string, string>> {
   return page.evaluate(async () => {
     const open = indexedDB.open('ita-evidence');
-    const db: IDBDatabase = await new Promise((res, rej) => { open.onsuccess = () => res(open.result); open.onerror = () => rej(open.error); });
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
     const rows = await new Promise<{ id: string; data: Uint8Array }[]>((res, rej) => {
       const r = db.transaction('blobs').objectStore('blobs').getAll();
       r.onsuccess = () => res(r.result as { id: string; data: Uint8Array }[]);
@@ -33,21 +36,37 @@ async function blobHashes(page: Page): Promise<Record<string, string>> {
 
 /** Writes one row straight into the extension's IndexedDB (for setting up a merge conflict). */
 async function dbPut(page: Page, store: string, row: unknown): Promise<void> {
-  await page.evaluate(async ([name, value]) => {
-    const open = indexedDB.open('ita-evidence');
-    const db: IDBDatabase = await new Promise((res, rej) => { open.onsuccess = () => res(open.result); open.onerror = () => rej(open.error); });
-    await new Promise<void>((res, rej) => {
-      const tx = db.transaction(name as string, 'readwrite');
-      tx.objectStore(name as string).put(value);
-      tx.oncomplete = () => res();
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-  }, [store, row] as const);
+  await page.evaluate(
+    async ([name, value]) => {
+      const open = indexedDB.open('ita-evidence');
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        open.onsuccess = () => res(open.result);
+        open.onerror = () => rej(open.error);
+      });
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction(name as string, 'readwrite');
+        tx.objectStore(name as string).put(value);
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    },
+    [store, row] as const,
+  );
 }
 
 function item(code: string, assignee: string): ItemRecord {
-  return { code, unit: 'กองคลัง', dueDate: null, assignee, notes: '', statusOverride: null, submitUrls: null, explanation: null, updatedAt: new Date().toISOString() };
+  return {
+    code,
+    unit: 'กองคลัง',
+    dueDate: null,
+    assignee,
+    notes: '',
+    statusOverride: null,
+    submitUrls: null,
+    explanation: null,
+    updatedAt: new Date().toISOString(),
+  };
 }
 
 async function openBundleTab(h: Harness): Promise<Page> {
@@ -112,13 +131,23 @@ describe('checklist bundle: export from the side panel, check, open the report, 
     zipFile = path.join(tmp, download.suggestedFilename());
     await download.saveAs(zipFile);
     expect(await download.failure()).toBeNull();
-    await panel.getByRole('status').filter({ hasText: `Exported: ${download.suggestedFilename()}` }).waitFor();
+    await panel
+      .getByRole('status')
+      .filter({ hasText: `Exported: ${download.suggestedFilename()}` })
+      .waitFor();
     await expect.poll(() => panel.getByText(/Last export:/).textContent()).toMatch(/B\.E\. 25\d\d, \d\d:\d\d/);
     await panel.close();
 
-    const cli = spawnSync('node', [path.join(ROOT, 'bin/ita-evidence.mjs'), 'check', zipFile, '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const cli = spawnSync('node', [path.join(ROOT, 'bin/ita-evidence.mjs'), 'check', zipFile, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(cli.status).toBe(0);
-    const report = JSON.parse(cli.stdout) as { valid: boolean; errors: unknown[]; summary: { evidence: number; items: number } };
+    const report = JSON.parse(cli.stdout) as {
+      valid: boolean;
+      errors: unknown[];
+      summary: { evidence: number; items: number };
+    };
     expect(report.valid).toBe(true);
     expect(report.errors).toEqual([]);
     expect(report.summary).toMatchObject({ evidence: 3, items: 43 });
@@ -140,11 +169,14 @@ describe('checklist bundle: export from the side panel, check, open the report, 
       await document.fonts.ready;
       const loaded = await document.fonts.load('16px Sarabun', 'ก');
       return {
-        codes: [...document.querySelectorAll('table.items tbody tr')].map((tr) => tr.querySelector('td')?.textContent?.trim() ?? ''),
+        codes: [...document.querySelectorAll('table.items tbody tr')].map(
+          (tr) => tr.querySelector('td')?.textContent?.trim() ?? '',
+        ),
         text: document.body.textContent ?? '',
         family: getComputedStyle(document.body).fontFamily,
         check: document.fonts.check('16px Sarabun', 'ก'),
-        loadedSarabun: loaded.filter((f) => f.family.replace(/['"]/g, '') === 'Sarabun' && f.status === 'loaded').length,
+        loadedSarabun: loaded.filter((f) => f.family.replace(/['"]/g, '') === 'Sarabun' && f.status === 'loaded')
+          .length,
       };
     });
     expect(facts.codes).toEqual(Array.from({ length: 43 }, (_, i) => `O${i + 1}`));
@@ -163,7 +195,11 @@ describe('checklist bundle: export from the side panel, check, open the report, 
     h2 = await launchExtension();
     const ext2 = await setupAgency(h2, site.url);
     await dbPut(ext2, 'items', item('O5', 'นางสาวสมศรี'));
-    const before = { evidence: await dbAll(ext2, 'evidence'), items: await dbAll(ext2, 'items'), blobs: await blobHashes(ext2) };
+    const before = {
+      evidence: await dbAll(ext2, 'evidence'),
+      items: await dbAll(ext2, 'items'),
+      blobs: await blobHashes(ext2),
+    };
     expect(before.evidence).toHaveLength(0);
 
     // Tamper: flip one byte of one evidence file and rezip.
@@ -201,11 +237,15 @@ describe('checklist bundle: export from the side panel, check, open the report, 
     await apply.click();
     const status = panel.getByRole('status').filter({ hasText: 'Imported' });
     await status.waitFor();
-    expect(await status.textContent()).toMatch(/3 new evidence record\(s\).*0 duplicate\(s\) skipped.*1 item\(s\) updated/);
+    expect(await status.textContent()).toMatch(
+      /3 new evidence record\(s\).*0 duplicate\(s\) skipped.*1 item\(s\) updated/,
+    );
 
     const mine = (await dbAll<EvidenceRecord>(ext, 'evidence')).sort(byId);
     const theirs = (await dbAll<EvidenceRecord>(ext2, 'evidence')).sort(byId);
-    expect(theirs.map((r) => [r.id, r.url, r.artifacts.map((a) => a.sha256)])).toEqual(mine.map((r) => [r.id, r.url, r.artifacts.map((a) => a.sha256)]));
+    expect(theirs.map((r) => [r.id, r.url, r.artifacts.map((a) => a.sha256)])).toEqual(
+      mine.map((r) => [r.id, r.url, r.artifacts.map((a) => a.sha256)]),
+    );
     expect(theirs).toEqual(mine);
     const hashes2 = await blobHashes(ext2);
     expect(hashes2).toEqual(await blobHashes(ext));
@@ -215,7 +255,9 @@ describe('checklist bundle: export from the side panel, check, open the report, 
 
     // Importing the same bundle again adds nothing.
     await chooseImport(panel, zipFile);
-    await expect.poll(() => panel.getByRole('status').filter({ hasText: 'Imported' }).textContent()).toMatch(/0 new evidence record\(s\).*3 duplicate\(s\) skipped/);
+    await expect
+      .poll(() => panel.getByRole('status').filter({ hasText: 'Imported' }).textContent())
+      .toMatch(/0 new evidence record\(s\).*3 duplicate\(s\) skipped/);
     expect(await dbAll(ext2, 'evidence')).toHaveLength(3);
     await panel.close();
   });
@@ -225,14 +267,32 @@ describe('checklist bundle: export from the side panel, check, open the report, 
     await options.goto(h2!.extUrl('options.html'));
     await options.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'ไทย' });
     await options.getByRole('button', { name: 'Save settings' }).click();
-    await options.getByRole('status').filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ }).first().waitFor();
-    const before = { evidence: await dbAll(options, 'evidence'), items: await dbAll(options, 'items'), verify: await dbAll(options, 'verify'), blobs: await blobHashes(options) };
+    await options
+      .getByRole('status')
+      .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
+      .first()
+      .waitFor();
+    const before = {
+      evidence: await dbAll(options, 'evidence'),
+      items: await dbAll(options, 'items'),
+      verify: await dbAll(options, 'verify'),
+      blobs: await blobHashes(options),
+    };
     expect(before.evidence).toHaveLength(3);
 
     const files = unzipSync(new Uint8Array(await readFile(zipFile)));
     const hostile = path.join(tmp, 'hostile.zip');
-    await writeFile(hostile, fromFiles({ ...files, 'evidence/O05/link.png': new TextEncoder().encode('/etc/passwd'), 'evidence/NUL.png': new Uint8Array(1) },
-      (es) => es.map((e) => (e.name === 'evidence/O05/link.png' ? { ...e, ...unixMode(0o120777) } : e))));
+    await writeFile(
+      hostile,
+      fromFiles(
+        {
+          ...files,
+          'evidence/O05/link.png': new TextEncoder().encode('/etc/passwd'),
+          'evidence/NUL.png': new Uint8Array(1),
+        },
+        (es) => es.map((e) => (e.name === 'evidence/O05/link.png' ? { ...e, ...unixMode(0o120777) } : e)),
+      ),
+    );
 
     const panel = await h2!.ctx.newPage();
     await panel.goto(h2!.extUrl('sidepanel.html'));

@@ -5,7 +5,18 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { StaticServer } from '../../lib/devserver/static-server';
 import type { EvidenceRecord } from '../../lib/evidence/types';
-import { ROOT, chooseItems, dbAll, openTagForm, saveAndWait as harnessSaveAndWait, tagDialog, tagStatus, type Harness, startSession, endSession } from './harness';
+import {
+  ROOT,
+  chooseItems,
+  dbAll,
+  openTagForm,
+  saveAndWait as harnessSaveAndWait,
+  tagDialog,
+  tagStatus,
+  type Harness,
+  startSession,
+  endSession,
+} from './harness';
 import { blobBase64, near, pngPixels } from './pixels';
 
 /** The few extension APIs evaluated in the service worker. */
@@ -20,7 +31,14 @@ const facts = JSON.parse(await readFile(path.join(FIXTURES, 'fixture-facts.json'
     documentHeight: number;
     viewport: { width: number; height: number };
     fixedHeader: { heightPx: number; colour: string };
-    lazyImages: { widthPx: number; heightPx: number; leftPx: number; firstTopPx: number; spacingPx: number; colours: string[] };
+    lazyImages: {
+      widthPx: number;
+      heightPx: number;
+      leftPx: number;
+      firstTopPx: number;
+      spacingPx: number;
+      colours: string[];
+    };
     bottomMarker: { topPx: number; heightPx: number; colour: string };
   };
   tis620Page: { path: string; text: string };
@@ -92,9 +110,16 @@ describe('faithful capture in the real extension', () => {
     const headerProbes: [number, number][] = [];
     for (let y = 10; y < lp.documentHeight; y += lp.viewport.height) headerProbes.push([1000, y]);
     const l = lp.lazyImages;
-    const imageProbes = l.colours.map((_, i): [number, number] => [l.leftPx + l.widthPx / 2, l.firstTopPx + i * l.spacingPx + l.heightPx / 2]);
+    const imageProbes = l.colours.map((_, i): [number, number] => [
+      l.leftPx + l.widthPx / 2,
+      l.firstTopPx + i * l.spacingPx + l.heightPx / 2,
+    ]);
     const marker: [number, number] = [1000, lp.bottomMarker.topPx + lp.bottomMarker.heightPx / 2];
-    const { width, height, pixels } = await pngPixels(ext, await blobBase64(ext, shot.id), [...headerProbes, ...imageProbes, marker]);
+    const { width, height, pixels } = await pngPixels(ext, await blobBase64(ext, shot.id), [
+      ...headerProbes,
+      ...imageProbes,
+      marker,
+    ]);
     expect([width, height]).toEqual([1280, 9000]);
     const header = pixels.slice(0, headerProbes.length);
     expect(near(header[0]!, lp.fixedHeader.colour)).toBe(true);
@@ -128,12 +153,14 @@ describe('faithful capture in the real extension', () => {
     const { before, page } = await startFullPageCapture();
     await page.waitForTimeout(1500);
     await page.keyboard.press('Escape');
-    await tagStatus(page).filter({ hasText: /cancelled/i }).waitFor({ timeout: 20_000 });
+    await tagStatus(page)
+      .filter({ hasText: /cancelled/i })
+      .waitFor({ timeout: 20_000 });
     expect(await dbAll<EvidenceRecord>(ext, 'evidence')).toHaveLength(before);
     await page.close();
   });
 
-  it('stores a linked PDF as bytes with the served file\'s SHA-256', async () => {
+  it("stores a linked PDF as bytes with the served file's SHA-256", async () => {
     const page = await h.ctx.newPage();
     await page.goto(`${site.url}${facts.sixMonthReport.page}`);
     const dialog = await openForm(page);
@@ -181,7 +208,9 @@ describe('faithful capture in the real extension', () => {
     const other = await h.ctx.newPage();
     await other.goto(`${site.url}ita/o1.html`);
     await other.bringToFront();
-    await tagStatus(page).filter({ hasText: /cancelled/i }).waitFor({ timeout: 30_000 });
+    await tagStatus(page)
+      .filter({ hasText: /cancelled/i })
+      .waitFor({ timeout: 30_000 });
     expect(await tagStatus(page).textContent()).toMatch(/another tab/);
     expect(await dbAll<EvidenceRecord>(ext, 'evidence')).toHaveLength(before);
     await other.close();
@@ -279,14 +308,19 @@ describe('faithful capture in the real extension', () => {
     await pick(dialog, 'O5');
     await dialog.getByRole('radio', { name: 'Element' }).check();
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
-    await page.getByRole('status').filter({ hasText: /Click a block/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Click a block/ })
+      .waitFor();
     // Point at the first term of the list, widen the choice to the list itself, take it.
     const box = (await page.locator('#contact').boundingBox())!;
     const term = (await page.locator('#contact dt').first().boundingBox())!;
     await page.mouse.move(term.x + 5, term.y + 5);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
-    await tagStatus(page).filter({ hasText: /saved|failed/i }).waitFor({ timeout: 30_000 });
+    await tagStatus(page)
+      .filter({ hasText: /saved|failed/i })
+      .waitFor({ timeout: 30_000 });
     expect(await tagStatus(page).textContent()).toMatch(/Evidence saved/);
     const rec = await latest();
     const shot = rec.artifacts.find((a) => a.method === 'element-crop')!;
@@ -301,20 +335,29 @@ describe('faithful capture in the real extension', () => {
     await page.goto(`${site.url}ita/o5.html`);
     await page.evaluate(() => {
       (window as unknown as { __pageClicks: number }).__pageClicks = 0;
-      document.addEventListener('click', () => { (window as unknown as { __pageClicks: number }).__pageClicks++; });
+      document.addEventListener('click', () => {
+        (window as unknown as { __pageClicks: number }).__pageClicks++;
+      });
     });
     const dialog = await openForm(page);
     await pick(dialog, 'O5');
     await dialog.getByRole('radio', { name: 'Element' }).check();
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
-    await page.getByRole('status').filter({ hasText: /Click a block/ }).waitFor();
-    await page.evaluate(() => { (window as unknown as { __pageClicks: number }).__pageClicks = 0; });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Click a block/ })
+      .waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { __pageClicks: number }).__pageClicks = 0;
+    });
     await page.mouse.move(100, 120);
     await page.mouse.down();
     await page.mouse.move(250, 200, { steps: 5 });
     await page.mouse.move(400, 320, { steps: 5 });
     await page.mouse.up();
-    await tagStatus(page).filter({ hasText: /saved|failed/i }).waitFor({ timeout: 30_000 });
+    await tagStatus(page)
+      .filter({ hasText: /saved|failed/i })
+      .waitFor({ timeout: 30_000 });
     expect(await tagStatus(page).textContent()).toMatch(/Evidence saved/);
     const shot = (await latest()).artifacts.find((a) => a.method === 'element-crop')!;
     expect([shot.width, shot.height]).toEqual([300, 200]);

@@ -31,7 +31,9 @@ describe('click-paths through redirects, new tabs and image links', () => {
   beforeAll(async () => {
     ({ h, site, ext } = await startSession({
       prepare: (s) => {
-        s.setOverride('/ita/index.html', (_req, res) => send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, ITA_PAGE));
+        s.setOverride('/ita/index.html', (_req, res) =>
+          send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, ITA_PAGE),
+        );
         s.setOverride('/ita/go.php', (_req, res) => send(res, 302, { Location: '/ita/o5.html' }));
       },
     }));
@@ -72,7 +74,10 @@ describe('click-paths through redirects, new tabs and image links', () => {
 
   it('keeps the path of a link opened in a new tab', async () => {
     const page = await openIta();
-    const [tab] = await Promise.all([h.ctx.waitForEvent('page'), page.getByRole('link', { name: 'O7 ข่าวในแท็บใหม่' }).click()]);
+    const [tab] = await Promise.all([
+      h.ctx.waitForEvent('page'),
+      page.getByRole('link', { name: 'O7 ข่าวในแท็บใหม่' }).click(),
+    ]);
     await tab.waitForURL(/\/ita\/o7\.html$/);
     expect(await tagPage(tab, ['O7'])).toMatch(/Evidence saved/);
 

@@ -29,7 +29,10 @@ describe('criteria editor', () => {
     const name = item.getByRole('textbox', { name: 'Item name (Thai)' });
     // Live validation: an empty name is an error at once, and Save is refused.
     await name.fill('');
-    await item.getByRole('alert').filter({ hasText: /nameTh/ }).waitFor();
+    await item
+      .getByRole('alert')
+      .filter({ hasText: /nameTh/ })
+      .waitFor();
     await editor.getByText(/Cannot save yet: 1 error/).waitFor();
     expect(await editor.getByRole('button', { name: 'Save criteria set' }).isDisabled()).toBe(true);
     await name.fill(NEW_NAME);
@@ -44,7 +47,10 @@ describe('criteria editor', () => {
     expect(stored.items.find((i) => i.code === 'O11')!.periodText).toContain('2026-10-01');
 
     await ext.getByRole('button', { name: /^Use this set: .*\(nacc-ita-oit\/2570\/all\)$/ }).click();
-    await ext.getByRole('status').filter({ hasText: /Now using/ }).waitFor();
+    await ext
+      .getByRole('status')
+      .filter({ hasText: /Now using/ })
+      .waitFor();
 
     const page = await s.h.ctx.newPage();
     await page.goto(`${s.site.url}ita/o5.html`);
@@ -67,7 +73,9 @@ describe('criteria editor', () => {
     await editor.getByRole('button', { name: 'Open for editing' }).click();
     await editor.getByRole('button', { name: 'Edit item O6' }).click();
     await editor.getByRole('button', { name: 'Remove item O6' }).click();
-    const blocked = editor.getByRole('alert').filter({ hasText: 'Item O6 cannot be removed: it has 1 evidence records' });
+    const blocked = editor
+      .getByRole('alert')
+      .filter({ hasText: 'Item O6 cannot be removed: it has 1 evidence records' });
     await blocked.waitFor();
     expect(await editor.getByRole('button', { name: 'Edit item O6' }).count()).toBe(1);
 

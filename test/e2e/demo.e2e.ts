@@ -18,7 +18,10 @@ describe('npm run demo', () => {
 
   it('tags the demo pages and writes exactly one valid bundle into --out', async () => {
     const run = spawnSync('npm', ['run', 'demo', '--', '--out', out], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, ITA_DEMO_REBUILD: '0' }, timeout: 280_000,
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ITA_DEMO_REBUILD: '0' },
+      timeout: 280_000,
     });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Tagged [1-9]\d* of \d+ demo pages/);
@@ -28,9 +31,16 @@ describe('npm run demo', () => {
     expect(files).toEqual(zips);
     expect(run.stdout).toContain(`Bundle: ${path.join(out, zips[0]!)}`);
 
-    const check = spawnSync('node', [path.join(ROOT, 'bin/ita-evidence.mjs'), 'check', path.join(out, zips[0]!), '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const check = spawnSync(
+      'node',
+      [path.join(ROOT, 'bin/ita-evidence.mjs'), 'check', path.join(out, zips[0]!), '--json'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(check.status).toBe(0);
-    const report = JSON.parse(check.stdout) as { valid: boolean; summary: { agency: string; items: number; evidence: number } };
+    const report = JSON.parse(check.stdout) as {
+      valid: boolean;
+      summary: { agency: string; items: number; evidence: number };
+    };
     expect(report.valid).toBe(true);
     expect(report.summary).toMatchObject({ agency: 'เทศบาลเมืองตัวอย่าง', items: 43 });
     expect(report.summary.evidence).toBeGreaterThan(0);

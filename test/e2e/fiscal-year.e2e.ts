@@ -22,7 +22,7 @@ describe('rolling over to the next fiscal year', () => {
     await endSession(s);
   });
 
-  it('archives 2564 read-only, starts 2565 empty, and offers last year\'s page for re-capture', async () => {
+  it("archives 2564 read-only, starts 2565 empty, and offers last year's page for re-capture", async () => {
     const { ext } = s;
     await ext.reload();
     const card = ext.getByRole('region', { name: 'Start a new fiscal year' });
@@ -30,12 +30,19 @@ describe('rolling over to the next fiscal year', () => {
     await card.getByRole('button', { name: 'Start fiscal year B.E. 2565' }).click();
     await card.getByText('Archive B.E. 2564 and start B.E. 2565?').waitFor();
     await card.getByRole('button', { name: 'Start fiscal year B.E. 2565' }).click();
-    await card.getByRole('status').filter({ hasText: 'Fiscal year B.E. 2565 started; B.E. 2564 is archived' }).waitFor();
+    await card
+      .getByRole('status')
+      .filter({ hasText: 'Fiscal year B.E. 2565 started; B.E. 2564 is archived' })
+      .waitFor();
 
     expect(await dbAll<EvidenceRecord>(ext, 'evidence')).toHaveLength(0);
-    expect((await dbAll<EvidenceRecord>(ext, 'archivedEvidence')).map((e) => e.url)).toEqual([`${s.site.url}ita/o5.html`]);
+    expect((await dbAll<EvidenceRecord>(ext, 'archivedEvidence')).map((e) => e.url)).toEqual([
+      `${s.site.url}ita/o5.html`,
+    ]);
     expect((await dbAll<ArchiveRow>(ext, 'archives')).map((a) => a.fiscalYear)).toEqual([2564]);
-    const settings = (await dbAll<MetaRow>(ext, 'meta')).find((m) => m.key === 'settings')!.value as { fiscalYear: number };
+    const settings = (await dbAll<MetaRow>(ext, 'meta')).find((m) => m.key === 'settings')!.value as {
+      fiscalYear: number;
+    };
     expect(settings.fiscalYear).toBe(2565);
 
     // The side panel counts nothing for 2565.

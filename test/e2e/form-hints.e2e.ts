@@ -15,7 +15,11 @@ describe('tagging form: year hints on a page whose years are only in the menu an
     await dialog.getByRole('combobox', { name: 'Criterion' }).fill(code);
     await dialog.getByRole('option', { name: new RegExp(`^${code} `) }).click();
   };
-  const notes = (code: string) => dialog.getByRole('group', { name: new RegExp(`^${code} — `) }).getByRole('note').allTextContents();
+  const notes = (code: string) =>
+    dialog
+      .getByRole('group', { name: new RegExp(`^${code} — `) })
+      .getByRole('note')
+      .allTextContents();
 
   beforeAll(async () => {
     site = await serveFixture(path.join(ROOT, 'test/fixtures/site-menu-year'));
@@ -32,7 +36,9 @@ describe('tagging form: year hints on a page whose years are only in the menu an
 
   it('O7 (news of 2564): the year is only in the menu or footer', async () => {
     await pick('O7');
-    expect(await notes('O7')).toEqual(["The year 2564 appears only in the site menu, header or footer, not in this page's content."]);
+    expect(await notes('O7')).toEqual([
+      "The year 2564 appears only in the site menu, header or footer, not in this page's content.",
+    ]);
   });
 
   it('O12 (the report of 2563): the message asks for 2563, not the fiscal year', async () => {
@@ -66,13 +72,20 @@ describe('tagging form: O34 is checked against the executives stored for O2', ()
     const dialog = await openTagForm(page);
     await dialog.getByRole('combobox', { name: 'Criterion' }).fill('O34');
     await dialog.getByRole('option', { name: /^O34 / }).click();
-    const notes = await dialog.getByRole('group', { name: /^O34 — / }).getByRole('note').allTextContents();
+    const notes = await dialog
+      .getByRole('group', { name: /^O34 — / })
+      .getByRole('note')
+      .allTextContents();
     await page.close();
     return notes;
   };
 
   it('warns on a page that does not name the executive listed under O2, and not on one that does', async () => {
-    expect(await o34Notes(`${site.url}ita/o5.html`)).toContain('The current executive named in the executives item is not on this page.');
-    expect(await o34Notes(`${site.url}ita/o2.html`)).not.toContain('The current executive named in the executives item is not on this page.');
+    expect(await o34Notes(`${site.url}ita/o5.html`)).toContain(
+      'The current executive named in the executives item is not on this page.',
+    );
+    expect(await o34Notes(`${site.url}ita/o2.html`)).not.toContain(
+      'The current executive named in the executives item is not on this page.',
+    );
   });
 });

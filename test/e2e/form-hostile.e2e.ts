@@ -3,7 +3,17 @@ import type { Page } from 'playwright-core';
 import type { EvidenceRecord } from '../../lib/evidence/types';
 import { REATTACH_DELAYS_MS } from '../../entrypoints/overlay.content/host';
 import { blobBase64, near, pngPixels } from './pixels';
-import { chooseItems, dbAll, endSession, openTagForm, saveAndWait, startSession, tagForm, tagStatus, type Session } from './harness';
+import {
+  chooseItems,
+  dbAll,
+  endSession,
+  openTagForm,
+  saveAndWait,
+  startSession,
+  tagForm,
+  tagStatus,
+  type Session,
+} from './harness';
 
 /** Pages served by the test: each script attacks the overlay or the form in one way. */
 const PAGES: Record<string, string> = {
@@ -49,11 +59,16 @@ const PAGES: Record<string, string> = {
   '/hostile/plain.html': `<h1>ประกาศ</h1><p>หน้าทดสอบธรรมดา</p>`,
 };
 
-const page = (body: string) => `<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>หน้าทดสอบ</title></head><body>${body}</body></html>`;
+const page = (body: string) =>
+  `<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>หน้าทดสอบ</title></head><body>${body}</body></html>`;
 
 describe('a hostile page cannot read, steer or hide the tagging form (issue 12)', () => {
   let s: Session;
-  const latest = async (suffix: string) => (await dbAll<EvidenceRecord>(s.ext, 'evidence')).filter((r) => r.url.endsWith(suffix)).sort((a, b) => a.capturedAt.localeCompare(b.capturedAt)).at(-1);
+  const latest = async (suffix: string) =>
+    (await dbAll<EvidenceRecord>(s.ext, 'evidence'))
+      .filter((r) => r.url.endsWith(suffix))
+      .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt))
+      .at(-1);
 
   beforeAll(async () => {
     s = await startSession({
@@ -96,7 +111,7 @@ describe('a hostile page cannot read, steer or hide the tagging form (issue 12)'
     await p.close();
   });
 
-  it('a website framing the form page itself gets an empty page: the form needs the background\'s one-time token', async () => {
+  it("a website framing the form page itself gets an empty page: the form needs the background's one-time token", async () => {
     const p = await open('/hostile/plain.html');
     const dialog = await openTagForm(p);
     await dialog.waitFor();
@@ -140,11 +155,17 @@ describe('a hostile page cannot read, steer or hide the tagging form (issue 12)'
     await dialog.getByRole('radio', { name: 'Full page' }).check();
     expect(await saveAndWait(p, dialog)).toMatch(/Evidence saved as O7/);
     const rec = (await latest('/hostile/swap.html'))!;
-    const html = Buffer.from(await blobBase64(s.ext, rec.artifacts.find((a) => a.method === 'dom-snapshot')!.id), 'base64').toString('utf8');
+    const html = Buffer.from(
+      await blobBase64(s.ext, rec.artifacts.find((a) => a.method === 'dom-snapshot')!.id),
+      'base64',
+    ).toString('utf8');
     expect(html).toContain('ORIGINAL HEADING');
     expect(html).not.toContain('SWAPPED');
     const shot = rec.artifacts.find((a) => a.method === 'fullpage-stitched')!;
-    const { pixels } = await pngPixels(s.ext, await blobBase64(s.ext, shot.id), [[600, 400], [20, 700]]);
+    const { pixels } = await pngPixels(s.ext, await blobBase64(s.ext, shot.id), [
+      [600, 400],
+      [20, 700],
+    ]);
     for (const px of pixels) expect(near(px, '#ff0000', 60)).toBe(false);
     expect(await p.evaluate(() => (window as unknown as { __swaps: number }).__swaps)).toBe(0);
     await p.close();
@@ -156,7 +177,10 @@ describe('a hostile page cannot read, steer or hide the tagging form (issue 12)'
     await chooseItems(dialog, ['O2']);
     expect(await saveAndWait(p, dialog)).toMatch(/Evidence saved as O2/);
     const rec = (await latest('/hostile/marked.html'))!;
-    const read = async (method: string) => Buffer.from(await blobBase64(s.ext, rec.artifacts.find((a) => a.method === method)!.id), 'base64').toString('utf8');
+    const read = async (method: string) =>
+      Buffer.from(await blobBase64(s.ext, rec.artifacts.find((a) => a.method === method)!.id), 'base64').toString(
+        'utf8',
+      );
     const html = await read('dom-snapshot');
     const text = await read('text');
     for (const words of ['นายกเทศมนตรี นายทดสอบ ใจดี', 'รองนายกเทศมนตรี นางสาวตัวอย่าง']) {
@@ -198,10 +222,14 @@ describe('a hostile page cannot read, steer or hide the tagging form (issue 12)'
     expect(await again.getByRole('button', { name: 'Remove O22', exact: true }).count()).toBe(1);
     expect(await again.getByRole('textbox', { name: 'Note' }).inputValue()).toBe('เก็บไว้');
     expect(await dbAll<EvidenceRecord>(s.ext, 'evidence')).toHaveLength(before);
-    await p.evaluate(() => document.querySelector('ita-evidence-overlay')!.shadowRoot!.getElementById('cover')!.remove());
+    await p.evaluate(() =>
+      document.querySelector('ita-evidence-overlay')!.shadowRoot!.getElementById('cover')!.remove(),
+    );
     await p.waitForTimeout(300);
     await tagStatus(p).getByRole('button', { name: 'Try again' }).click();
-    await tagStatus(p).filter({ hasText: /Evidence saved as O22/ }).waitFor({ timeout: 30_000 });
+    await tagStatus(p)
+      .filter({ hasText: /Evidence saved as O22/ })
+      .waitFor({ timeout: 30_000 });
     expect(await dbAll<EvidenceRecord>(s.ext, 'evidence')).toHaveLength(before + 1);
     expect(await tagForm(p).getByRole('dialog').count()).toBe(0);
     await p.close();

@@ -12,8 +12,11 @@ export const E2E_BUILD = path.join(ROOT, '.output/chrome-mv3-e2e');
 export type Harness = LaunchedExtension;
 
 /** Launches Chromium with the e2e build of the extension in a fresh profile. */
-export async function launchExtension(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<Harness> {
-  if (!existsSync(path.join(E2E_BUILD, 'manifest.json'))) throw new Error(`No e2e build at ${E2E_BUILD}: run npm run build:e2e`);
+export async function launchExtension(
+  opts: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Harness> {
+  if (!existsSync(path.join(E2E_BUILD, 'manifest.json')))
+    throw new Error(`No e2e build at ${E2E_BUILD}: run npm run build:e2e`);
   return launchWithExtension({ extensionDir: E2E_BUILD, ...opts });
 }
 
@@ -32,7 +35,9 @@ export interface Session {
  * The usual start of an e2e suite: serve the fixture site, launch the extension, set up the agency.
  * `prepare` runs on the server before the browser starts (e.g. setOverride).
  */
-export async function startSession(opts: { prepare?(site: StaticServer): void; agencyName?: string; locale?: string } = {}): Promise<Session> {
+export async function startSession(
+  opts: { prepare?(site: StaticServer): void; agencyName?: string; locale?: string } = {},
+): Promise<Session> {
   const site = await serveFixture();
   opts.prepare?.(site);
   const h = await launchExtension({ locale: opts.locale });
@@ -65,10 +70,34 @@ export async function dbAll<T>(page: Page, store: string): Promise<T[]> {
  * The tagging form lives in an extension-origin frame that the overlay places on the page: look
  * inside it with these. Names follow the UI language ('en' unless the session set Thai).
  */
-export const TAG_NAMES = Object.fromEntries((['en', 'th'] as const).map((lang) => {
-  const o = OVERLAY_STRINGS[lang];
-  return [lang, { button: o.tagButton, dialog: o.dialog, criterion: o.criterion, note: o.note, capture: o.capture, save: o.save, remove: (code: string) => fill(FORM_STRINGS[lang].removeItem, { code }) }];
-})) as Record<'en' | 'th', { button: string; dialog: string; criterion: string; note: string; capture: string; save: string; remove(code: string): string }>;
+export const TAG_NAMES = Object.fromEntries(
+  (['en', 'th'] as const).map((lang) => {
+    const o = OVERLAY_STRINGS[lang];
+    return [
+      lang,
+      {
+        button: o.tagButton,
+        dialog: o.dialog,
+        criterion: o.criterion,
+        note: o.note,
+        capture: o.capture,
+        save: o.save,
+        remove: (code: string) => fill(FORM_STRINGS[lang].removeItem, { code }),
+      },
+    ];
+  }),
+) as Record<
+  'en' | 'th',
+  {
+    button: string;
+    dialog: string;
+    criterion: string;
+    note: string;
+    capture: string;
+    save: string;
+    remove(code: string): string;
+  }
+>;
 export type UiLang = keyof typeof TAG_NAMES;
 
 /** The frame holding the tagging form. */
@@ -117,10 +146,15 @@ export async function saveAndWait(page: Page, dialog: Locator, lang: UiLang = 'e
 }
 
 /** Tags the current page through the overlay: choose items, optional note, save; returns the status text. */
-export async function tagPage(page: Page, codes: string[], opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {}): Promise<string> {
+export async function tagPage(
+  page: Page,
+  codes: string[],
+  opts: { note?: string; mode?: 'Visible area' | 'Full page' | 'Element' } = {},
+): Promise<string> {
   const dialog = await openTagForm(page);
   await chooseItems(dialog, codes);
   if (opts.note) await dialog.getByRole('textbox', { name: 'Note' }).fill(opts.note);
-  if (opts.mode) await dialog.getByRole('radiogroup', { name: 'Capture' }).getByRole('radio', { name: opts.mode }).check();
+  if (opts.mode)
+    await dialog.getByRole('radiogroup', { name: 'Capture' }).getByRole('radio', { name: opts.mode }).check();
   return saveAndWait(page, dialog);
 }

@@ -29,10 +29,13 @@ describe('a hostile page cannot break the overlay (issue 2)', () => {
     expect(box.width).toBeGreaterThan(40);
     expect(box.width).toBeLessThan(400);
     expect(box.height).toBeLessThan(100);
-    const onTop = await page.evaluate(({ x, y }) => {
-      const el = document.elementFromPoint(x, y);
-      return el?.localName ?? null;
-    }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    const onTop = await page.evaluate(
+      ({ x, y }) => {
+        const el = document.elementFromPoint(x, y);
+        return el?.localName ?? null;
+      },
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
     expect(onTop).toBe('ita-evidence-overlay');
     await button.click(); // Playwright refuses when another element would receive the click
 
@@ -60,7 +63,10 @@ describe('a hostile page cannot break the overlay (issue 2)', () => {
     const shot = rec.artifacts.find((a) => a.method === 'viewport')!;
     const cx = Math.round(box.x + box.width / 2);
     const cy = Math.round(box.y + box.height / 2);
-    const { pixels } = await pngPixels(ext, await blobBase64(ext, shot.id), [[cx, cy], [Math.round(box.x + 6), cy]]);
+    const { pixels } = await pngPixels(ext, await blobBase64(ext, shot.id), [
+      [cx, cy],
+      [Math.round(box.x + 6), cy],
+    ]);
     for (const p of pixels) expect(near(p, '#1a5276', 30)).toBe(false);
 
     // The extension's own pages did not run anything from the page either.

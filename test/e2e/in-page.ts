@@ -22,7 +22,10 @@ export async function pngPixelsInPage({ b64, pts }: { b64: string; pts: [number,
 /** A stored blob of the extension's IndexedDB, as base64. */
 export async function blobBase64InPage(id: string): Promise<string> {
   const open = indexedDB.open('ita-evidence');
-  const db: IDBDatabase = await new Promise((res, rej) => { open.onsuccess = () => res(open.result); open.onerror = () => rej(open.error); });
+  const db: IDBDatabase = await new Promise((res, rej) => {
+    open.onsuccess = () => res(open.result);
+    open.onerror = () => rej(open.error);
+  });
   const row = await new Promise<{ data: Uint8Array } | undefined>((res, rej) => {
     const r = db.transaction('blobs').objectStore('blobs').get(id);
     r.onsuccess = () => res(r.result as { data: Uint8Array } | undefined);
@@ -39,7 +42,10 @@ export async function blobBase64InPage(id: string): Promise<string> {
 /** Every row of a store of the extension's IndexedDB. */
 export async function dbAllInPage(store: string): Promise<unknown[]> {
   const open = indexedDB.open('ita-evidence');
-  const db: IDBDatabase = await new Promise((res, rej) => { open.onsuccess = () => res(open.result); open.onerror = () => rej(open.error); });
+  const db: IDBDatabase = await new Promise((res, rej) => {
+    open.onsuccess = () => res(open.result);
+    open.onerror = () => rej(open.error);
+  });
   const rows = await new Promise<unknown[]>((res, rej) => {
     const r = db.transaction(store).objectStore(store).getAll();
     r.onsuccess = () => res(r.result);

@@ -69,7 +69,9 @@ async function screenText(page: Page): Promise<string> {
 
 /** Removes data (agency, units) and strings that read the same in both languages ("ITA Evidence"). */
 function stripShared(text: string, pairs: Pair[]): string {
-  const same = pairs.filter((p) => p.th === p.en && !/\{\w+\}/.test(p.th) && p.th.length >= MIN_LITERAL).map((p) => p.th);
+  const same = pairs
+    .filter((p) => p.th === p.en && !/\{\w+\}/.test(p.th) && p.th.length >= MIN_LITERAL)
+    .map((p) => p.th);
   let out = text;
   for (const d of [AGENCY, ...DEFAULT_UNITS, ...same]) out = out.split(d).join(' ');
   return out;
@@ -87,7 +89,8 @@ describe('language: no untranslated UI strings on the main screens', () => {
     const found: { screen: string; template: string }[] = [];
     const check = async (screen: string, page: Page) => {
       const text = stripShared(await screenText(page), pairs);
-      for (const p of probes(pairs, lang === 'th' ? 'en' : 'th')) if (p.re.test(text)) found.push({ screen, template: p.template });
+      for (const p of probes(pairs, lang === 'th' ? 'en' : 'th'))
+        if (p.re.test(text)) found.push({ screen, template: p.template });
     };
     await options.reload();
     await options.getByRole('button', { name: lang === 'th' ? 'บันทึกการตั้งค่า' : 'Save settings' }).waitFor();
@@ -113,7 +116,11 @@ describe('language: no untranslated UI strings on the main screens', () => {
     await options.reload();
     await options.getByRole('combobox', { name: label }).selectOption({ label: option });
     await options.getByRole('button', { name: save }).click();
-    await options.getByRole('status').filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ }).first().waitFor();
+    await options
+      .getByRole('status')
+      .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
+      .first()
+      .waitFor();
   }
 
   beforeAll(async () => {

@@ -19,9 +19,15 @@ describe('side panel at 360 and 400 px: no sideways scrolling, one-row tab bar, 
 
   async function switchLanguage(lang: Lang) {
     await options.reload();
-    await options.getByRole('combobox', { name: /^(Language|ภาษา)$/ }).selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
+    await options
+      .getByRole('combobox', { name: /^(Language|ภาษา)$/ })
+      .selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
     await options.getByRole('button', { name: /^(Save settings|บันทึกการตั้งค่า)$/ }).click();
-    await options.getByRole('status').filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ }).first().waitFor();
+    await options
+      .getByRole('status')
+      .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
+      .first()
+      .waitFor();
     await panel.reload();
     await panel.getByRole('tab').first().waitFor();
     expect(await panel.locator('html').getAttribute('lang')).toBe(lang);
@@ -36,7 +42,10 @@ describe('side panel at 360 and 400 px: no sideways scrolling, one-row tab bar, 
     await page.getByRole('link', { name: 'ITA', exact: true }).click();
     await page.getByRole('link', { name: 'O5 ข้อมูลการติดต่อ' }).click();
     expect(await tagPage(page, ['O5'], { note: 'หน้าติดต่อ ที่อยู่ โทรศัพท์ โทรสาร อีเมล แผนที่' })).toMatch(/Evidence saved/);
-    await page.getByRole('button', { name: 'Close' }).click().catch(() => undefined);
+    await page
+      .getByRole('button', { name: 'Close' })
+      .click()
+      .catch(() => undefined);
     expect(await tagPage(page, ['O5'])).toMatch(/Evidence saved/);
     await page.goBack();
     await page.getByRole('link', { name: 'O22 ประกาศจัดซื้อจัดจ้าง' }).click();
@@ -52,7 +61,10 @@ describe('side panel at 360 and 400 px: no sideways scrolling, one-row tab bar, 
     await panel.getByRole('tab', { name: 'Re-verify' }).click();
     await panel.getByRole('checkbox', { name: /linked from the main website/ }).uncheck();
     await panel.getByRole('button', { name: 'Re-verify', exact: true }).click();
-    await panel.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 90_000 });
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /^Finished/ })
+      .waitFor({ timeout: 90_000 });
   });
   afterAll(async () => {
     await endSession({ h, site });
@@ -60,7 +72,8 @@ describe('side panel at 360 and 400 px: no sideways scrolling, one-row tab bar, 
 
   async function checkScreen(screen: string, problems: string[]) {
     for (const o of await horizontalOverflow(panel)) problems.push(`${screen}: ${o}`);
-    for (const v of await axeViolations(panel)) problems.push(`${screen}: axe ${v.id} (${v.help}) ${v.nodes.join(' | ')}`);
+    for (const v of await axeViolations(panel))
+      problems.push(`${screen}: axe ${v.id} (${v.help}) ${v.nodes.join(' | ')}`);
   }
 
   for (const lang of ['en', 'th'] as const) {
@@ -75,7 +88,12 @@ describe('side panel at 360 and 400 px: no sideways scrolling, one-row tab bar, 
         const bar = await panel.getByRole('tablist').evaluate((list) => {
           const tabs = [...list.querySelectorAll('[role=tab]')].map((el) => el.getBoundingClientRect());
           const settings = list.parentElement!.querySelector('button.settings')!.getBoundingClientRect();
-          return { tops: [...tabs.map((r) => Math.round(r.top)), Math.round(settings.top)], scrolls: list.scrollWidth > list.clientWidth + 1, heights: tabs.map((r) => r.height), right: Math.max(...tabs.map((r) => r.right), settings.right) };
+          return {
+            tops: [...tabs.map((r) => Math.round(r.top)), Math.round(settings.top)],
+            scrolls: list.scrollWidth > list.clientWidth + 1,
+            heights: tabs.map((r) => r.height),
+            right: Math.max(...tabs.map((r) => r.right), settings.right),
+          };
         });
         expect(new Set(bar.tops).size, 'tabs and settings on one row').toBe(1);
         expect(bar.scrolls, 'tab strip does not need scrolling').toBe(false);
@@ -99,7 +117,9 @@ describe('side panel at 360 and 400 px: no sideways scrolling, one-row tab bar, 
         const toggle = filters.getByRole('button', { name: new RegExp(`^${WORKFLOW_STRINGS[lang].filters}`) });
         expect(await toggle.getAttribute('aria-expanded')).toBe('false');
         await toggle.click();
-        expect(await filters.locator('label').filter({ hasText: WORKFLOW_STRINGS[lang].filterText }).isVisible()).toBe(true);
+        expect(await filters.locator('label').filter({ hasText: WORKFLOW_STRINGS[lang].filterText }).isVisible()).toBe(
+          true,
+        );
         await checkScreen('filters open', problems);
         await toggle.click();
 
@@ -107,7 +127,12 @@ describe('side panel at 360 and 400 px: no sideways scrolling, one-row tab bar, 
         await panel.getByRole('listitem', { name: /^O5 / }).getByRole('button').first().click();
         const dialog = panel.getByRole('dialog');
         await dialog.waitFor();
-        expect(await panel.evaluate(() => { const a = document.activeElement; return a?.tagName === 'DIALOG' || /^H[12]$/.test(a?.tagName ?? ''); })).toBe(true);
+        expect(
+          await panel.evaluate(() => {
+            const a = document.activeElement;
+            return a?.tagName === 'DIALOG' || /^H[12]$/.test(a?.tagName ?? '');
+          }),
+        ).toBe(true);
         expect(await dialog.locator('.evidence-block').count(), 'captures of one URL grouped').toBe(2);
         for (const o of await horizontalOverflow(panel, dialog)) problems.push(`item detail: ${o}`);
         for (const v of await axeViolations(panel)) problems.push(`item detail: axe ${v.id} ${v.nodes.join(' | ')}`);
@@ -115,11 +140,16 @@ describe('side panel at 360 and 400 px: no sideways scrolling, one-row tab bar, 
         await dialog.waitFor({ state: 'hidden' });
 
         // The evidence dialog with its stored files and hashes.
-        await panel.getByRole('listitem', { name: /^O5 / }).getByRole('button', { name: new RegExp(`^${t.openEvidence}`) }).first().click();
+        await panel
+          .getByRole('listitem', { name: /^O5 / })
+          .getByRole('button', { name: new RegExp(`^${t.openEvidence}`) })
+          .first()
+          .click();
         const ev = panel.getByRole('dialog');
         await ev.waitFor();
         for (const o of await horizontalOverflow(panel, ev)) problems.push(`evidence dialog: ${o}`);
-        for (const v of await axeViolations(panel)) problems.push(`evidence dialog: axe ${v.id} ${v.nodes.join(' | ')}`);
+        for (const v of await axeViolations(panel))
+          problems.push(`evidence dialog: axe ${v.id} ${v.nodes.join(' | ')}`);
         await ev.getByRole('button', { name: t.close, exact: true }).click();
 
         // The re-verify results become cards that fit.
@@ -138,7 +168,8 @@ describe('side panel at 360 and 400 px: no sideways scrolling, one-row tab bar, 
       await switchLanguage(lang);
       await options.reload();
       await options.getByRole('button', { name: UI_STRINGS[lang].saveSettings }).waitFor();
-      for (const v of await axeViolations(options)) problems.push(`options ${lang}: axe ${v.id} ${v.nodes.join(' | ')}`);
+      for (const v of await axeViolations(options))
+        problems.push(`options ${lang}: axe ${v.id} ${v.nodes.join(' | ')}`);
       await options.setViewportSize({ width: 400, height: 800 });
       for (const o of await horizontalOverflow(options)) problems.push(`options ${lang} at 400 px: ${o}`);
       await options.setViewportSize({ width: 1280, height: 720 });

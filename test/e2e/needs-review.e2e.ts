@@ -47,7 +47,11 @@ describe('a tagged page with nothing ticked', () => {
     await panel.getByRole('tab', { name: 'Dashboard' }).click();
     const counts = panel.getByRole('list', { name: 'Items by status' });
     expect(await counts.getByRole('listitem').allTextContents()).toEqual([
-      'Not reviewed 42', 'Needs review 1', 'Complete 0', 'Incomplete 0', 'Missing 0',
+      'Not reviewed 42',
+      'Needs review 1',
+      'Complete 0',
+      'Incomplete 0',
+      'Missing 0',
     ]);
   });
 
@@ -61,7 +65,9 @@ describe('a tagged page with nothing ticked', () => {
     await download.saveAs(zipFile);
     const files = unzipSync(new Uint8Array(await readFile(zipFile)));
 
-    const itas = strFromU8(files['itas.csv']!).replace(/^\uFEFF/, '').split('\r\n');
+    const itas = strFromU8(files['itas.csv']!)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     const o3 = itas.find((l) => l.startsWith('O3,'))!;
     expect(o3.startsWith(`O3,มี,${pageUrl},`)).toBe(true);
     expect(o3.endsWith(',สถานะในระบบ: รอตรวจองค์ประกอบ — ตรวจก่อนส่ง')).toBe(true);

@@ -17,14 +17,18 @@ const PRINTABLE_PX = Math.floor(((210 - 24) / 25.4) * 96);
 
 function pdfText(file: string): string {
   const r = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) throw new Error(`pdftotext failed (apt-get install poppler-utils): ${r.error?.message ?? r.stderr}`);
+  if (r.error || r.status !== 0)
+    throw new Error(`pdftotext failed (apt-get install poppler-utils): ${r.error?.message ?? r.stderr}`);
   return r.stdout;
 }
 
 function pdfPageSizes(file: string): { w: number; h: number }[] {
   const r = spawnSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`pdfinfo failed: ${r.stderr}`);
-  return [...r.stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({ w: Number(m[1]), h: Number(m[2]) }));
+  return [...r.stdout.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({
+    w: Number(m[1]),
+    h: Number(m[2]),
+  }));
 }
 
 describe('report.html prints as an official A4 document', () => {
@@ -49,8 +53,14 @@ describe('report.html prints as an official A4 document', () => {
     // Who signs, from the options page; the certifier is left blank to sign by hand.
     await options.reload();
     const card = options.getByRole('form', { name: 'Report for signature' });
-    await card.getByRole('group', { name: 'Prepared by' }).getByRole('textbox', { name: 'Name' }).fill('นางสาวสมหญิง ตั้งใจ');
-    await card.getByRole('group', { name: 'Prepared by' }).getByRole('textbox', { name: 'Position' }).fill('นักทรัพยากรบุคคล');
+    await card
+      .getByRole('group', { name: 'Prepared by' })
+      .getByRole('textbox', { name: 'Name' })
+      .fill('นางสาวสมหญิง ตั้งใจ');
+    await card
+      .getByRole('group', { name: 'Prepared by' })
+      .getByRole('textbox', { name: 'Position' })
+      .fill('นักทรัพยากรบุคคล');
     await card.getByRole('group', { name: 'Checked by' }).getByRole('textbox', { name: 'Name' }).fill('นายสมชาย ใจดี');
     await card.getByRole('group', { name: 'Checked by' }).getByRole('textbox', { name: 'Position' }).fill('ปลัดเทศบาล');
     await card.getByRole('button', { name: 'Save report details' }).click();
@@ -87,7 +97,17 @@ describe('report.html prints as an official A4 document', () => {
     for (let i = 1; i <= sizes.length; i++) expect(text).toContain(`หน้า ${i} / ${sizes.length}`);
     has('เทศบาลตำบลทดสอบ');
     for (const col of ['ข้อ', 'องค์ประกอบด้านข้อมูล', 'ข้อมูลที่นำเสนอ (URL)', 'หน่วยงานที่รับผิดชอบ', 'มี', 'ไม่มี']) has(col);
-    for (const s of ['ผู้จัดทำ', 'ผู้ตรวจสอบ', 'ผู้รับรอง', 'นางสาวสมหญิง ตั้งใจ', 'นักทรัพยากรบุคคล', 'นายสมชาย ใจดี', 'ปลัดเทศบาล', 'ภาคผนวก']) has(s);
+    for (const s of [
+      'ผู้จัดทำ',
+      'ผู้ตรวจสอบ',
+      'ผู้รับรอง',
+      'นางสาวสมหญิง ตั้งใจ',
+      'นักทรัพยากรบุคคล',
+      'นายสมชาย ใจดี',
+      'ปลัดเทศบาล',
+      'ภาคผนวก',
+    ])
+      has(s);
     const records = await dbAll<EvidenceRecord>(options, 'evidence');
     expect(records.length).toBe(2);
     for (const r of records) {
@@ -110,7 +130,9 @@ describe('report.html prints as an official A4 document', () => {
         right: table.getBoundingClientRect().right,
         pageWidth: document.documentElement.scrollWidth,
         overflowing: cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent?.slice(0, 40)),
-        marks: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td.mark')].filter((td) => td.textContent?.trim()).length),
+        marks: [...table.querySelectorAll('tbody tr')].map(
+          (tr) => [...tr.querySelectorAll('td.mark')].filter((td) => td.textContent?.trim()).length,
+        ),
         rows: table.querySelectorAll('tbody tr').length,
         text: document.body.innerText,
       };

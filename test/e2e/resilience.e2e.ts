@@ -24,12 +24,19 @@ describe('resilience: a killed service worker, and an overlay that does not dist
     await page.getByRole('button', { name: 'Tag this page' }).waitFor();
 
     const cdp = await h.ctx.newCDPSession(page);
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
     const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(h.extensionId));
     expect(sw).toBeDefined();
     await cdp.send('Target.closeTarget', { targetId: sw!.targetId });
-    await expect.poll(async () => ((await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] })
-      .targetInfos.some((t) => t.type === 'service_worker' && t.url.includes(h.extensionId))).toBe(false);
+    await expect
+      .poll(async () =>
+        ((await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] }).targetInfos.some(
+          (t) => t.type === 'service_worker' && t.url.includes(h.extensionId),
+        ),
+      )
+      .toBe(false);
 
     expect(await tagPage(page, ['O7'])).toMatch(/Evidence saved/);
     const ext = await h.ctx.newPage();
@@ -44,10 +51,15 @@ describe('resilience: a killed service worker, and an overlay that does not dist
     const page = await h.ctx.newPage();
     await page.goto(`${site.url}ita/o5.html`);
     await page.getByRole('button', { name: 'Tag this page' }).waitFor();
-    const boxes = () => page.evaluate(() => [...document.body.querySelectorAll('*')].map((el) => {
-      const r = el.getBoundingClientRect();
-      return `${el.tagName}:${Math.round(r.x)},${Math.round(r.y)},${Math.round(r.width)},${Math.round(r.height)}`;
-    }).join('|'));
+    const boxes = () =>
+      page.evaluate(() =>
+        [...document.body.querySelectorAll('*')]
+          .map((el) => {
+            const r = el.getBoundingClientRect();
+            return `${el.tagName}:${Math.round(r.x)},${Math.round(r.y)},${Math.round(r.width)},${Math.round(r.height)}`;
+          })
+          .join('|'),
+      );
     const withOverlay = await boxes();
     const hostStyle = await page.evaluate(() => {
       const host = document.querySelector('ita-evidence-overlay')!;
@@ -74,7 +86,11 @@ describe('resilience: a killed service worker, and an overlay that does not dist
   it('tells the reviewer in the side panel why a page could not be tagged', async () => {
     const panel = await h.ctx.newPage();
     await panel.goto(h.extUrl('sidepanel.html'));
-    await h.worker.evaluate(() => (globalThis as unknown as SessionApi).chrome.storage.session.set({ lastTagError: { message: 'This page cannot be captured: chrome://settings', at: new Date().toISOString() } }));
+    await h.worker.evaluate(() =>
+      (globalThis as unknown as SessionApi).chrome.storage.session.set({
+        lastTagError: { message: 'This page cannot be captured: chrome://settings', at: new Date().toISOString() },
+      }),
+    );
     const alert = panel.getByRole('alert').filter({ hasText: 'cannot be captured' });
     await alert.waitFor();
     await alert.getByRole('button', { name: 'Close' }).click();

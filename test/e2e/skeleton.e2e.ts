@@ -35,7 +35,9 @@ describe('walking skeleton: set up, tag three pages, see them in the checklist',
     const records = await dbAll<EvidenceRecord>(ext, 'evidence');
     expect(records).toHaveLength(3);
     const urls = records.map((r) => r.url).sort();
-    expect(urls).toEqual([`${site.url}ita/o2.html`, `${site.url}ita/o22.html?type=MzI&_mod=ZmlsZXM`, `${site.url}ita/o5.html`].sort());
+    expect(urls).toEqual(
+      [`${site.url}ita/o2.html`, `${site.url}ita/o22.html?type=MzI&_mod=ZmlsZXM`, `${site.url}ita/o5.html`].sort(),
+    );
     const o2 = records.find((r) => r.url.endsWith('o2.html'))!;
     expect(o2.criteria.sort()).toEqual(['O1', 'O2']);
     const o5 = records.find((r) => r.url.endsWith('o5.html'))!;
@@ -51,7 +53,10 @@ describe('walking skeleton: set up, tag three pages, see them in the checklist',
     expect(shot.mime).toBe('image/png');
     expect([shot.width, shot.height]).toEqual([1280, 720]);
     const png = await blobBase64(ext, shot.id);
-    const { width, height, pixels } = await pngPixels(ext, png, [[1200, 690], [1250, 700]]);
+    const { width, height, pixels } = await pngPixels(ext, png, [
+      [1200, 690],
+      [1250, 700],
+    ]);
     expect([width, height]).toEqual([1280, 720]);
     for (const p of pixels) expect(near(p, '#1a5276')).toBe(false);
     const hash = await ext.evaluate(async (b64) => {
@@ -72,7 +77,10 @@ describe('walking skeleton: set up, tag three pages, see them in the checklist',
     expect(await panel.getByRole('listitem', { name: /^O3 / }).textContent()).toMatch(/No evidence/);
     expect(await panel.getByRole('listitem').count()).toBeGreaterThanOrEqual(43);
 
-    await panel.getByRole('listitem', { name: /^O5 / }).getByRole('button', { name: /^Open evidence/ }).click();
+    await panel
+      .getByRole('listitem', { name: /^O5 / })
+      .getByRole('button', { name: /^Open evidence/ })
+      .click();
     const dialog = panel.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toMatch(/B\.E\. 25\d\d/);
     await dialog.getByRole('button', { name: 'Delete evidence' }).click();

@@ -15,7 +15,9 @@ import { HOSTILE as HOSTILE_CASES } from '../unit/capture/snapshot-corpus';
 import { blobBase64 } from './pixels';
 
 /** A page styled from another origin, with an open shadow root made by a custom element and a declarative one. */
-const styledPage = (cdnUrl: string) => `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>งบประมาณ</title>
+const styledPage = (
+  cdnUrl: string,
+) => `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>งบประมาณ</title>
 <link rel="stylesheet" href="${cdnUrl}cdn/site.css"></head>
 <body><h1>แผนงบประมาณ</h1><p id="budget">งบประมาณ 2568: 5,000,000 บาท</p>
 <budget-card></budget-card><div><template shadowrootmode="open"><p>เงาแบบประกาศ 2568</p></template></div>
@@ -145,18 +147,26 @@ describe('a saved page snapshot cannot run script or redirect when opened', () =
     await seed(unit);
     const files = unzip(await exportBytes(unit));
     const m = manifestOf(files);
-    const a = m.evidence.flatMap((e: { artifacts: { method: string; path: string; sha256: string; bytes: number }[] }) => e.artifacts).find((x: { method: string }) => x.method === 'dom-snapshot');
+    const a = m.evidence
+      .flatMap((e: { artifacts: { method: string; path: string; sha256: string; bytes: number }[] }) => e.artifacts)
+      .find((x: { method: string }) => x.method === 'dom-snapshot');
     const evil = strToU8(HOSTILE_CASES['markup that changes when parsed twice (mXSS)']![0]!.html);
     files[a.path] = evil;
     Object.assign(a, { sha256: await sha256Hex(evil), bytes: evil.length });
     const bundle = path.join(dir, 'hostile-snapshot.zip');
     await writeFile(bundle, zip(await withManifest(files, m)));
 
-    const before = { evidence: await dbAll(ext, 'evidence'), blobs: (await dbAll<{ id: string }>(ext, 'blobs')).map((b) => b.id) };
+    const before = {
+      evidence: await dbAll(ext, 'evidence'),
+      blobs: (await dbAll<{ id: string }>(ext, 'blobs')).map((b) => b.id),
+    };
     const panel = await h.ctx.newPage();
     await panel.goto(h.extUrl('sidepanel.html'));
     await panel.getByRole('tab', { name: 'Export', exact: true }).click();
-    const [chooser] = await Promise.all([panel.waitForEvent('filechooser'), panel.getByRole('button', { name: 'Import bundle', exact: true }).click()]);
+    const [chooser] = await Promise.all([
+      panel.waitForEvent('filechooser'),
+      panel.getByRole('button', { name: 'Import bundle', exact: true }).click(),
+    ]);
     await chooser.setFiles(bundle);
     const alert = panel.getByRole('alert');
     await alert.waitFor();

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EvidenceRecord } from '../../lib/evidence/types';
 import { BE_OFFSET } from '../../lib/i18n/buddhist-era';
-import { chooseItems, dbAll, endSession, openTagForm, saveAndWait, startSession, tagStatus, TAG_NAMES, type Session, type UiLang } from './harness';
+import {
+  chooseItems,
+  dbAll,
+  endSession,
+  openTagForm,
+  saveAndWait,
+  startSession,
+  tagStatus,
+  TAG_NAMES,
+  type Session,
+  type UiLang,
+} from './harness';
 
 /** A contact page whose URL names no item: only its words say it is O5. */
 const CONTACT = `<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>ติดต่อเรา - เทศบาลตำบลทดสอบ</title></head>
@@ -10,36 +21,59 @@ const CONTACT = `<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><tit
 <p>โทรศัพท์ 0 3471 2345 โทรสาร 0 3471 2346 e-mail saraban@tuayang.example.org</p></body></html>`;
 
 const WORDS = {
-  en: { saved: 'Evidence saved as O5', undo: 'Undo', dismiss: 'Dismiss', already: 'already', choose: 'Choose at least one criterion', noMatch: 'No criterion found' },
-  th: { saved: 'บันทึกหลักฐานเป็นข้อ O5', undo: 'เลิกทำ', dismiss: 'ปิดข้อความ', already: 'อยู่แล้ว', choose: 'โปรดเลือกอย่างน้อยหนึ่งข้อ', noMatch: 'ไม่พบข้อที่ตรงกัน' },
+  en: {
+    saved: 'Evidence saved as O5',
+    undo: 'Undo',
+    dismiss: 'Dismiss',
+    already: 'already',
+    choose: 'Choose at least one criterion',
+    noMatch: 'No criterion found',
+  },
+  th: {
+    saved: 'บันทึกหลักฐานเป็นข้อ O5',
+    undo: 'เลิกทำ',
+    dismiss: 'ปิดข้อความ',
+    already: 'อยู่แล้ว',
+    choose: 'โปรดเลือกอย่างน้อยหนึ่งข้อ',
+    noMatch: 'ไม่พบข้อที่ตรงกัน',
+  },
 } as const;
 
 async function setLanguage(options: Page, lang: UiLang): Promise<void> {
   await options.reload();
-  await options.getByRole('combobox', { name: /^(Language|ภาษา)$/ }).selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
+  await options
+    .getByRole('combobox', { name: /^(Language|ภาษา)$/ })
+    .selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
   await options.getByRole('button', { name: /^(Save settings|บันทึกการตั้งค่า)$/ }).click();
-  await options.getByRole('status').filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ }).first().waitFor();
+  await options
+    .getByRole('status')
+    .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
+    .first()
+    .waitFor();
 }
 
 /** The element focused in the page, looking through our overlay's shadow root. */
-const focusedInOverlay = (page: Page) => page.evaluate(() => {
-  const host = document.querySelector('ita-evidence-overlay');
-  return document.activeElement === host ? host?.shadowRoot?.activeElement?.textContent ?? null : null;
-});
+const focusedInOverlay = (page: Page) =>
+  page.evaluate(() => {
+    const host = document.querySelector('ita-evidence-overlay');
+    return document.activeElement === host ? (host?.shadowRoot?.activeElement?.textContent ?? null) : null;
+  });
 
 for (const lang of ['en', 'th'] as const) {
   describe(`the tagging form, ${lang === 'en' ? 'English' : 'Thai'} UI`, () => {
     let s: Session;
     const n = TAG_NAMES[lang];
     const w = WORDS[lang];
-    const records = async (suffix: string) => (await dbAll<EvidenceRecord>(s.ext, 'evidence')).filter((r) => r.url.endsWith(suffix));
+    const records = async (suffix: string) =>
+      (await dbAll<EvidenceRecord>(s.ext, 'evidence')).filter((r) => r.url.endsWith(suffix));
 
     beforeAll(async () => {
       s = await startSession({
-        prepare: (site) => site.setOverride('/contact.html', (_req, res) => {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-          res.end(CONTACT);
-        }),
+        prepare: (site) =>
+          site.setOverride('/contact.html', (_req, res) => {
+            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+            res.end(CONTACT);
+          }),
       });
       if (lang === 'th') await setLanguage(s.ext, 'th');
     });
@@ -133,15 +167,35 @@ for (const lang of ['en', 'th'] as const) {
     });
 
     it('registers the context-menu item "Tag this page as ITA evidence"', async () => {
-      const exists = await s.h.worker.evaluate(() => new Promise<boolean>((resolve) => {
-        const c = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object, cb: () => void): void }; runtime: { lastError?: unknown } } }).chrome;
-        c.contextMenus.update('ita-tag-page', {}, () => resolve(!c.runtime.lastError));
-      }));
+      const exists = await s.h.worker.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const c = (
+              globalThis as unknown as {
+                chrome: {
+                  contextMenus: { update(id: string, p: object, cb: () => void): void };
+                  runtime: { lastError?: unknown };
+                };
+              }
+            ).chrome;
+            c.contextMenus.update('ita-tag-page', {}, () => resolve(!c.runtime.lastError));
+          }),
+      );
       expect(exists).toBe(true);
-      const missing = await s.h.worker.evaluate(() => new Promise<boolean>((resolve) => {
-        const c = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object, cb: () => void): void }; runtime: { lastError?: unknown } } }).chrome;
-        c.contextMenus.update('no-such-item', {}, () => resolve(!c.runtime.lastError));
-      }));
+      const missing = await s.h.worker.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const c = (
+              globalThis as unknown as {
+                chrome: {
+                  contextMenus: { update(id: string, p: object, cb: () => void): void };
+                  runtime: { lastError?: unknown };
+                };
+              }
+            ).chrome;
+            c.contextMenus.update('no-such-item', {}, () => resolve(!c.runtime.lastError));
+          }),
+      );
       expect(missing).toBe(false);
     });
   });

@@ -8,7 +8,17 @@ import type { EvidenceRecord } from '../../lib/evidence/types';
 import type { VerifyRow } from '../../lib/storage/db';
 import type { VerifyJobState } from '../../lib/verify/store';
 import type { VerifyResult } from '../../lib/verify/types';
-import { chooseItems, dbAll, openTagForm, ROOT, saveAndWait, tagPage, type Harness, startSession, endSession } from './harness';
+import {
+  chooseItems,
+  dbAll,
+  openTagForm,
+  ROOT,
+  saveAndWait,
+  tagPage,
+  type Harness,
+  startSession,
+  endSession,
+} from './harness';
 
 const html = (res: ServerResponse, status: number, body: string) => {
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -48,7 +58,8 @@ describe('re-verify from the side panel', () => {
     await endSession({ h, site });
   });
 
-  const resultFor = (rows: VerifyRow[], file: string) => rows.find((r) => r.key === byUrl.get(file))?.result as VerifyResult | undefined;
+  const resultFor = (rows: VerifyRow[], file: string) =>
+    rows.find((r) => r.key === byUrl.get(file))?.result as VerifyResult | undefined;
 
   it('tags O5, O1 and O11 (with its PDF) from pages reached from the home page', async () => {
     const page = await h.ctx.newPage();
@@ -80,11 +91,18 @@ describe('re-verify from the side panel', () => {
     site.setOverride('/ita/o1.html', (_req, res) => html(res, 200, SOFT_404));
 
     await panel.getByRole('tab', { name: 'Re-verify' }).click();
-    expect(await panel.getByRole('checkbox', { name: 'Check that pages are linked from the main website' }).isChecked()).toBe(true);
+    expect(
+      await panel.getByRole('checkbox', { name: 'Check that pages are linked from the main website' }).isChecked(),
+    ).toBe(true);
     await panel.getByRole('button', { name: 'Re-verify', exact: true }).click();
-    await panel.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 90_000 });
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /^Finished/ })
+      .waitFor({ timeout: 90_000 });
     expect(await panel.getByRole('status').textContent()).toBe(`Finished: ${targets - 2} OK, 2 need attention.`);
-    expect(await panel.getByRole('progressbar', { name: 'Re-verify progress' }).getAttribute('value')).toBe(String(targets));
+    expect(await panel.getByRole('progressbar', { name: 'Re-verify progress' }).getAttribute('value')).toBe(
+      String(targets),
+    );
     expect(await panel.getByText(`${targets} / ${targets}`).count()).toBe(1);
 
     const rows = await dbAll<VerifyRow>(panel, 'verify');
@@ -106,16 +124,24 @@ describe('re-verify from the side panel', () => {
     const table = panel.getByRole('table', { name: 'Link check results' });
     const o5Row = table.getByRole('row').filter({ hasText: 'o5.html' });
     expect(await o5Row.textContent()).toMatch(/Needs attention.*Content changed since capture/);
-    expect(await table.getByRole('row').filter({ hasText: 'o11.html' }).first().textContent()).toMatch(/Link OK.*\d+%.*Home → ITA → O11 รายงานรอบ 6 เดือน/);
+    expect(await table.getByRole('row').filter({ hasText: 'o11.html' }).first().textContent()).toMatch(
+      /Link OK.*\d+%.*Home → ITA → O11 รายงานรอบ 6 เดือน/,
+    );
     expect(await table.getByRole('row').count()).toBe(targets + 1);
     await panel.getByRole('checkbox', { name: 'Needs attention only' }).check();
     expect(await table.getByRole('row').count()).toBe(3);
-    expect(await table.getByRole('row').filter({ hasText: 'o1.html' }).textContent()).toMatch(/Not-found page \(soft 404\)/);
+    expect(await table.getByRole('row').filter({ hasText: 'o1.html' }).textContent()).toMatch(
+      /Not-found page \(soft 404\)/,
+    );
 
     // The checklist shows a verdict per item, and the item's accessible name still starts with its code.
     await panel.getByRole('tab', { name: 'Checklist' }).click();
-    await expect.poll(() => panel.getByRole('listitem', { name: /^O5 / }).textContent()).toMatch(/Needs attention: Content changed since capture/);
-    expect(await panel.getByRole('listitem', { name: /^O1 / }).textContent()).toMatch(/Needs attention: Not-found page \(soft 404\)/);
+    await expect
+      .poll(() => panel.getByRole('listitem', { name: /^O5 / }).textContent())
+      .toMatch(/Needs attention: Content changed since capture/);
+    expect(await panel.getByRole('listitem', { name: /^O1 / }).textContent()).toMatch(
+      /Needs attention: Not-found page \(soft 404\)/,
+    );
     expect(await panel.getByRole('listitem', { name: /^O11 / }).textContent()).toMatch(/Link OK/);
     expect(await panel.getByRole('listitem', { name: /^O11 .*Link OK$/ }).count()).toBe(1);
     expect(await panel.getByRole('listitem', { name: /^O3 / }).textContent()).not.toMatch(/Link OK|Needs attention/);
@@ -134,10 +160,17 @@ describe('re-verify from the side panel', () => {
     await panel.getByRole('button', { name: 'Re-verify', exact: true }).click();
     await panel.getByText(`${targets - 1} / ${targets}`).waitFor({ timeout: 30_000 });
     await panel.getByRole('button', { name: 'Cancel' }).click();
-    await panel.getByRole('status').filter({ hasText: /^Cancelled/ }).waitFor();
-    expect(await panel.getByRole('status').textContent()).toBe(`Cancelled. The ${targets - 1} / ${targets} results already checked are kept.`);
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /^Cancelled/ })
+      .waitFor();
+    expect(await panel.getByRole('status').textContent()).toBe(
+      `Cancelled. The ${targets - 1} / ${targets} results already checked are kept.`,
+    );
 
-    const job = (await dbAll<{ key: string; value: VerifyJobState }>(panel, 'meta')).find((m) => m.key === 'verifyJob')!.value;
+    const job = (await dbAll<{ key: string; value: VerifyJobState }>(panel, 'meta')).find(
+      (m) => m.key === 'verifyJob',
+    )!.value;
     expect(job.status).toBe('cancelled');
     expect(job.crawl).toBe(false);
     expect(job.total).toBe(targets);
@@ -147,7 +180,12 @@ describe('re-verify from the side panel', () => {
     const ofJob = rows.filter((r) => r.job === job.startedAt).map((r) => r.key);
     expect(ofJob).toHaveLength(targets - 1);
     expect(ofJob).not.toContain(byUrl.get('o11.html'));
-    expect(rows.filter((r) => r.checkedAt >= job.startedAt).map((r) => r.key).sort()).toEqual([...ofJob].sort());
+    expect(
+      rows
+        .filter((r) => r.checkedAt >= job.startedAt)
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([...ofJob].sort());
 
     // Reopening the panel offers to resume; only the missing page is checked again.
     site.setOverride('/ita/o11.html', null);
@@ -156,13 +194,18 @@ describe('re-verify from the side panel', () => {
     await panel.getByText(`The last run stopped at ${targets - 1} / ${targets}.`).waitFor();
     const before = new Map(rows.map((r) => [r.key, r.checkedAt]));
     await panel.getByRole('button', { name: 'Resume' }).click();
-    await panel.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 60_000 });
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /^Finished/ })
+      .waitFor({ timeout: 60_000 });
     const after = await dbAll<VerifyRow>(panel, 'verify');
     for (const r of after) {
       if (r.key === byUrl.get('o11.html')) expect(r.checkedAt > job.startedAt).toBe(true);
       else expect(r.checkedAt).toBe(before.get(r.key));
     }
-    const finished = (await dbAll<{ key: string; value: VerifyJobState }>(panel, 'meta')).find((m) => m.key === 'verifyJob')!.value;
+    const finished = (await dbAll<{ key: string; value: VerifyJobState }>(panel, 'meta')).find(
+      (m) => m.key === 'verifyJob',
+    )!.value;
     expect(finished).toMatchObject({ status: 'done', startedAt: job.startedAt });
     expect(finished.done).toBe(targets);
     expect(await panel.getByRole('button', { name: 'Resume' }).count()).toBe(0);
@@ -171,20 +214,33 @@ describe('re-verify from the side panel', () => {
   it('reads the page as an assessor does: a year only in the menu does not count, and a dead linked PDF is reported on its page', async () => {
     // O11 now carries its years only in the shared header, and links a PDF that is gone.
     site.setOverride('/ita/o11.html', (_req, res) =>
-      html(res, 200, `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>O11 รายงานรอบ 6 เดือน - เทศบาลตำบลทดสอบ</title></head>
+      html(
+        res,
+        200,
+        `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>O11 รายงานรอบ 6 เดือน - เทศบาลตำบลทดสอบ</title></head>
 <body><header><nav><a href="../index.html">หน้าแรก</a> <a href="../ita/index.html">ITA ปีงบประมาณ 2564</a></nav></header>
 <main><h1>รายงานการกำกับติดตามการดำเนินงาน รอบ 6 เดือน</h1><p>รายละเอียดตามเอกสารแนบ</p>
-<p><a href="../docs/report-6m.pdf">ดาวน์โหลดรายงาน (PDF)</a> <a href="../docs/gone.pdf">ภาคผนวก (PDF)</a></p></main></body></html>`),
+<p><a href="../docs/report-6m.pdf">ดาวน์โหลดรายงาน (PDF)</a> <a href="../docs/gone.pdf">ภาคผนวก (PDF)</a></p></main></body></html>`,
+      ),
     );
     await panel.getByRole('tab', { name: 'Re-verify' }).click();
     await panel.getByRole('button', { name: 'Re-verify', exact: true }).click();
-    await panel.getByRole('status').filter({ hasText: /^Finished/ }).waitFor({ timeout: 90_000 });
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /^Finished/ })
+      .waitFor({ timeout: 90_000 });
     const o11 = resultFor(await dbAll<VerifyRow>(panel, 'verify'), 'o11.html')!;
     expect(o11.problems).toEqual(expect.arrayContaining(['year-missing', 'broken-document']));
     expect(o11.details.yearOnlyInChrome).toBe(true);
     expect(o11.details.brokenDocuments?.map((d) => d.url.split('/').pop())).toEqual(['gone.pdf']);
-    const row = panel.getByRole('table', { name: 'Link check results' }).getByRole('row').filter({ hasText: 'o11.html' }).first();
-    expect(await row.textContent()).toMatch(/Required fiscal year not mentioned.*A document this page links to is broken/);
+    const row = panel
+      .getByRole('table', { name: 'Link check results' })
+      .getByRole('row')
+      .filter({ hasText: 'o11.html' })
+      .first();
+    expect(await row.textContent()).toMatch(
+      /Required fiscal year not mentioned.*A document this page links to is broken/,
+    );
     site.setOverride('/ita/o11.html', null);
   });
 });

@@ -67,7 +67,12 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
 
     const items = await dbAll<ItemRecord>(panel, 'items');
     const o5 = items.find((i) => i.code === 'O5')!;
-    expect(o5).toMatchObject({ unit: 'กองช่าง', dueDate: '2021-03-31', assignee: 'นางสาวทดสอบ ใจดี', notes: 'ขอข้อมูลแผนที่จากกองช่าง' });
+    expect(o5).toMatchObject({
+      unit: 'กองช่าง',
+      dueDate: '2021-03-31',
+      assignee: 'นางสาวทดสอบ ใจดี',
+      notes: 'ขอข้อมูลแผนที่จากกองช่าง',
+    });
 
     // A date that cannot be read is refused, and the stored one is kept.
     await dialog.getByRole('textbox', { name: 'Due date' }).fill('31 ก.ข. 2564');
@@ -78,7 +83,9 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
 
     await panel.getByRole('tab', { name: 'Dashboard' }).click();
     const due = panel.getByRole('region', { name: 'Item due dates' });
-    await expect.poll(() => due.textContent()).toMatch(/O5 Contact information.*กองช่าง.*นางสาวทดสอบ ใจดี.*31 March B\.E\. 2564 \(Overdue\)/);
+    await expect
+      .poll(() => due.textContent())
+      .toMatch(/O5 Contact information.*กองช่าง.*นางสาวทดสอบ ใจดี.*31 March B\.E\. 2564 \(Overdue\)/);
     const overdue = panel.getByRole('region', { name: 'Overdue items' });
     expect(await overdue.textContent()).toContain('O5 Contact information — 31 March B.E. 2564');
     const byUnit = panel.getByRole('region', { name: 'By unit' });
@@ -109,14 +116,18 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     await expect.poll(() => badge(dialog).textContent()).toBe('Needs review');
     await setChecked(ticks.getByRole('checkbox', { name: 'Address', exact: true }), true);
     await expect.poll(() => badge(dialog).textContent()).toBe('Incomplete');
-    expect(await dialog.textContent()).toMatch(/Elements missing.*Telephone number, Fax number, E-mail address, Location map/);
+    expect(await dialog.textContent()).toMatch(
+      /Elements missing.*Telephone number, Fax number, E-mail address, Location map/,
+    );
     await setAllTicks(ticks, true);
     await expect.poll(() => badge(dialog).textContent()).toBe('Complete');
     expect(await dialog.textContent()).toMatch(/Elements missingNone/);
 
     // The links to submit and the drafted explanation come from the evidence.
     const links = dialog.getByRole('region', { name: 'Links to submit in ITAS' });
-    expect(await links.getByRole('listitem').allTextContents()).toEqual([expect.stringContaining(`${site.url}ita/o5.html`)]);
+    expect(await links.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining(`${site.url}ita/o5.html`),
+    ]);
     const explanation = dialog.getByRole('textbox', { name: 'Additional explanation' });
     expect(await explanation.inputValue()).toMatch(/^1\. /);
     // Saving the draft unchanged does not freeze it as the reviewer's own text.
@@ -125,11 +136,17 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     expect((await dbAll<ItemRecord>(panel, 'items')).find((i) => i.code === 'O5')?.explanation ?? null).toBeNull();
     await explanation.fill('เข้าเมนู ITA แล้วเลือก O5');
     await dialog.getByRole('button', { name: 'Save explanation' }).click();
-    await expect.poll(async () => (await dbAll<ItemRecord>(panel, 'items')).find((i) => i.code === 'O5')?.explanation).toBe('เข้าเมนู ITA แล้วเลือก O5');
+    await expect
+      .poll(async () => (await dbAll<ItemRecord>(panel, 'items')).find((i) => i.code === 'O5')?.explanation)
+      .toBe('เข้าเมนู ITA แล้วเลือก O5');
     await dialog.getByRole('button', { name: 'Reset to the draft' }).click();
-    await expect.poll(async () => (await dbAll<ItemRecord>(panel, 'items')).find((i) => i.code === 'O5')?.explanation).toBeNull();
+    await expect
+      .poll(async () => (await dbAll<ItemRecord>(panel, 'items')).find((i) => i.code === 'O5')?.explanation)
+      .toBeNull();
     await closeItem(dialog);
-    await expect.poll(() => panel.getByRole('listitem', { name: /^O5 / }).getAttribute('aria-label')).toMatch(/Complete/);
+    await expect
+      .poll(() => panel.getByRole('listitem', { name: /^O5 / }).getAttribute('aria-label'))
+      .toMatch(/Complete/);
   });
 
   it('overrides a status with a reason, shows it as overridden, and removes the override', async () => {
@@ -184,9 +201,13 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     const score = panel.getByRole('region', { name: 'Estimated score (not the official score)' });
     await expect.poll(() => score.getByTestId('score').textContent()).toBe('4.7');
     expect(await score.textContent()).toContain('2 of 43 items complete');
-    expect(await score.getByRole('progressbar').getAttribute('aria-label')).toBe('Overall progress: 2 of 43 complete (4.7%)');
+    expect(await score.getByRole('progressbar').getAttribute('aria-label')).toBe(
+      'Overall progress: 2 of 43 complete (4.7%)',
+    );
     const byIndicator = panel.getByRole('region', { name: 'By indicator' });
-    expect(await byIndicator.getByRole('row', { name: /^Indicator 9 / }).textContent()).toContain('2 of 33 complete (6.1%)');
+    expect(await byIndicator.getByRole('row', { name: /^Indicator 9 / }).textContent()).toContain(
+      '2 of 33 complete (6.1%)',
+    );
     const bySub = panel.getByRole('region', { name: 'By sub-indicator' });
     expect(await bySub.getByRole('row', { name: /^9\.1 / }).textContent()).toContain('2 of 9 complete (22.2%)');
     expect(await panel.getByRole('region', { name: 'Items with no evidence' }).textContent()).toContain('(41)');
@@ -217,10 +238,18 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
 
   it('imports a criteria set and switches to it; evidence for items it lacks is listed, not lost', async () => {
     const builtIn = JSON.parse(await readFile(path.join(ROOT, 'lib/criteria/sets/nacc-ita-oit-2564.json'), 'utf8'));
-    const set = { ...builtIn, id: 'nacc-ita-oit/2564/test', agencyType: 'test', titleEn: 'OIT 2564 test copy', titleTh: 'ชุดทดสอบ' };
+    const set = {
+      ...builtIn,
+      id: 'nacc-ita-oit/2564/test',
+      agencyType: 'test',
+      titleEn: 'OIT 2564 test copy',
+      titleTh: 'ชุดทดสอบ',
+    };
     set.items = builtIn.items
       .filter((i: { code: string }) => i.code !== 'O7')
-      .map((i: { code: string }) => (i.code === 'O5' ? { ...i, nameEn: 'Contact details (test)', nameTh: 'ช่องทางติดต่อ (ทดสอบ)' } : i));
+      .map((i: { code: string }) =>
+        i.code === 'O5' ? { ...i, nameEn: 'Contact details (test)', nameTh: 'ช่องทางติดต่อ (ทดสอบ)' } : i,
+      );
     const good = path.join(tmp, 'good.json');
     await writeFile(good, JSON.stringify(set, null, 2));
 
@@ -230,7 +259,8 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     await card.getByRole('status').filter({ hasText: 'Criteria set "OIT 2564 test copy" imported' }).waitFor();
     await card.getByRole('button', { name: 'Use this set: OIT 2564 test copy (nacc-ita-oit/2564/test)' }).click();
     await card.getByRole('status').filter({ hasText: 'Now using "OIT 2564 test copy"' }).waitFor();
-    const settingsRow = async () => (await dbAll<MetaRow>(options, 'meta')).find((r) => r.key === 'settings')!.value as { criteriaSetId: string };
+    const settingsRow = async () =>
+      (await dbAll<MetaRow>(options, 'meta')).find((r) => r.key === 'settings')!.value as { criteriaSetId: string };
     expect((await settingsRow()).criteriaSetId).toBe('nacc-ita-oit/2564/test');
 
     // A broken file (syntax error on line 3) and an invalid one (a field missing) are refused with line and field.
@@ -246,7 +276,9 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     const invalidPath = path.join(tmp, 'invalid.json');
     await writeFile(invalidPath, JSON.stringify(invalid, null, 2));
     await card.getByLabel('Import criteria set').setInputFiles(invalidPath);
-    await expect.poll(() => status.textContent()).toMatch(/items\[1\]\.nameTh.*line \d+.*missing|items\[1\].*line \d+.*"nameTh"/);
+    await expect
+      .poll(() => status.textContent())
+      .toMatch(/items\[1\]\.nameTh.*line \d+.*missing|items\[1\].*line \d+.*"nameTh"/);
     expect((await settingsRow()).criteriaSetId).toBe('nacc-ita-oit/2564/test');
     // The stored test set is still the good one (O5 renamed, 42 items).
     expect(await card.textContent()).toContain('42 items');
@@ -272,7 +304,9 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     await view.getByRole('button', { name: "Load the memo's calendar" }).click();
     await view.getByRole('status').filter({ hasText: '10 tasks loaded' }).waitFor();
     await expect.poll(() => view.getByRole('row').count()).toBe(11);
-    expect(await view.getByRole('row', { name: /ตอบแบบเปิดเผยข้อมูล \(OIT\) ในระบบ/ }).textContent()).toContain('1 Mar B.E. 2564 – 20 Apr B.E. 2564');
+    expect(await view.getByRole('row', { name: /ตอบแบบเปิดเผยข้อมูล \(OIT\) ในระบบ/ }).textContent()).toContain(
+      '1 Mar B.E. 2564 – 20 Apr B.E. 2564',
+    );
 
     await view.getByRole('button', { name: 'Add task' }).click();
     const form = view.getByRole('form', { name: 'Add task' });
@@ -291,7 +325,9 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     await expect.poll(() => row.textContent()).toContain('15 Feb B.E. 2599');
 
     await panel.getByRole('tab', { name: 'Dashboard' }).click();
-    await expect.poll(() => panel.getByRole('region', { name: 'Next deadlines' }).textContent()).toContain('ประชุมติดตามผล');
+    await expect
+      .poll(() => panel.getByRole('region', { name: 'Next deadlines' }).textContent())
+      .toContain('ประชุมติดตามผล');
     await panel.getByRole('tab', { name: 'Tasks' }).click();
     const done = view.getByRole('checkbox', { name: 'Done: ประชุมติดตามผล' });
     await done.click();
@@ -317,11 +353,23 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     await record.getByRole('status').filter({ hasText: 'Evidence also attached to O1' }).waitFor();
     await record.getByRole('textbox', { name: /^Note: / }).fill('หน้าข่าว');
     await record.getByRole('button', { name: 'Save note' }).click();
-    await expect.poll(async () => (await dbAll<{ note: string; url: string }>(panel, 'evidence')).find((r) => r.url.endsWith('o7.html'))?.note).toBe('หน้าข่าว');
+    await expect
+      .poll(
+        async () =>
+          (await dbAll<{ note: string; url: string }>(panel, 'evidence')).find((r) => r.url.endsWith('o7.html'))?.note,
+      )
+      .toBe('หน้าข่าว');
     await closeItem(o7);
     await expect.poll(() => count('O1')).toMatch(/1 evidence/);
 
-    const o1 = await openItem('O1', (await panel.getByRole('listitem', { name: /^O1 / }).getByRole('button').first().getAttribute('aria-label'))!.slice(3));
+    const o1 = await openItem(
+      'O1',
+      (await panel
+        .getByRole('listitem', { name: /^O1 / })
+        .getByRole('button')
+        .first()
+        .getAttribute('aria-label'))!.slice(3),
+    );
     const list = o1.getByRole('region', { name: 'Evidence for this item' });
     expect(await list.textContent()).toContain('Tagged for: O7');
     await list.getByRole('combobox', { name: /^Target item/ }).selectOption('O3');
@@ -331,7 +379,14 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
     await expect.poll(() => count('O1')).toMatch(/No evidence/);
     await expect.poll(() => count('O3')).toMatch(/1 evidence/);
 
-    const o3 = await openItem('O3', (await panel.getByRole('listitem', { name: /^O3 / }).getByRole('button').first().getAttribute('aria-label'))!.slice(3));
+    const o3 = await openItem(
+      'O3',
+      (await panel
+        .getByRole('listitem', { name: /^O3 / })
+        .getByRole('button')
+        .first()
+        .getAttribute('aria-label'))!.slice(3),
+    );
     const ev3 = o3.getByRole('region', { name: 'Evidence for this item' });
     await ev3.getByRole('checkbox', { name: /^Select: / }).check();
     await ev3.getByRole('button', { name: 'Delete selected evidence (1)' }).click();
@@ -361,14 +416,25 @@ describe('checklist workflow: assign, tick, override, dashboard, criteria sets, 
 
   it('returns focus to the item after deleting evidence from its dialog', async () => {
     const o5 = panel.getByRole('listitem', { name: /^O5 / });
-    await o5.getByRole('button', { name: /^Open evidence/ }).first().click();
+    await o5
+      .getByRole('button', { name: /^Open evidence/ })
+      .first()
+      .click();
     const dialog = panel.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Delete evidence' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await panel.getByRole('status').filter({ hasText: 'Evidence deleted' }).waitFor();
     await expect.poll(() => o5.textContent()).toMatch(/No evidence/);
-    expect(await o5.getByRole('button', { name: 'O5 Contact information', exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
-    await panel.getByRole('status').filter({ hasText: 'Evidence deleted' }).getByRole('button', { name: 'Undo' }).click();
+    expect(
+      await o5
+        .getByRole('button', { name: 'O5 Contact information', exact: true })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    await panel
+      .getByRole('status')
+      .filter({ hasText: 'Evidence deleted' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
     await expect.poll(() => o5.textContent()).toMatch(/1 evidence record/);
   });
 });

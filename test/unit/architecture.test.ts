@@ -85,7 +85,9 @@ const rel = (f: string) => path.relative(ROOT, f);
 
 /** The file's code without its comments, so that a comment naming an API is not a use of it. */
 function codeOf(file: string): string {
-  return readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  return readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
 describe('lib/ layers', () => {
@@ -123,7 +125,11 @@ describe('lib/ layers', () => {
   it('no chrome.* or browser.* global is used outside lib/platform', () => {
     const wrong = libFiles
       .filter((f) => folderOf(f) !== 'platform')
-      .filter((f) => /(^|[^.\w])(chrome|browser)\.(runtime|tabs|storage|scripting|permissions|sidePanel|sidebarAction|contextMenus|action)\b/m.test(codeOf(f)))
+      .filter((f) =>
+        /(^|[^.\w])(chrome|browser)\.(runtime|tabs|storage|scripting|permissions|sidePanel|sidebarAction|contextMenus|action)\b/m.test(
+          codeOf(f),
+        ),
+      )
       .map(rel);
     expect(wrong).toEqual([]);
   });
@@ -137,7 +143,8 @@ describe('lib/ layers', () => {
   });
 
   it('DOM-only code is named *.dom.ts, and nothing Node-side imports it', () => {
-    const domUse = /\b(DOMParser|XMLSerializer|getComputedStyle|NodeFilter|document\.(createElement|querySelector|body|documentElement|createTreeWalker))\b/;
+    const domUse =
+      /\b(DOMParser|XMLSerializer|getComputedStyle|NodeFilter|document\.(createElement|querySelector|body|documentElement|createTreeWalker))\b/;
     const unmarked = libFiles.filter((f) => domUse.test(codeOf(f)) && !f.endsWith('.dom.ts')).map(rel);
     expect(unmarked).toEqual([]);
     const nodeSide = libImports
@@ -155,7 +162,23 @@ describe('findCycle', () => {
       for (const [a, b] of edges) m.set(a, new Set([...(m.get(a) ?? []), b]));
       return m;
     };
-    expect(findCycle(g([['a', 'b'], ['b', 'c'], ['c', 'a']]))).toEqual(['a', 'b', 'c', 'a']);
-    expect(findCycle(g([['a', 'b'], ['b', 'c'], ['a', 'c']]))).toBeNull();
+    expect(
+      findCycle(
+        g([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle(
+        g([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['a', 'c'],
+        ]),
+      ),
+    ).toBeNull();
   });
 });

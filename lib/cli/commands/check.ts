@@ -49,7 +49,8 @@ export const checkCommand: CliCommand = {
     };
     if (parsed.errors[0]) return usageError(formatArgError(parsed.errors[0], lang));
     const lo = parsed.options.get('lang');
-    if (lo !== undefined && lo !== 'th' && lo !== 'en') return usageError(lang === 'th' ? `ภาษา "${lo}" ไม่รองรับ` : `unsupported language "${lo}"`);
+    if (lo !== undefined && lo !== 'th' && lo !== 'en')
+      return usageError(lang === 'th' ? `ภาษา "${lo}" ไม่รองรับ` : `unsupported language "${lo}"`);
     if (parsed.flags.has('help')) {
       io.stdout(`${lang === 'th' ? this.summaryTh : this.summaryEn}\n\n${USAGE}`);
       return 0;
@@ -62,8 +63,22 @@ export const checkCommand: CliCommand = {
     try {
       const s = await stat(path);
       if (s.size > DEFAULT_BUNDLE_LIMITS.maxTotalBytes) {
-        const err = { code: 'too-large', params: { bytes: s.size, limit: DEFAULT_BUNDLE_LIMITS.maxTotalBytes } } as const;
-        if (json) io.stdout(JSON.stringify({ file: path, valid: false, errors: [{ ...err, message: { th: bundleMessage(err, 'th'), en: bundleMessage(err, 'en') } }] }, null, 2));
+        const err = {
+          code: 'too-large',
+          params: { bytes: s.size, limit: DEFAULT_BUNDLE_LIMITS.maxTotalBytes },
+        } as const;
+        if (json)
+          io.stdout(
+            JSON.stringify(
+              {
+                file: path,
+                valid: false,
+                errors: [{ ...err, message: { th: bundleMessage(err, 'th'), en: bundleMessage(err, 'en') } }],
+              },
+              null,
+              2,
+            ),
+          );
         else io.stderr(t.tooBig(path));
         return 1;
       }
@@ -81,13 +96,25 @@ export const checkCommand: CliCommand = {
       await src.close();
     }
     if (json) {
-      io.stdout(JSON.stringify({
-        file: path,
-        valid: report.ok,
-        summary: report.summary ?? null,
-        errors: report.errors.map((e) => ({ ...e, message: { th: bundleMessage(e, 'th'), en: bundleMessage(e, 'en') } })),
-        warnings: (report.warnings ?? []).map((e) => ({ ...e, message: { th: bundleMessage(e, 'th'), en: bundleMessage(e, 'en') } })),
-      }, null, 2));
+      io.stdout(
+        JSON.stringify(
+          {
+            file: path,
+            valid: report.ok,
+            summary: report.summary ?? null,
+            errors: report.errors.map((e) => ({
+              ...e,
+              message: { th: bundleMessage(e, 'th'), en: bundleMessage(e, 'en') },
+            })),
+            warnings: (report.warnings ?? []).map((e) => ({
+              ...e,
+              message: { th: bundleMessage(e, 'th'), en: bundleMessage(e, 'en') },
+            })),
+          },
+          null,
+          2,
+        ),
+      );
       return report.ok ? 0 : 1;
     }
     if (report.ok && report.summary) {

@@ -38,7 +38,12 @@ const T = {
   },
 };
 
-async function loadSet(setId: string | undefined, file: string | undefined, io: CliIo, lang: CliLang): Promise<CriteriaSet | null> {
+async function loadSet(
+  setId: string | undefined,
+  file: string | undefined,
+  io: CliIo,
+  lang: CliLang,
+): Promise<CriteriaSet | null> {
   const t = T[lang];
   if (file !== undefined) {
     let text: string;
@@ -56,12 +61,23 @@ async function loadSet(setId: string | undefined, file: string | undefined, io: 
   }
   const id = setId ?? DEFAULT_SET_ID;
   const set = getBuiltInSet(id);
-  if (!set) io.stderr(t.unknownSet(id, builtInSets().map((s) => s.id).join(', ')));
+  if (!set)
+    io.stderr(
+      t.unknownSet(
+        id,
+        builtInSets()
+          .map((s) => s.id)
+          .join(', '),
+      ),
+    );
   return set ?? null;
 }
 
 function row(cells: string[], widths: number[]): string {
-  return cells.map((c, i) => (i === cells.length - 1 ? c : padEndDisplay(c, widths[i]!))).join('  ').trimEnd();
+  return cells
+    .map((c, i) => (i === cells.length - 1 ? c : padEndDisplay(c, widths[i]!)))
+    .join('  ')
+    .trimEnd();
 }
 
 function renderTable(set: CriteriaSet, items: Criterion[], grouped: boolean, lang: CliLang): string[] {
@@ -88,16 +104,36 @@ function renderTable(set: CriteriaSet, items: Criterion[], grouped: boolean, lan
 function listSets(json: boolean, io: CliIo, lang: CliLang): number {
   const sets = builtInSets();
   if (json) {
-    io.stdout(JSON.stringify(sets.map((s) => ({
-      id: s.id, framework: s.framework, fiscalYear: s.fiscalYear, agencyType: s.agencyType, titleTh: s.titleTh, titleEn: s.titleEn,
-      itemCount: s.items.length, confidence: confidenceSummary(s), confirmedByManual: !isUnconfirmedSet(s), previousSetId: s.previousSetId ?? null,
-    })), null, 2));
+    io.stdout(
+      JSON.stringify(
+        sets.map((s) => ({
+          id: s.id,
+          framework: s.framework,
+          fiscalYear: s.fiscalYear,
+          agencyType: s.agencyType,
+          titleTh: s.titleTh,
+          titleEn: s.titleEn,
+          itemCount: s.items.length,
+          confidence: confidenceSummary(s),
+          confirmedByManual: !isUnconfirmedSet(s),
+          previousSetId: s.previousSetId ?? null,
+        })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   const t = T[lang];
   const rows = sets.map((s) => {
     const c = confidenceSummary(s);
-    return [s.id, String(s.fiscalYear), String(s.items.length), `${c.A}/${c.B}/${c.C}`, lang === 'th' ? s.titleTh : s.titleEn];
+    return [
+      s.id,
+      String(s.fiscalYear),
+      String(s.items.length),
+      `${c.A}/${c.B}/${c.C}`,
+      lang === 'th' ? s.titleTh : s.titleEn,
+    ];
   });
   const widths = t.setsHeader.map((_, i) => Math.max(...[t.setsHeader, ...rows].map((r) => displayWidth(r[i]!))));
   io.stdout([row(t.setsHeader, widths), ...rows.map((r) => row(r, widths))].join('\n'));
@@ -129,17 +165,29 @@ export const criteriaCommand: CliCommand = {
     const query = a.positionals.join(' ').trim();
     const one = itemByCode(set, query);
     if (one) {
-      if (a.flags.has('json')) io.stdout(JSON.stringify({ set: set.id, fiscalYear: set.fiscalYear, item: one }, null, 2));
+      if (a.flags.has('json'))
+        io.stdout(JSON.stringify({ set: set.id, fiscalYear: set.fiscalYear, item: one }, null, 2));
       else io.stdout(describeItem(one, set.fiscalYear, lang).join('\n'));
       return 0;
     }
     const items = searchCriteria(set, query);
     if (a.flags.has('json')) {
       // Whole definitions, sources included: what an editor or another tool needs.
-      io.stdout(JSON.stringify({
-        id: set.id, fiscalYear: set.fiscalYear, titleTh: set.titleTh, titleEn: set.titleEn, previousSetId: set.previousSetId ?? null,
-        confirmedByManual: !isUnconfirmedSet(set), items,
-      }, null, 2));
+      io.stdout(
+        JSON.stringify(
+          {
+            id: set.id,
+            fiscalYear: set.fiscalYear,
+            titleTh: set.titleTh,
+            titleEn: set.titleEn,
+            previousSetId: set.previousSetId ?? null,
+            confirmedByManual: !isUnconfirmedSet(set),
+            items,
+          },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
     if (query !== '' && items.length === 0) {

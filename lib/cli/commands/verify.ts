@@ -138,7 +138,8 @@ export const verifyCommand: CliCommand = {
     const withPath = p.flags.has('path') || home !== undefined;
     const mode = p.flags.has('jsonl') ? 'jsonl' : p.flags.has('json') ? 'json' : 'table';
     // Only what the chosen output needs is kept: nothing for --jsonl, one line or row per URL otherwise.
-    const order = mode === 'jsonl' ? new Map<string, number>() : new Map(parsed.targets.map((tg, i) => [tg.key, i] as const));
+    const order =
+      mode === 'jsonl' ? new Map<string, number>() : new Map(parsed.targets.map((tg, i) => [tg.key, i] as const));
     const kept: (string | string[])[] = [];
     let okCount = 0;
     let count = 0;
@@ -163,7 +164,8 @@ export const verifyCommand: CliCommand = {
     });
     const lines = kept.filter((x) => x !== undefined);
     if (mode === 'json') for (const l of lines) io.stdout(l as string);
-    else if (mode === 'table') io.stdout(formatTableRows(lines as string[][], lang, withPath, okCount, count).join('\n'));
+    else if (mode === 'table')
+      io.stdout(formatTableRows(lines as string[][], lang, withPath, okCount, count).join('\n'));
     return okCount === count ? 0 : 1;
   },
 };

@@ -5,7 +5,12 @@ import { listen, route } from '../../../entrypoints/background/router';
 
 const EXT = fakeBrowser.runtime.id;
 const policy = { extensionId: EXT, extensionBaseUrl: `chrome-extension://${EXT}/` };
-const contentSender = { id: EXT, url: 'https://town.go.th/ita', tab: { id: 7, url: 'https://town.go.th/ita' }, frameId: 0 } as Browser.runtime.MessageSender;
+const contentSender = {
+  id: EXT,
+  url: 'https://town.go.th/ita',
+  tab: { id: 7, url: 'https://town.go.th/ita' },
+  frameId: 0,
+} as Browser.runtime.MessageSender;
 const pageSender: Browser.runtime.MessageSender = { id: EXT, url: `chrome-extension://${EXT}/sidepanel.html` };
 const trail = { url: 'https://town.go.th/ita', linkText: 'ITA', fromUrl: 'https://town.go.th/', via: 'click' };
 
@@ -38,13 +43,20 @@ describe('background router', () => {
     const trailHandler = vi.fn(async () => ({ ok: true as const }));
     listen({ 'settings/apply': handler, 'trail/event': trailHandler });
     expect((await send({ type: 'evidence/delete-all', payload: {} }, pageSender)).handled).toBe(false);
-    expect((await send({ type: 'trail/event', payload: { ...trail, url: 'javascript:alert(1)' } }, contentSender)).handled).toBe(false);
+    expect(
+      (await send({ type: 'trail/event', payload: { ...trail, url: 'javascript:alert(1)' } }, contentSender)).handled,
+    ).toBe(false);
     expect((await send({ type: 'settings/apply', payload: {} }, contentSender)).handled).toBe(false);
     expect((await send({ type: 'trail/event', payload: trail }, { ...contentSender, frameId: 3 })).handled).toBe(false);
-    expect((await send({ type: 'settings/apply', payload: {} }, { ...pageSender, id: 'another-extension' })).handled).toBe(false);
+    expect(
+      (await send({ type: 'settings/apply', payload: {} }, { ...pageSender, id: 'another-extension' })).handled,
+    ).toBe(false);
     expect(handler).not.toHaveBeenCalled();
     expect(trailHandler).not.toHaveBeenCalled();
-    expect((await send({ type: 'settings/apply', payload: {} }, pageSender)).reply).toEqual({ ok: true, registered: true });
+    expect((await send({ type: 'settings/apply', payload: {} }, pageSender)).reply).toEqual({
+      ok: true,
+      registered: true,
+    });
   });
 
   it('turns a throwing handler into a failed reply instead of leaving the sender waiting', async () => {

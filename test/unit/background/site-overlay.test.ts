@@ -3,7 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb, type ItaDb } from '../../../lib/storage/db';
 import { saveSettings } from '../../../lib/storage/settings';
 
-const adapter = vi.hoisted(() => ({ injectOverlay: vi.fn(async () => undefined), siteOverlayAllowed: vi.fn(async () => true) }));
+const adapter = vi.hoisted(() => ({
+  injectOverlay: vi.fn(async () => undefined),
+  siteOverlayAllowed: vi.fn(async () => true),
+}));
 vi.mock('../../../lib/platform/adapter', () => adapter);
 
 const { watchSitePages } = await import('../../../entrypoints/background/site-overlay');
@@ -50,7 +53,11 @@ describe('background site watcher', () => {
   it('skips a tab that navigated off the site before the settings loaded', async () => {
     watchSitePages(db);
     const tab = await fakeBrowser.tabs.create({ url: 'https://elsewhere.example/' });
-    await fakeBrowser.tabs.onUpdated.trigger(tab.id!, { status: 'complete' }, { ...tab, url: 'https://www.town.go.th/' });
+    await fakeBrowser.tabs.onUpdated.trigger(
+      tab.id!,
+      { status: 'complete' },
+      { ...tab, url: 'https://www.town.go.th/' },
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(adapter.injectOverlay).not.toHaveBeenCalled();
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { conflictSubject, fieldLabel, formatBytes, formatValue, summaryLines } from '../../../components/bundle/conflict-text';
+import {
+  conflictSubject,
+  fieldLabel,
+  formatBytes,
+  formatValue,
+  summaryLines,
+} from '../../../components/bundle/conflict-text';
 import { BUNDLE_UI_STRINGS } from '../../../lib/i18n/ui-bundle';
 
 describe('bundle UI strings', () => {
@@ -21,7 +27,11 @@ describe('formatValue', () => {
     expect(formatValue({ O5: ['address', 'phone'] }, 'elementTicks', 'en')).toBe('O5: address, phone');
   });
   it('summarises a whole evidence record by url, time and artifact hashes', () => {
-    const rec = { url: 'https://x.go.th/a', capturedAt: '2021-03-01T03:00:00.000Z', artifacts: [{ sha256: 'ab'.repeat(32) }] };
+    const rec = {
+      url: 'https://x.go.th/a',
+      capturedAt: '2021-03-01T03:00:00.000Z',
+      artifacts: [{ sha256: 'ab'.repeat(32) }],
+    };
     expect(formatValue(rec, 'record', 'en')).toBe('https://x.go.th/a · 1 March B.E. 2564, 10:00 · 1 × [abababababab]');
   });
 });
@@ -30,12 +40,27 @@ describe('labels and summary', () => {
   it('names fields and subjects in the UI language', () => {
     expect(fieldLabel('assignee', 'th')).toBe('ผู้รับผิดชอบ');
     expect(fieldLabel('mystery', 'en')).toBe('mystery');
-    expect(conflictSubject({ kind: 'evidence', key: 'evidence:ev1', field: 'note', mine: '', theirs: '' }, 'en')).toBe('Evidence ev1');
+    expect(conflictSubject({ kind: 'evidence', key: 'evidence:ev1', field: 'note', mine: '', theirs: '' }, 'en')).toBe(
+      'Evidence ev1',
+    );
     expect(conflictSubject({ kind: 'item', key: 'O5', field: 'unit', mine: '', theirs: '' }, 'en')).toBe('O5');
   });
   it('lists new, skipped and updated counts', () => {
-    const r = { addedEvidence: 2, updatedEvidence: 0, skippedEvidence: 1, addedItems: 3, updatedItems: 0, addedBlobs: 4, addedCriteriaSet: false };
-    expect(summaryLines(r, 'en')).toEqual(['2 new evidence record(s)', '1 duplicate(s) skipped', '3 item(s) added', '0 item(s) updated']);
+    const r = {
+      addedEvidence: 2,
+      updatedEvidence: 0,
+      skippedEvidence: 1,
+      addedItems: 3,
+      updatedItems: 0,
+      addedBlobs: 4,
+      addedCriteriaSet: false,
+    };
+    expect(summaryLines(r, 'en')).toEqual([
+      '2 new evidence record(s)',
+      '1 duplicate(s) skipped',
+      '3 item(s) added',
+      '0 item(s) updated',
+    ]);
   });
   it('formats byte counts', () => {
     expect(formatBytes(512)).toBe('512 B');

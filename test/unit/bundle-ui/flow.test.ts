@@ -7,9 +7,16 @@ import type { ItaDb } from '../../../lib/storage/db';
 async function exportToBytes(db: ItaDb, opts: { signal?: AbortSignal; fonts?: () => Promise<typeof FONTS> } = {}) {
   const saved: { blob: Blob; name: string }[] = [];
   const out = await runExport({
-    db, settings: SETTINGS, set: SET, subset: undefined, signal: opts.signal ?? new AbortController().signal, extensionVersion: '0.1.0',
-    loadFonts: opts.fonts ?? (async () => FONTS), save: (blob, name) => saved.push({ blob, name }),
-    now: () => new Date('2021-03-10T05:00:00.000Z'), foldBytes: 4096,
+    db,
+    settings: SETTINGS,
+    set: SET,
+    subset: undefined,
+    signal: opts.signal ?? new AbortController().signal,
+    extensionVersion: '0.1.0',
+    loadFonts: opts.fonts ?? (async () => FONTS),
+    save: (blob, name) => saved.push({ blob, name }),
+    now: () => new Date('2021-03-10T05:00:00.000Z'),
+    foldBytes: 4096,
   });
   return { out, saved };
 }
@@ -43,9 +50,17 @@ describe('runExport', () => {
     const ac = new AbortController();
     const saved: Blob[] = [];
     const out = await runExport({
-      db, settings: SETTINGS, set: SET, subset: undefined, signal: ac.signal, extensionVersion: '0.1.0',
-      loadFonts: async () => FONTS, save: (blob) => saved.push(blob),
-      onProgress: (done) => { if (done > 0) ac.abort(); },
+      db,
+      settings: SETTINGS,
+      set: SET,
+      subset: undefined,
+      signal: ac.signal,
+      extensionVersion: '0.1.0',
+      loadFonts: async () => FONTS,
+      save: (blob) => saved.push(blob),
+      onProgress: (done) => {
+        if (done > 0) ac.abort();
+      },
     });
     expect(out).toEqual({ ok: false, kind: 'bundle', error: { code: 'export-aborted' } });
     expect(saved).toHaveLength(0);
@@ -60,14 +75,22 @@ describe('runExport', () => {
     bad[100] = bad[100]! ^ 0xff;
     await db.blobs.put({ id: 'a4', data: bad });
     const { out, saved } = await exportToBytes(db);
-    expect(out).toMatchObject({ ok: false, kind: 'bundle', error: { code: 'export-blob-corrupt', params: { id: 'a4' } } });
+    expect(out).toMatchObject({
+      ok: false,
+      kind: 'bundle',
+      error: { code: 'export-blob-corrupt', params: { id: 'a4' } },
+    });
     expect(saved).toHaveLength(0);
   });
 
   it('reports fonts that cannot be loaded', async () => {
     const db = freshDb();
     await seed(db);
-    const { out } = await exportToBytes(db, { fonts: async () => { throw new Error('x.woff2: HTTP 404'); } });
+    const { out } = await exportToBytes(db, {
+      fonts: async () => {
+        throw new Error('x.woff2: HTTP 404');
+      },
+    });
     expect(out).toEqual({ ok: false, kind: 'fonts', detail: 'x.woff2: HTTP 404' });
   });
 });
@@ -100,7 +123,9 @@ describe('import flow', () => {
     const step = await startImport(db, bytes);
     expect(step.kind).toBe('conflicts');
     if (step.kind !== 'conflicts') return;
-    expect(step.plan.conflicts).toEqual([{ kind: 'item', key: 'O5', field: 'assignee', mine: 'นางสาวสมหญิง', theirs: 'นายสมชาย' }]);
+    expect(step.plan.conflicts).toEqual([
+      { kind: 'item', key: 'O5', field: 'assignee', mine: 'นางสาวสมหญิง', theirs: 'นายสมชาย' },
+    ]);
     expect(await db.evidence.count()).toBe(0);
     const done = await finishImport(db, step.bundle, step.plan, resolveAll(step.plan, 'theirs'));
     expect(done.kind).toBe('done');

@@ -13,17 +13,24 @@ describe('loadReportFonts', () => {
 
   it('fetches each font from its extension URL', async () => {
     const asked: string[] = [];
-    const fonts = await loadReportFonts(async (u) => {
-      asked.push(u);
-      return { ok: true, status: 200, arrayBuffer: async () => new Uint8Array([u.length]).buffer };
-    }, (p) => `chrome-extension://id${p}`);
+    const fonts = await loadReportFonts(
+      async (u) => {
+        asked.push(u);
+        return { ok: true, status: 200, arrayBuffer: async () => new Uint8Array([u.length]).buffer };
+      },
+      (p) => `chrome-extension://id${p}`,
+    );
     expect(asked).toEqual(REPORT_FONTS.map((n) => `chrome-extension://id/fonts/${n}`));
     expect(fonts.map((f) => f.name)).toEqual([...REPORT_FONTS]);
     expect(fonts[0]!.bytes).toEqual(new Uint8Array([asked[0]!.length]));
   });
 
   it('fails naming the font that could not be loaded', async () => {
-    await expect(loadReportFonts(async (u) => ({ ok: !u.includes('thai-700'), status: 404, arrayBuffer: async () => new ArrayBuffer(0) }), (p) => p))
-      .rejects.toThrow('sarabun-thai-700-normal.woff2: HTTP 404');
+    await expect(
+      loadReportFonts(
+        async (u) => ({ ok: !u.includes('thai-700'), status: 404, arrayBuffer: async () => new ArrayBuffer(0) }),
+        (p) => p,
+      ),
+    ).rejects.toThrow('sarabun-thai-700-normal.woff2: HTTP 404');
   });
 });

@@ -12,7 +12,9 @@ let bad: string;
 function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  return checkCommand.run(args, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) }).then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
+  return checkCommand
+    .run(args, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) })
+    .then((code) => ({ code, out: out.join('\n'), err: err.join('\n') }));
 }
 
 beforeAll(async () => {

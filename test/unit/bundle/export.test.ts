@@ -17,19 +17,43 @@ describe('exportBundle', () => {
     await seed(db);
     const files = unzip(await exportBytes(db));
     expect(Object.keys(files).sort()).toEqual([
-      'SHA256SUMS', 'checklist.csv', 'criteria.json', 'evidence/O05/ev1-fullpage.png', 'evidence/O05/ev1-snapshot.html',
-      'evidence/O05/ev1-viewport.png', 'evidence/O10/ev2-document.pdf', 'fonts/sarabun-latin-700-normal.woff2',
-      'fonts/sarabun-thai-400-normal.woff2', 'itas.csv', 'manifest.json', 'report.html',
+      'SHA256SUMS',
+      'checklist.csv',
+      'criteria.json',
+      'evidence/O05/ev1-fullpage.png',
+      'evidence/O05/ev1-snapshot.html',
+      'evidence/O05/ev1-viewport.png',
+      'evidence/O10/ev2-document.pdf',
+      'fonts/sarabun-latin-700-normal.woff2',
+      'fonts/sarabun-thai-400-normal.woff2',
+      'itas.csv',
+      'manifest.json',
+      'report.html',
     ]);
     const m = manifestOf(files);
     expect(m.items).toHaveLength(43);
-    expect(m.items.find((i: any) => i.code === 'O5')).toMatchObject({ status: 'complete', answer: 'มี', unit: 'สำนักปลัด', evidenceIds: ['ev1'] });
+    expect(m.items.find((i: any) => i.code === 'O5')).toMatchObject({
+      status: 'complete',
+      answer: 'มี',
+      unit: 'สำนักปลัด',
+      evidenceIds: ['ev1'],
+    });
     // An incomplete item with a URL is answered มี, never ไม่มี; the note says what to check.
-    expect(m.items.find((i: any) => i.code === 'O10')).toMatchObject({ status: 'incomplete', answer: 'มี', explanationText: '=HYPERLINK("http://evil")' });
-    expect(m.items.find((i: any) => i.code === 'O10').answerNote).toMatch(/^สถานะในระบบ: ไม่สมบูรณ์ \(ขาด แผนดำเนินงานประจำปี/);
+    expect(m.items.find((i: any) => i.code === 'O10')).toMatchObject({
+      status: 'incomplete',
+      answer: 'มี',
+      explanationText: '=HYPERLINK("http://evil")',
+    });
+    expect(m.items.find((i: any) => i.code === 'O10').answerNote).toMatch(
+      /^สถานะในระบบ: ไม่สมบูรณ์ \(ขาด แผนดำเนินงานประจำปี/,
+    );
     expect(m.items.find((i: any) => i.code === 'O1')).toMatchObject({ status: 'unreviewed', answer: '', urls: [] });
     // Evidence with nothing ticked: needs review, still answered มี.
-    expect(m.items.find((i: any) => i.code === 'O6')).toMatchObject({ status: 'needs-review', answer: 'มี', answerNote: 'สถานะในระบบ: รอตรวจองค์ประกอบ — ตรวจก่อนส่ง' });
+    expect(m.items.find((i: any) => i.code === 'O6')).toMatchObject({
+      status: 'needs-review',
+      answer: 'มี',
+      answerNote: 'สถานะในระบบ: รอตรวจองค์ประกอบ — ตรวจก่อนส่ง',
+    });
     expect(m.summary).toMatchObject({ complete: 1, total: 43, evidenceCount: 3, artifactCount: 5 });
   });
 
@@ -66,14 +90,30 @@ describe('exportBundle', () => {
     expect(validate(m), JSON.stringify(validate.errors)).toBe(true);
     expect(validateManifest(m)).toEqual([]);
     const broken: ((x: any) => void)[] = [
-      (x) => { x.items[0].status = 'done'; },
-      (x) => { x.evidence[0].artifacts[0].method = 'paint'; },
-      (x) => { x.evidence[0].artifacts[0].sha256 = 'XYZ'; },
-      (x) => { x.evidence[0].criteria = []; },
-      (x) => { x.files[0].role = 'other'; },
-      (x) => { delete x.summary; },
-      (x) => { x.items[0].dueDate = '30/04/2564'; },
-      (x) => { x.criteriaSet.sha256 = 'abc'; },
+      (x) => {
+        x.items[0].status = 'done';
+      },
+      (x) => {
+        x.evidence[0].artifacts[0].method = 'paint';
+      },
+      (x) => {
+        x.evidence[0].artifacts[0].sha256 = 'XYZ';
+      },
+      (x) => {
+        x.evidence[0].criteria = [];
+      },
+      (x) => {
+        x.files[0].role = 'other';
+      },
+      (x) => {
+        delete x.summary;
+      },
+      (x) => {
+        x.items[0].dueDate = '30/04/2564';
+      },
+      (x) => {
+        x.criteriaSet.sha256 = 'abc';
+      },
     ];
     for (const b of broken) {
       const x = structuredClone(m);
@@ -90,7 +130,8 @@ describe('exportBundle', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
-    for (const col of ['ข้อ', 'องค์ประกอบด้านข้อมูล', 'ข้อมูลที่นำเสนอ (URL)', 'หน่วยงาน<wbr>ที่รับผิดชอบ', 'มี', 'ไม่มี']) expect(html).toContain(`<th>${col}</th>`);
+    for (const col of ['ข้อ', 'องค์ประกอบด้านข้อมูล', 'ข้อมูลที่นำเสนอ (URL)', 'หน่วยงาน<wbr>ที่รับผิดชอบ', 'มี', 'ไม่มี'])
+      expect(html).toContain(`<th>${col}</th>`);
     expect(html).toContain("url('fonts/sarabun-thai-400-normal.woff2')");
     expect(html).toContain('size: A4');
     // Small thumbnails point to full-size figures in the appendix (ภาคผนวก); a page tagged for two items is one figure.
@@ -119,7 +160,9 @@ describe('exportBundle', () => {
     expect([...files['itas.csv']!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(itas.trim().split('\r\n')).toHaveLength(44);
     expect(itas).toContain('O5,มี,https://www.example.go.th/page?id=ev1,,,,,1. หน้าแรก → ข้อมูลหน่วยงาน');
-    expect(itas).toContain(`O10,มี,https://www.example.go.th/page?id=ev2,,,,,"'=HYPERLINK(""http://evil"")",สถานะในระบบ: ไม่สมบูรณ์`);
+    expect(itas).toContain(
+      `O10,มี,https://www.example.go.th/page?id=ev2,,,,,"'=HYPERLINK(""http://evil"")",สถานะในระบบ: ไม่สมบูรณ์`,
+    );
     expect(itas).toContain('\r\nO1,,,,,,,,ยังไม่มีลิงก์ที่จะส่ง (สถานะ: ยังไม่ตรวจ)\r\n');
     expect(itas).not.toMatch(/^O\d+,ไม่มี,/m);
     expect(checklist).toContain('30 เมษายน 2564');
@@ -156,8 +199,15 @@ describe('exportBundle', () => {
     const ctl = new AbortController();
     let n = 0;
     const p = exportBundle(db, {
-      settings: SETTINGS, set: SET, fonts: FONTS, extensionVersion: '0.1.0', now: () => new Date(), signal: ctl.signal,
-      sink: () => { if (++n === 2) ctl.abort(); },
+      settings: SETTINGS,
+      set: SET,
+      fonts: FONTS,
+      extensionVersion: '0.1.0',
+      now: () => new Date(),
+      signal: ctl.signal,
+      sink: () => {
+        if (++n === 2) ctl.abort();
+      },
     });
     await expect(p).rejects.toSatisfy((e: unknown) => e instanceof BundleFailure && e.error.code === 'export-aborted');
     expect(await getLastExportAt(db)).toBe(before);
@@ -167,6 +217,8 @@ describe('exportBundle', () => {
     const db = freshDb();
     await seed(db);
     await db.blobs.put({ id: 'a2', data: new Uint8Array(7000) });
-    await expect(exportBytes(db)).rejects.toSatisfy((e: unknown) => e instanceof BundleFailure && e.error.code === 'export-blob-corrupt');
+    await expect(exportBytes(db)).rejects.toSatisfy(
+      (e: unknown) => e instanceof BundleFailure && e.error.code === 'export-blob-corrupt',
+    );
   });
 });

@@ -16,7 +16,11 @@ export function freshDb(): ItaDb {
 }
 
 export const SET: CriteriaSet = getBuiltInSet()!;
-export const SETTINGS: Settings = { ...DEFAULT_SETTINGS, agencyName: 'เทศบาลเมืองตัวอย่าง', homeUrl: 'https://www.example.go.th/' };
+export const SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  agencyName: 'เทศบาลเมืองตัวอย่าง',
+  homeUrl: 'https://www.example.go.th/',
+};
 export const FONTS = [
   { name: 'sarabun-thai-400-normal.woff2', bytes: new Uint8Array([0x77, 0x4f, 0x46, 0x32, 1, 2, 3]) },
   { name: 'sarabun-latin-700-normal.woff2', bytes: new Uint8Array([0x77, 0x4f, 0x46, 0x32, 4, 5, 6]) },
@@ -25,33 +29,75 @@ export const FONTS = [
 /** Deterministic pseudo-random bytes (incompressible, like PNG data). */
 export function noise(n: number, seed: number): Uint8Array {
   const out = new Uint8Array(n);
-  let x = seed * 2654435761 >>> 0 || 1;
+  let x = (seed * 2654435761) >>> 0 || 1;
   for (let i = 0; i < n; i++) {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
     out[i] = x & 0xff;
   }
   out.set([0x89, 0x50, 0x4e, 0x47], 0);
   return out;
 }
 
-export async function artifact(id: string, data: Uint8Array, method: Artifact['method'] = 'viewport', mime = 'image/png'): Promise<{ a: Artifact; blob: BlobRow }> {
-  return { a: { id, method, mime, bytes: data.length, sha256: await sha256Hex(data), width: 1280, height: 800 }, blob: { id, data } };
+export async function artifact(
+  id: string,
+  data: Uint8Array,
+  method: Artifact['method'] = 'viewport',
+  mime = 'image/png',
+): Promise<{ a: Artifact; blob: BlobRow }> {
+  return {
+    a: { id, method, mime, bytes: data.length, sha256: await sha256Hex(data), width: 1280, height: 800 },
+    blob: { id, data },
+  };
 }
 
-export function record(id: string, criteria: string[], artifacts: Artifact[], patch: Partial<EvidenceRecord> = {}): EvidenceRecord {
+export function record(
+  id: string,
+  criteria: string[],
+  artifacts: Artifact[],
+  patch: Partial<EvidenceRecord> = {},
+): EvidenceRecord {
   return {
-    schemaVersion: 1, id, criteria, requestedUrl: `https://www.example.go.th/page?id=${id}`, url: `https://www.example.go.th/page?id=${id}`,
-    title: `หน้า ${id}`, httpStatus: 200, capturedAt: '2021-03-01T03:00:00.000Z', timeZone: 'Asia/Bangkok', userAgent: 'UA',
-    extensionVersion: '0.1.0', viewport: { width: 1280, height: 800 }, devicePixelRatio: 1, note: '', artifacts,
-    clickPath: [{ url: 'https://www.example.go.th/', linkText: '' }, { url: `https://www.example.go.th/page?id=${id}`, linkText: 'ข้อมูลหน่วยงาน' }],
-    reachedFromHome: true, elementTicks: {}, updatedAt: '2021-03-01T03:00:00.000Z', ...patch,
+    schemaVersion: 1,
+    id,
+    criteria,
+    requestedUrl: `https://www.example.go.th/page?id=${id}`,
+    url: `https://www.example.go.th/page?id=${id}`,
+    title: `หน้า ${id}`,
+    httpStatus: 200,
+    capturedAt: '2021-03-01T03:00:00.000Z',
+    timeZone: 'Asia/Bangkok',
+    userAgent: 'UA',
+    extensionVersion: '0.1.0',
+    viewport: { width: 1280, height: 800 },
+    devicePixelRatio: 1,
+    note: '',
+    artifacts,
+    clickPath: [
+      { url: 'https://www.example.go.th/', linkText: '' },
+      { url: `https://www.example.go.th/page?id=${id}`, linkText: 'ข้อมูลหน่วยงาน' },
+    ],
+    reachedFromHome: true,
+    elementTicks: {},
+    updatedAt: '2021-03-01T03:00:00.000Z',
+    ...patch,
   };
 }
 
 export function item(code: string, patch: Partial<ItemRecord> = {}): ItemRecord {
   return {
-    code, unit: 'สำนักปลัด', dueDate: '2021-04-30', assignee: 'นายสมชาย', notes: '', statusOverride: null,
-    submitUrls: null, explanation: null, updatedAt: '2021-03-02T00:00:00.000Z', ...patch,
+    code,
+    unit: 'สำนักปลัด',
+    dueDate: '2021-04-30',
+    assignee: 'นายสมชาย',
+    notes: '',
+    statusOverride: null,
+    submitUrls: null,
+    explanation: null,
+    updatedAt: '2021-03-02T00:00:00.000Z',
+    ...patch,
   };
 }
 
@@ -76,7 +122,11 @@ export async function seed(db: ItaDb): Promise<void> {
     await db.blobs.bulkPut([a1, a2, a3, a4, a5].map((x) => x.blob));
     await db.items.bulkPut([
       item('O5'),
-      item('O10', { unit: 'กองคลัง', statusOverride: { status: 'incomplete', reason: 'ขาดรายงาน' }, explanation: '=HYPERLINK("http://evil")' }),
+      item('O10', {
+        unit: 'กองคลัง',
+        statusOverride: { status: 'incomplete', reason: 'ขาดรายงาน' },
+        explanation: '=HYPERLINK("http://evil")',
+      }),
       item('O6', { unit: 'กองช่าง', submitUrls: ['https://www.example.go.th/x'] }),
     ]);
   });
@@ -85,8 +135,13 @@ export async function seed(db: ItaDb): Promise<void> {
 export async function exportBytes(db: ItaDb, patch: Partial<ExportOptions> = {}): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   await exportBundle(db, {
-    settings: SETTINGS, set: SET, fonts: FONTS, extensionVersion: '0.1.0',
-    now: () => new Date('2021-03-10T05:00:00.000Z'), sink: (c) => void chunks.push(c.slice()), ...patch,
+    settings: SETTINGS,
+    set: SET,
+    fonts: FONTS,
+    extensionVersion: '0.1.0',
+    now: () => new Date('2021-03-10T05:00:00.000Z'),
+    sink: (c) => void chunks.push(c.slice()),
+    ...patch,
   });
   return concat(chunks);
 }
@@ -94,7 +149,10 @@ export async function exportBytes(db: ItaDb, patch: Partial<ExportOptions> = {})
 export function concat(chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let o = 0;
-  for (const c of chunks) { out.set(c, o); o += c.length; }
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
   return out;
 }
 
@@ -113,14 +171,19 @@ export function manifestOf(files: Record<string, Uint8Array>): Record<string, an
 }
 
 /** Replaces manifest.json and recomputes SHA256SUMS, as a careful forger would. */
-export async function withManifest(files: Record<string, Uint8Array>, m: unknown, raw?: Uint8Array): Promise<Record<string, Uint8Array>> {
+export async function withManifest(
+  files: Record<string, Uint8Array>,
+  m: unknown,
+  raw?: Uint8Array,
+): Promise<Record<string, Uint8Array>> {
   const next = { ...files, 'manifest.json': raw ?? strToU8(JSON.stringify(m)) };
   return resum(next);
 }
 
 export async function resum(files: Record<string, Uint8Array>): Promise<Record<string, Uint8Array>> {
   const entries = [];
-  for (const [path, data] of Object.entries(files)) if (path !== 'SHA256SUMS') entries.push({ path, sha256: await sha256Hex(data) });
+  for (const [path, data] of Object.entries(files))
+    if (path !== 'SHA256SUMS') entries.push({ path, sha256: await sha256Hex(data) });
   return { ...files, SHA256SUMS: strToU8(formatSha256Sums(entries)) };
 }
 

@@ -20,20 +20,31 @@ describe('exported file extensions (V3)', () => {
     expect(extensionFor('viewport', 'text/html')).toBe('bin');
     expect(extensionFor('element-crop', 'image/png')).toBe('png');
     const docs: [string, string][] = [
-      ['application/pdf', 'pdf'], ['application/msword', 'doc'],
-      ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'], ['application/vnd.ms-excel', 'xls'],
-      ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'], ['image/png', 'png'], ['IMAGE/JPEG', 'jpg'], ['image/gif', 'gif'],
+      ['application/pdf', 'pdf'],
+      ['application/msword', 'doc'],
+      ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+      ['application/vnd.ms-excel', 'xls'],
+      ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+      ['image/png', 'png'],
+      ['IMAGE/JPEG', 'jpg'],
+      ['image/gif', 'gif'],
     ];
     for (const [mime, ext] of docs) expect(extensionFor('document-bytes', mime)).toBe(ext);
     const alloc = new EvidencePathAllocator();
-    expect(alloc.allocate('O1', 'e', { ...art, method: 'document-bytes', mime: 'text/html' })).toBe('evidence/O01/e-document.bin');
+    expect(alloc.allocate('O1', 'e', { ...art, method: 'document-bytes', mime: 'text/html' })).toBe(
+      'evidence/O01/e-document.bin',
+    );
   });
 });
 
 describe('toEvidenceRecord (V8)', () => {
   it('keeps only the EvidenceRecord fields', async () => {
     const a = await artifact('a1', noise(10, 1));
-    const me: any = { ...record('ev', ['O1'], [{ ...a.a, path: 'evidence/O01/ev-viewport.png', evil: 1 } as any]), extra: { x: 1 }, __proto__x: 2 };
+    const me: any = {
+      ...record('ev', ['O1'], [{ ...a.a, path: 'evidence/O01/ev-viewport.png', evil: 1 } as any]),
+      extra: { x: 1 },
+      __proto__x: 2,
+    };
     me.clickPath[0].more = 'x';
     const r: any = toEvidenceRecord(me);
     expect(r.extra).toBeUndefined();
@@ -57,7 +68,10 @@ describe('artifact ids on import (V5)', () => {
     const before = await dumpDb(coord);
     const r = await importBundle(coord, bytes);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual([{ code: 'artifact-id-conflict', params: { id: 'a1', evidence: 'ev1', owner: 'mine' } }]);
+    if (!r.ok)
+      expect(r.errors).toEqual([
+        { code: 'artifact-id-conflict', params: { id: 'a1', evidence: 'ev1', owner: 'mine' } },
+      ]);
     expect(await dumpDb(coord)).toBe(before);
     expect(BUNDLE_MESSAGES['artifact-id-conflict'].th).toContain('{id}');
   });
@@ -89,28 +103,54 @@ describe('artifact ids on import (V5)', () => {
 describe('re-verification results on import (V6)', () => {
   const now = Date.parse('2021-06-01T00:00:00.000Z');
   const result = {
-    key: 'ev1', url: 'https://www.example.go.th/', criterion: 'O5', evidenceId: 'ev1', kind: 'page', checkedAt: '2021-05-01T00:00:00.000Z', ok: false,
-    status: 200, finalUrl: 'https://www.example.go.th/', redirects: [], problems: ['drifted'], similarity: 0.5, linkPath: null, details: {},
+    key: 'ev1',
+    url: 'https://www.example.go.th/',
+    criterion: 'O5',
+    evidenceId: 'ev1',
+    kind: 'page',
+    checkedAt: '2021-05-01T00:00:00.000Z',
+    ok: false,
+    status: 200,
+    finalUrl: 'https://www.example.go.th/',
+    redirects: [],
+    problems: ['drifted'],
+    similarity: 0.5,
+    linkPath: null,
+    details: {},
   };
   const ok = { key: 'ev1', evidenceId: 'ev1', checkedAt: '2021-05-01T00:00:00.000Z', result };
-  const index = new Map([['ev1', new Set(['a1', 'a4'])], ['ev2', new Set<string>()]]);
-  const problem = (v: unknown) => { const r = rebuildVerification(v, now, index); return r.ok ? null : r.problem; };
+  const index = new Map([
+    ['ev1', new Set(['a1', 'a4'])],
+    ['ev2', new Set<string>()],
+  ]);
+  const problem = (v: unknown) => {
+    const r = rebuildVerification(v, now, index);
+    return r.ok ? null : r.problem;
+  };
 
   it('accepts a well-formed result, rebuilt from the whitelist, and names each forgery', () => {
     expect(problem(ok)).toBeNull();
-    const planted = rebuildVerification({ ...ok, extra: 1, result: { ...result, html: '<b>x</b>', details: { error: 'x', evil: 1 } } }, now, index);
+    const planted = rebuildVerification(
+      { ...ok, extra: 1, result: { ...result, html: '<b>x</b>', details: { error: 'x', evil: 1 } } },
+      now,
+      index,
+    );
     expect(planted.ok && planted.value.result).toEqual({ ...result, details: { error: 'x' } });
     expect(planted.ok && Object.keys(planted.value)).toEqual(['key', 'evidenceId', 'checkedAt', 'result']);
     expect(problem({ ...ok, key: 'ev1#a4', result: { ...result, kind: 'document' } })).toBeNull();
     expect(problem({ ...ok, checkedAt: new Date(now + MAX_CLOCK_SKEW_MS - 1000).toISOString() })).toBeNull();
     expect(problem({ ...ok, key: 'ev2' })).toBe('key does not belong to evidenceId');
     expect(problem({ ...ok, key: 'ev10' })).toBe('key does not belong to evidenceId');
-    expect(problem({ ...ok, key: 'ev1#zz', result: { ...result, kind: 'document' } })).toBe('key names no artifact of that evidence');
+    expect(problem({ ...ok, key: 'ev1#zz', result: { ...result, kind: 'document' } })).toBe(
+      'key names no artifact of that evidence',
+    );
     expect(problem({ ...ok, key: 'victim', evidenceId: 'victim' })).toBe('evidenceId is not evidence in this bundle');
     expect(problem({ ...ok, checkedAt: 'yesterday' })).toBe('checkedAt is not a time');
     expect(problem({ ...ok, checkedAt: 'zzzz' })).toBe('checkedAt is not a time');
     expect(problem({ ...ok, checkedAt: '2099-01-01T00:00:00.000Z' })).toBe('checkedAt is in the future');
-    expect(problem({ ...ok, result: { ...result, url: 'javascript:alert(1)' } })).toBe('result.url is not an http(s) URL');
+    expect(problem({ ...ok, result: { ...result, url: 'javascript:alert(1)' } })).toBe(
+      'result.url is not an http(s) URL',
+    );
     expect(problem({ ...ok, result: { ...result, problems: 'broken' } })).toMatch(/^result.problems is not a list/);
     expect(problem({ ...ok, result: { ...result, problems: ['<b>x</b>'] } })).toMatch(/^unknown problem code/);
     expect(problem({ ...ok, result: { ...result, redirects: undefined } })).toMatch(/^result.redirects is not a list/);
@@ -145,11 +185,21 @@ describe('manifest evidence validation on import (V8)', () => {
     await seed(unit);
     const files = unzipSync(await exportBytes(unit));
     const mutations: ((x: any) => void)[] = [
-      (x) => { x.evidence[0].artifacts[0].mime = 'text/html'; }, // a viewport that claims to be HTML
-      (x) => { x.evidence[1].artifacts[0].sourceUrl = 'javascript:alert(1)'; },
-      (x) => { x.evidence[0].clickPath[0].url = 'javascript:alert(1)'; },
-      (x) => { x.evidence[0].title = 'ก'.repeat(2001); },
-      (x) => { x.evidence[0].elementTicks = { O5: [{ key: 1 }] }; },
+      (x) => {
+        x.evidence[0].artifacts[0].mime = 'text/html';
+      }, // a viewport that claims to be HTML
+      (x) => {
+        x.evidence[1].artifacts[0].sourceUrl = 'javascript:alert(1)';
+      },
+      (x) => {
+        x.evidence[0].clickPath[0].url = 'javascript:alert(1)';
+      },
+      (x) => {
+        x.evidence[0].title = 'ก'.repeat(2001);
+      },
+      (x) => {
+        x.evidence[0].elementTicks = { O5: [{ key: 1 }] };
+      },
     ];
     for (const mutate of mutations) {
       const m = manifestOf(files);

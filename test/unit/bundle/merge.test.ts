@@ -26,7 +26,12 @@ describe('planMerge / applyMerge', () => {
     const plan = await planMerge(coord, bundle);
     expect(plan.conflicts.map((c) => `${c.key}.${c.field}`).sort()).toEqual(['O10.explanation', 'O5.unit']);
     expect(plan.conflicts.find((c) => c.key === 'O5')).toMatchObject({ mine: 'กองคลัง', theirs: 'สำนักปลัด' });
-    expect(plan.fillItems).toEqual(expect.arrayContaining([{ code: 'O5', fields: ['assignee'] }, { code: 'O10', fields: ['statusOverride'] }]));
+    expect(plan.fillItems).toEqual(
+      expect.arrayContaining([
+        { code: 'O5', fields: ['assignee'] },
+        { code: 'O10', fields: ['statusOverride'] },
+      ]),
+    );
     expect(plan.addItems).toEqual(['O6']);
     expect(plan.addEvidence.sort()).toEqual(['ev1', 'ev2', 'ev3']);
 
@@ -37,10 +42,15 @@ describe('planMerge / applyMerge', () => {
     await expect(applyMerge(coord, bundle, plan, { O5: { unit: 'mine' } })).rejects.toBeInstanceOf(BundleFailure);
     expect(await dumpDb(coord)).toBe(before);
 
-    const r = await importBundle(coord, bytes, { resolutions: { O5: { unit: 'mine' }, O10: { explanation: 'theirs' } } });
+    const r = await importBundle(coord, bytes, {
+      resolutions: { O5: { unit: 'mine' }, O10: { explanation: 'theirs' } },
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(await coord.items.get('O5')).toMatchObject({ unit: 'กองคลัง', assignee: 'นายสมชาย' });
-    expect(await coord.items.get('O10')).toMatchObject({ explanation: '=HYPERLINK("http://evil")', statusOverride: { status: 'incomplete', reason: 'ขาดรายงาน' } });
+    expect(await coord.items.get('O10')).toMatchObject({
+      explanation: '=HYPERLINK("http://evil")',
+      statusOverride: { status: 'incomplete', reason: 'ขาดรายงาน' },
+    });
     expect(await coord.evidence.count()).toBe(3);
   });
 
@@ -71,7 +81,10 @@ describe('planMerge / applyMerge', () => {
     await coord.evidence.update('ev2', { note: 'บันทึกของผู้ประสานงาน' });
     const r1 = await importBundle(coord, bytes);
     expect(r1.ok).toBe(false);
-    if (!r1.ok) expect(r1.plan?.conflicts).toEqual([expect.objectContaining({ kind: 'evidence', key: 'evidence:ev2', field: 'note' })]);
+    if (!r1.ok)
+      expect(r1.plan?.conflicts).toEqual([
+        expect.objectContaining({ kind: 'evidence', key: 'evidence:ev2', field: 'note' }),
+      ]);
     const r2 = await importBundle(coord, bytes, { resolutions: { 'evidence:ev2': { note: 'theirs' } } });
     expect(r2.ok).toBe(true);
     expect((await coord.evidence.get('ev2'))!.note).toBe('<img src=x onerror=alert(1)>');
@@ -86,8 +99,10 @@ describe('planMerge / applyMerge', () => {
     const before = await dumpDb(coord);
     const plan = await planMerge(coord, bundle);
     const orig = coord.items.bulkPut.bind(coord.items);
-    coord.items.bulkPut = (() => Promise.reject(new Error("disk full"))) as unknown as typeof orig;
-    await expect(applyMerge(coord, bundle, plan)).rejects.toSatisfy((e: unknown) => e instanceof BundleFailure && e.error.code === 'db-write-failed');
+    coord.items.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof orig;
+    await expect(applyMerge(coord, bundle, plan)).rejects.toSatisfy(
+      (e: unknown) => e instanceof BundleFailure && e.error.code === 'db-write-failed',
+    );
     coord.items.bulkPut = orig;
     expect(await dumpDb(coord)).toBe(before);
   });

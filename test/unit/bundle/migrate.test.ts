@@ -19,10 +19,21 @@ async function v1Bundle(): Promise<Uint8Array> {
 
 describe('bundle format migration', () => {
   it('migrates v1 → v2 in memory', () => {
-    const r = migrateManifest({ format: 'ita-evidence-bundle', formatVersion: 1, evidence: [{ id: 'x', criterion: 'O7' }], items: [{ code: 'O7' }] });
+    const r = migrateManifest({
+      format: 'ita-evidence-bundle',
+      formatVersion: 1,
+      evidence: [{ id: 'x', criterion: 'O7' }],
+      items: [{ code: 'O7' }],
+    });
     expect(r).toEqual({
-      ok: true, fromVersion: 1,
-      manifest: { format: 'ita-evidence-bundle', formatVersion: 2, evidence: [{ id: 'x', criteria: ['O7'] }], items: [{ code: 'O7', explanation: null, explanationText: '' }] },
+      ok: true,
+      fromVersion: 1,
+      manifest: {
+        format: 'ita-evidence-bundle',
+        formatVersion: 2,
+        evidence: [{ id: 'x', criteria: ['O7'] }],
+        items: [{ code: 'O7', explanation: null, explanationText: '' }],
+      },
     });
   });
 

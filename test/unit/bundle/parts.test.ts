@@ -28,15 +28,26 @@ describe('bundle parts', () => {
     const art = { id: 'x', method: 'viewport' as const, mime: 'image/png', bytes: 1, sha256: '0'.repeat(64) };
     expect(alloc.allocate('O5', 'ev/1 ก', art)).toBe('evidence/O05/ev_1__-viewport.png');
     expect(alloc.allocate('O5', 'ev/1 ก', art)).toBe('evidence/O05/ev_1__-viewport-2.png');
-    expect(alloc.allocate('O12', 'e', { ...art, method: 'document-bytes', mime: 'application/pdf' })).toBe('evidence/O12/e-document.pdf');
+    expect(alloc.allocate('O12', 'e', { ...art, method: 'document-bytes', mime: 'application/pdf' })).toBe(
+      'evidence/O12/e-document.pdf',
+    );
     expect(padCode('O40')).toBe('O40');
   });
 
   it('writes and strictly parses SHA256SUMS', () => {
     const h = 'a'.repeat(64);
-    const text = formatSha256Sums([{ path: 'b', sha256: h }, { path: 'a/x.png', sha256: h }]);
+    const text = formatSha256Sums([
+      { path: 'b', sha256: h },
+      { path: 'a/x.png', sha256: h },
+    ]);
     expect(text).toBe(`${h}  a/x.png\n${h}  b\n`);
-    expect(parseSha256Sums(text)).toEqual({ ok: true, entries: [{ sha256: h, path: 'a/x.png' }, { sha256: h, path: 'b' }] });
+    expect(parseSha256Sums(text)).toEqual({
+      ok: true,
+      entries: [
+        { sha256: h, path: 'a/x.png' },
+        { sha256: h, path: 'b' },
+      ],
+    });
     expect(parseSha256Sums(`${h} *bin\n`).ok).toBe(true);
     expect(parseSha256Sums(`${h}  a\n\n`)).toEqual({ ok: false, line: 2 });
     expect(parseSha256Sums(`${h.toUpperCase()}  a\n`)).toEqual({ ok: false, line: 1 });
@@ -44,7 +55,9 @@ describe('bundle parts', () => {
   });
 
   it('escapes HTML and refuses non-http links', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&#60;a href=&#34;x&#34; onclick=&#39;y&#39;&#62;&#38;&#60;/a&#62;');
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe(
+      '&#60;a href=&#34;x&#34; onclick=&#39;y&#39;&#62;&#38;&#60;/a&#62;',
+    );
     expect(safeHref('javascript:alert(1)')).toBeNull();
     expect(safeHref('https://a.go.th/?q="x"')).toBe('https://a.go.th/?q=%22x%22');
   });

@@ -54,15 +54,33 @@ export function rawZip(entries: RawEntry[], opts: RawZipOptions = {}): Uint8Arra
     const cx = e.extra ?? new Uint8Array(0);
     const loc = new Uint8Array(30 + name.length + lx.length);
     const lv = new DataView(loc.buffer);
-    lv.setUint32(0, 0x04034b50, true); lv.setUint16(4, 20, true); lv.setUint16(6, (e.flags ?? 0) | 0x800, true);
-    lv.setUint16(8, method, true); lv.setUint32(14, crc, true); lv.setUint32(18, csize, true); lv.setUint32(22, size, true);
-    lv.setUint16(26, name.length, true); lv.setUint16(28, lx.length, true); loc.set(name, 30); loc.set(lx, 30 + name.length);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, (e.flags ?? 0) | 0x800, true);
+    lv.setUint16(8, method, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, csize, true);
+    lv.setUint32(22, size, true);
+    lv.setUint16(26, name.length, true);
+    lv.setUint16(28, lx.length, true);
+    loc.set(name, 30);
+    loc.set(lx, 30 + name.length);
     const cen = new Uint8Array(46 + name.length + cx.length);
     const cv = new DataView(cen.buffer);
-    cv.setUint32(0, 0x02014b50, true); cv.setUint16(4, e.madeBy ?? 20, true); cv.setUint16(6, 20, true); cv.setUint16(8, (e.flags ?? 0) | 0x800, true);
-    cv.setUint16(10, method, true); cv.setUint32(16, crc, true); cv.setUint32(20, csize, true); cv.setUint32(24, size, true);
-    cv.setUint16(28, name.length, true); cv.setUint16(30, cx.length, true); cv.setUint32(38, e.attrs ?? 0, true); cv.setUint32(42, offset, true);
-    cen.set(name, 46); cen.set(cx, 46 + name.length);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, e.madeBy ?? 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, (e.flags ?? 0) | 0x800, true);
+    cv.setUint16(10, method, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, csize, true);
+    cv.setUint32(24, size, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint16(30, cx.length, true);
+    cv.setUint32(38, e.attrs ?? 0, true);
+    cv.setUint32(42, offset, true);
+    cen.set(name, 46);
+    cen.set(cx, 46 + name.length);
     const after = e.after ?? new Uint8Array(0);
     parts.push(loc, body, after);
     central.push(cen);
@@ -73,17 +91,27 @@ export function rawZip(entries: RawEntry[], opts: RawZipOptions = {}): Uint8Arra
   const eocd = new Uint8Array(22 + comment.length);
   const ev = new DataView(eocd.buffer);
   ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, opts.eocdCount ?? entries.length, true); ev.setUint16(10, opts.eocdCount ?? entries.length, true);
-  ev.setUint32(12, cdSize, true); ev.setUint32(16, opts.cdOffset ?? offset, true); ev.setUint16(20, comment.length, true);
+  ev.setUint16(8, opts.eocdCount ?? entries.length, true);
+  ev.setUint16(10, opts.eocdCount ?? entries.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, opts.cdOffset ?? offset, true);
+  ev.setUint16(20, comment.length, true);
   eocd.set(comment, 22);
   const all = [...parts, ...central, opts.beforeEnd ?? new Uint8Array(0), eocd, opts.append ?? new Uint8Array(0)];
   const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
   let o = 0;
-  for (const p of all) { out.set(p, o); o += p.length; }
+  for (const p of all) {
+    out.set(p, o);
+    o += p.length;
+  }
   return out;
 }
 
-export function fromFiles(files: Record<string, Uint8Array>, patch: (entries: RawEntry[]) => RawEntry[] = (x) => x, opts: RawZipOptions = {}): Uint8Array {
+export function fromFiles(
+  files: Record<string, Uint8Array>,
+  patch: (entries: RawEntry[]) => RawEntry[] = (x) => x,
+  opts: RawZipOptions = {},
+): Uint8Array {
   return rawZip(patch(Object.entries(files).map(([name, data]) => ({ name, data }))), opts);
 }
 
@@ -91,7 +119,9 @@ export function fromFiles(files: Record<string, Uint8Array>, patch: (entries: Ra
 export function extraField(id: number, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(4 + data.length);
   const v = new DataView(out.buffer);
-  v.setUint16(0, id, true); v.setUint16(2, data.length, true); out.set(data, 4);
+  v.setUint16(0, id, true);
+  v.setUint16(2, data.length, true);
+  out.set(data, 4);
   return out;
 }
 

@@ -19,8 +19,9 @@ describe('bundle round trip', () => {
     expect(r.result.addedEvidence).toBe(3);
     const byId = <T extends { id: string }>(a: T[]) => [...a].sort((x, y) => x.id.localeCompare(y.id));
     expect(byId(await dst.evidence.toArray())).toEqual(byId(await src.evidence.toArray()));
-    expect((await dst.items.toArray()).sort((a, b) => a.code.localeCompare(b.code)))
-      .toEqual((await src.items.toArray()).sort((a, b) => a.code.localeCompare(b.code)));
+    expect((await dst.items.toArray()).sort((a, b) => a.code.localeCompare(b.code))).toEqual(
+      (await src.items.toArray()).sort((a, b) => a.code.localeCompare(b.code)),
+    );
     const srcBlobs = byId(await src.blobs.toArray());
     const dstBlobs = byId(await dst.blobs.toArray());
     expect(dstBlobs.map((b) => [b.id, toHex(b.data)])).toEqual(srcBlobs.map((b) => [b.id, toHex(b.data)]));
@@ -32,17 +33,36 @@ describe('bundle round trip', () => {
     await seed(src);
     const ev = (await src.evidence.toArray())[0]!;
     const result = {
-      key: ev.id, url: ev.url, criterion: 'O5', evidenceId: ev.id, kind: 'page', checkedAt: '2021-03-09T00:00:00.000Z', ok: false, status: 200,
-      finalUrl: ev.url, redirects: [], problems: ['drifted'], similarity: 0.2, linkPath: null, details: {},
+      key: ev.id,
+      url: ev.url,
+      criterion: 'O5',
+      evidenceId: ev.id,
+      kind: 'page',
+      checkedAt: '2021-03-09T00:00:00.000Z',
+      ok: false,
+      status: 200,
+      finalUrl: ev.url,
+      redirects: [],
+      problems: ['drifted'],
+      similarity: 0.2,
+      linkPath: null,
+      details: {},
     };
     await src.verify.put({ key: ev.id, evidenceId: ev.id, checkedAt: '2021-03-09T00:00:00.000Z', result });
     const bytes = await exportBytes(src);
     const read = await readBundle(bytes);
     if (!read.ok) throw new Error(JSON.stringify(read.errors));
-    expect(read.bundle.manifest.verification).toEqual([{ key: ev.id, evidenceId: ev.id, checkedAt: '2021-03-09T00:00:00.000Z', result }]);
+    expect(read.bundle.manifest.verification).toEqual([
+      { key: ev.id, evidenceId: ev.id, checkedAt: '2021-03-09T00:00:00.000Z', result },
+    ]);
 
     const dst = freshDb();
-    await dst.verify.put({ key: ev.id, evidenceId: ev.id, checkedAt: '2021-06-01T00:00:00.000Z', result: { ok: true } });
+    await dst.verify.put({
+      key: ev.id,
+      evidenceId: ev.id,
+      checkedAt: '2021-06-01T00:00:00.000Z',
+      result: { ok: true },
+    });
     const r = await importBundle(dst, bytes);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect((await dst.verify.get(ev.id))?.result).toEqual({ ok: true }); // mine is newer: kept
@@ -57,7 +77,14 @@ describe('bundle round trip', () => {
     const bytes = await exportBytes(src);
     const r = await importBundle(src, bytes);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.result).toMatchObject({ addedEvidence: 0, updatedEvidence: 0, skippedEvidence: 3, addedItems: 0, updatedItems: 0, addedBlobs: 0 });
+    expect(r.result).toMatchObject({
+      addedEvidence: 0,
+      updatedEvidence: 0,
+      skippedEvidence: 3,
+      addedItems: 0,
+      updatedItems: 0,
+      addedBlobs: 0,
+    });
   });
 
   it('passes the real `sha256sum -c SHA256SUMS` on the unzipped folder', async () => {

@@ -17,7 +17,8 @@ async function withSnapshot(clean: Uint8Array, html: string): Promise<{ bytes: U
   const a = m.evidence.flatMap((e: any) => e.artifacts).find((x: any) => x.method === 'dom-snapshot');
   const data = strToU8(html);
   files[a.path] = data;
-  for (const x of m.evidence.flatMap((e: any) => e.artifacts)) if (x.path === a.path) Object.assign(x, { sha256: await sha256Hex(data), bytes: data.length });
+  for (const x of m.evidence.flatMap((e: any) => e.artifacts))
+    if (x.path === a.path) Object.assign(x, { sha256: await sha256Hex(data), bytes: data.length });
   return { bytes: zip(await withManifest(files, m)), path: a.path };
 }
 
@@ -54,7 +55,13 @@ describe('imported and checked snapshots follow the snapshot rule', () => {
     const { bytes, path } = await withSnapshot(await cleanBundle(), LEGACY_SNAPSHOT);
     const report = await checkBundle(bytes);
     expect(report.ok).toBe(true);
-    expect(report.warnings).toEqual([expect.objectContaining({ code: 'snapshot-neutralised', file: path, params: expect.objectContaining({ evidence: 'ev1' }) })]);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({
+        code: 'snapshot-neutralised',
+        file: path,
+        params: expect.objectContaining({ evidence: 'ev1' }),
+      }),
+    ]);
     expect(bundleMessage(report.warnings![0]!, 'en')).toContain('earlier version');
 
     const coord = freshDb();
@@ -81,7 +88,12 @@ describe('imported and checked snapshots follow the snapshot rule', () => {
     files[a.path] = new Uint8Array([0xff, 0xfe, 0x3c, 0x00, 0x73, 0x00]); // UTF-16 with a BOM: a browser would read it otherwise
     Object.assign(a, { sha256: await sha256Hex(files[a.path]!), bytes: 6 });
     const r = await checkBundle(zip(await withManifest(files, m)));
-    expect(r.errors).toEqual([expect.objectContaining({ code: 'snapshot-refused', params: expect.objectContaining({ reason: 'not UTF-8 text' }) })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        code: 'snapshot-refused',
+        params: expect.objectContaining({ reason: 'not UTF-8 text' }),
+      }),
+    ]);
   });
 });
 
@@ -104,11 +116,19 @@ describe('export writes every snapshot under the rule', () => {
 
   it('stops when a stored snapshot holds active content, naming it', async () => {
     const db = freshDb();
-    const bad = await artifact('bad', strToU8(HOSTILE['script in any namespace']![0]!.html), 'dom-snapshot', 'text/html');
+    const bad = await artifact(
+      'bad',
+      strToU8(HOSTILE['script in any namespace']![0]!.html),
+      'dom-snapshot',
+      'text/html',
+    );
     await db.evidence.put(record('ev-bad', ['O5'], [bad.a]));
     await db.blobs.put(bad.blob);
     const err = await exportBytes(db).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BundleFailure);
-    expect((err as BundleFailure).error).toMatchObject({ code: 'export-snapshot-refused', params: { id: 'bad', reason: expect.stringContaining('<script> element') } });
+    expect((err as BundleFailure).error).toMatchObject({
+      code: 'export-snapshot-refused',
+      params: { id: 'bad', reason: expect.stringContaining('<script> element') },
+    });
   });
 });

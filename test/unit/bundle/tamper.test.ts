@@ -33,7 +33,10 @@ describe('tampering with any one file', () => {
         }
         const report = await checkBundle(zip({ ...files, [name]: changed }));
         expect(report.ok, name).toBe(false);
-        expect(report.errors.map((e) => e.file), name).toContain(name);
+        expect(
+          report.errors.map((e) => e.file),
+          name,
+        ).toContain(name);
       }
     });
   }

@@ -11,13 +11,25 @@ function localHeader(name: string, body: Uint8Array, data: Uint8Array, method = 
   const n = strToU8(name);
   const out = new Uint8Array(30 + n.length + body.length);
   const v = new DataView(out.buffer);
-  v.setUint32(0, 0x04034b50, true); v.setUint16(4, 20, true); v.setUint16(8, method, true);
-  v.setUint32(14, crc32(data), true); v.setUint32(18, body.length, true); v.setUint32(22, data.length, true);
-  v.setUint16(26, n.length, true); out.set(n, 30); out.set(body, 30 + n.length);
+  v.setUint32(0, 0x04034b50, true);
+  v.setUint16(4, 20, true);
+  v.setUint16(8, method, true);
+  v.setUint32(14, crc32(data), true);
+  v.setUint32(18, body.length, true);
+  v.setUint32(22, data.length, true);
+  v.setUint16(26, n.length, true);
+  out.set(n, 30);
+  out.set(body, 30 + n.length);
   return out;
 }
 
-interface Central { name: string; offset: number; data: Uint8Array; compressedSize: number; method?: number }
+interface Central {
+  name: string;
+  offset: number;
+  data: Uint8Array;
+  compressedSize: number;
+  method?: number;
+}
 
 /** A zip from raw bytes and a hand-written central directory (which may point anywhere). */
 function handZip(body: Uint8Array, central: Central[]): Uint8Array {
@@ -25,19 +37,32 @@ function handZip(body: Uint8Array, central: Central[]): Uint8Array {
     const n = strToU8(c.name);
     const r = new Uint8Array(46 + n.length);
     const v = new DataView(r.buffer);
-    v.setUint32(0, 0x02014b50, true); v.setUint16(4, 20, true); v.setUint16(6, 20, true); v.setUint16(10, c.method ?? 0, true);
-    v.setUint32(16, crc32(c.data), true); v.setUint32(20, c.compressedSize, true); v.setUint32(24, c.data.length, true);
-    v.setUint16(28, n.length, true); v.setUint32(42, c.offset, true); r.set(n, 46);
+    v.setUint32(0, 0x02014b50, true);
+    v.setUint16(4, 20, true);
+    v.setUint16(6, 20, true);
+    v.setUint16(10, c.method ?? 0, true);
+    v.setUint32(16, crc32(c.data), true);
+    v.setUint32(20, c.compressedSize, true);
+    v.setUint32(24, c.data.length, true);
+    v.setUint16(28, n.length, true);
+    v.setUint32(42, c.offset, true);
+    r.set(n, 46);
     return r;
   });
   const cdSize = recs.reduce((s, r) => s + r.length, 0);
   const out = new Uint8Array(body.length + cdSize + 22);
   out.set(body, 0);
   let o = body.length;
-  for (const r of recs) { out.set(r, o); o += r.length; }
+  for (const r of recs) {
+    out.set(r, o);
+    o += r.length;
+  }
   const v = new DataView(out.buffer);
-  v.setUint32(o, 0x06054b50, true); v.setUint16(o + 8, recs.length, true); v.setUint16(o + 10, recs.length, true);
-  v.setUint32(o + 12, cdSize, true); v.setUint32(o + 16, body.length, true);
+  v.setUint32(o, 0x06054b50, true);
+  v.setUint16(o + 8, recs.length, true);
+  v.setUint16(o + 10, recs.length, true);
+  v.setUint32(o + 12, cdSize, true);
+  v.setUint32(o + 16, body.length, true);
   return out;
 }
 
@@ -60,19 +85,31 @@ describe('zip reader limits', () => {
 
   it('rejects a local header that disagrees with the central directory', () => {
     const data = strToU8('hello');
-    const renamed = handZip(localHeader('x.txt', data, data), [{ name: 'y.txt', offset: 0, data, compressedSize: data.length }]);
+    const renamed = handZip(localHeader('x.txt', data, data), [
+      { name: 'y.txt', offset: 0, data, compressedSize: data.length },
+    ]);
     expect(codes(renamed)).toEqual(['zip-inconsistent:y.txt']);
     const other = strToU8('HELLO');
-    const resized = handZip(localHeader('x.txt', other, other), [{ name: 'x.txt', offset: 0, data: strToU8('hellO'), compressedSize: 5 }]);
+    const resized = handZip(localHeader('x.txt', other, other), [
+      { name: 'x.txt', offset: 0, data: strToU8('hellO'), compressedSize: 5 },
+    ]);
     expect(codes(resized)).toEqual(['zip-inconsistent:x.txt']);
-    expect(codes(handZip(localHeader('x.txt', data, data), [{ name: 'x.txt', offset: 0, data, compressedSize: data.length }]))).toEqual([]);
+    expect(
+      codes(
+        handZip(localHeader('x.txt', data, data), [{ name: 'x.txt', offset: 0, data, compressedSize: data.length }]),
+      ),
+    ).toEqual([]);
   });
 
   it('applies the ratio limit to every entry over 64 KiB, not only to large ones', () => {
     const zeros = new Uint8Array(900 * 1024);
     const bytes = rawZip(Array.from({ length: 3 }, (_, i) => ({ name: `f${i}.txt`, data: zeros, method: 8 })));
     const r = readCentralDirectory(bytes);
-    expect(r.ok ? [] : r.errors.map((e) => `${e.code}:${e.file}`)).toEqual(['ratio-too-high:f0.txt', 'ratio-too-high:f1.txt', 'ratio-too-high:f2.txt']);
+    expect(r.ok ? [] : r.errors.map((e) => `${e.code}:${e.file}`)).toEqual([
+      'ratio-too-high:f0.txt',
+      'ratio-too-high:f1.txt',
+      'ratio-too-high:f2.txt',
+    ]);
   });
 
   it('caps the total uncompressed size at 20 × the zip size (64 MiB for a small zip), even when each entry stays under the ratio floor', () => {
@@ -89,9 +126,23 @@ describe('zip reader limits', () => {
   it('accepts a real bundle with stored PNGs and deflated HTML and text', async () => {
     const db = freshDb();
     await seed(db);
-    const rows = Array.from({ length: 3000 }, (_, i) => `<tr><td>${i}</td><td>โครงการที่ ${(i * 7919) % 10007}</td><td>${((i * 104729) % 99991) / 100} บาท</td></tr>`).join('\n');
-    const html = await artifact('big-html', strToU8(`<!DOCTYPE html><html><body><table>${rows}</table></body></html>`), 'dom-snapshot', 'text/html; charset=utf-8');
-    const text = await artifact('big-text', strToU8(rows.replace(/<[^>]+>/g, ' ')), 'text', 'text/plain; charset=utf-8');
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<tr><td>${i}</td><td>โครงการที่ ${(i * 7919) % 10007}</td><td>${((i * 104729) % 99991) / 100} บาท</td></tr>`,
+    ).join('\n');
+    const html = await artifact(
+      'big-html',
+      strToU8(`<!DOCTYPE html><html><body><table>${rows}</table></body></html>`),
+      'dom-snapshot',
+      'text/html; charset=utf-8',
+    );
+    const text = await artifact(
+      'big-text',
+      strToU8(rows.replace(/<[^>]+>/g, ' ')),
+      'text',
+      'text/plain; charset=utf-8',
+    );
     const png = await artifact('big-png', noise(400_000, 7), 'fullpage-stitched');
     await db.evidence.put(record('big', ['O9'], [html.a, text.a, png.a]));
     await db.blobs.bulkPut([html.blob, text.blob, png.blob]);

@@ -26,7 +26,9 @@ describe('detectCharset', () => {
 
   it('falls back to <meta charset> and http-equiv in the first 4 KB', () => {
     expect(detectCharset(null, ascii('<html><head><meta charset=tis-620>'))).toBe('windows-874');
-    expect(detectCharset('text/html', ascii('<meta http-equiv="Content-Type" content="text/html; charset=windows-874">'))).toBe('windows-874');
+    expect(
+      detectCharset('text/html', ascii('<meta http-equiv="Content-Type" content="text/html; charset=windows-874">')),
+    ).toBe('windows-874');
     expect(detectCharset(null, ascii(`${' '.repeat(5000)}<meta charset="tis-620">`))).toBe('utf-8');
     expect(detectCharset(null, ascii('<!-- <meta charset="tis-620"> --><p>'))).toBe('utf-8');
   });
@@ -46,7 +48,9 @@ describe('decodeHtml', () => {
   });
 
   it('decodes a windows-874 page declared only in <meta>', () => {
-    const bytes = encode874(`<html><head><meta http-equiv="content-type" content="text/html; charset=TIS-620"></head><body>${THAI}</body></html>`);
+    const bytes = encode874(
+      `<html><head><meta http-equiv="content-type" content="text/html; charset=TIS-620"></head><body>${THAI}</body></html>`,
+    );
     expect(decodeHtml(bytes, 'text/html')).toContain(THAI);
   });
 

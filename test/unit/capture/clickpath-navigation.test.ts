@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  appendTrail, clickPathTo, draftExplanation, inheritTrail, isHomeUrl, parseTrail, type TrailEvent,
+  appendTrail,
+  clickPathTo,
+  draftExplanation,
+  inheritTrail,
+  isHomeUrl,
+  parseTrail,
+  type TrailEvent,
 } from '../../../lib/capture/clickpath';
 
 // Trails as the extension records them: a click (link target, text, page it was on) and then the
@@ -14,24 +20,56 @@ const NEWS = `${SITE}/news.php`;
 
 let t = 0;
 const at = () => `2021-01-01T00:${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t++ % 60).padStart(2, '0')}Z`;
-const click = (url: string, linkText: string, fromUrl: string): TrailEvent => ({ url, linkText, fromUrl, via: 'click', at: at() });
-const load = (url: string, referrer = ''): TrailEvent => ({ url, linkText: '', fromUrl: referrer, via: 'load', at: at() });
+const click = (url: string, linkText: string, fromUrl: string): TrailEvent => ({
+  url,
+  linkText,
+  fromUrl,
+  via: 'click',
+  at: at(),
+});
+const load = (url: string, referrer = ''): TrailEvent => ({
+  url,
+  linkText: '',
+  fromUrl: referrer,
+  via: 'load',
+  at: at(),
+});
 const build = (...events: TrailEvent[]) => events.reduce<TrailEvent[]>((trail, e) => appendTrail(trail, e), []);
 
 describe('click-paths through redirects and other non-click steps', () => {
   it('follows plain clicks, each followed by its page load', () => {
-    const trail = build(load(HOME), click(ITA, 'ITA', HOME), load(ITA, HOME), click(O5, 'O5 ข้อมูลการติดต่อ', ITA), load(O5, ITA));
+    const trail = build(
+      load(HOME),
+      click(ITA, 'ITA', HOME),
+      load(ITA, HOME),
+      click(O5, 'O5 ข้อมูลการติดต่อ', ITA),
+      load(O5, ITA),
+    );
     const r = clickPathTo(trail, O5, HOME);
     expect(r.reachedFromHome).toBe(true);
-    expect(r.path).toEqual([{ url: HOME, linkText: '' }, { url: ITA, linkText: 'ITA' }, { url: O5, linkText: 'O5 ข้อมูลการติดต่อ' }]);
+    expect(r.path).toEqual([
+      { url: HOME, linkText: '' },
+      { url: ITA, linkText: 'ITA' },
+      { url: O5, linkText: 'O5 ข้อมูลการติดต่อ' },
+    ]);
   });
 
   it('walks through a redirecting link (go.php?id=5 → o5.html) and labels the step with the link text', () => {
     const go = `${SITE}/ita/go.php?id=5`;
-    const trail = build(load(HOME), click(ITA, 'ITA', HOME), load(ITA, HOME), click(go, 'O5 ข้อมูลการติดต่อ', ITA), load(O5, ITA));
+    const trail = build(
+      load(HOME),
+      click(ITA, 'ITA', HOME),
+      load(ITA, HOME),
+      click(go, 'O5 ข้อมูลการติดต่อ', ITA),
+      load(O5, ITA),
+    );
     const r = clickPathTo(trail, O5, HOME);
     expect(r.reachedFromHome).toBe(true);
-    expect(r.path).toEqual([{ url: HOME, linkText: '' }, { url: ITA, linkText: 'ITA' }, { url: O5, linkText: 'O5 ข้อมูลการติดต่อ' }]);
+    expect(r.path).toEqual([
+      { url: HOME, linkText: '' },
+      { url: ITA, linkText: 'ITA' },
+      { url: O5, linkText: 'O5 ข้อมูลการติดต่อ' },
+    ]);
   });
 
   it('walks through a trailing-slash redirect (/about → /about/)', () => {
@@ -101,7 +139,12 @@ describe('click-paths through redirects and other non-click steps', () => {
     const cut = build(load(O5, 'http://www.bangtuayang.go.th/'));
     expect(clickPathTo(cut, O5, HOME).reachedFromHome).toBe(false);
     // With the click recorded on the source page, the walk goes through that page instead.
-    const seen = build(load(HOME), click(httpIta, 'ITA', HOME), click(`${SITE}/go.php?id=5`, 'O5', httpIta), load(O5, 'http://www.bangtuayang.go.th/'));
+    const seen = build(
+      load(HOME),
+      click(httpIta, 'ITA', HOME),
+      click(`${SITE}/go.php?id=5`, 'O5', httpIta),
+      load(O5, 'http://www.bangtuayang.go.th/'),
+    );
     const r = clickPathTo(seen, O5, HOME);
     expect(r.reachedFromHome).toBe(true);
     expect(r.path.map((s) => s.url)).toEqual([HOME, httpIta, O5]);
@@ -138,7 +181,10 @@ describe('click-paths across http/https and www', () => {
     expect(isHomeUrl('https://www.x.go.th/?lang=th#main', home)).toBe(true);
     expect(isHomeUrl('https://www.x.go.th/', home)).toBe(false);
     expect(isHomeUrl('https://www.x.go.th/index.php?lang=en', home)).toBe(false);
-    const trail = build(load('http://x.go.th/index.php?lang=th'), click('http://x.go.th/ita.php', 'ITA', 'http://x.go.th/index.php?lang=th'));
+    const trail = build(
+      load('http://x.go.th/index.php?lang=th'),
+      click('http://x.go.th/ita.php', 'ITA', 'http://x.go.th/index.php?lang=th'),
+    );
     expect(clickPathTo(trail, 'http://x.go.th/ita.php', home).reachedFromHome).toBe(true);
   });
 
@@ -151,9 +197,14 @@ describe('click-paths across http/https and www', () => {
 describe('paths that already worked', () => {
   it('uses the first link visit after Back (the reloaded page keeps its referrer)', () => {
     const trail = build(
-      load(HOME), click(ITA, 'ITA', HOME), load(ITA, HOME), click(NEWS, 'ข่าว', ITA), load(NEWS, ITA),
+      load(HOME),
+      click(ITA, 'ITA', HOME),
+      load(ITA, HOME),
+      click(NEWS, 'ข่าว', ITA),
+      load(NEWS, ITA),
       load(ITA, HOME), // Back
-      click(O5, 'O5', ITA), load(O5, ITA),
+      click(O5, 'O5', ITA),
+      load(O5, ITA),
       load(O5, ITA), // reload
     );
     expect(trail.filter((e) => e.url === O5)).toHaveLength(1);
@@ -166,7 +217,12 @@ describe('paths that already worked', () => {
     const a = `${SITE}/index.php?_mod=ZmlsZXM&type=MzI`;
     const b = `${SITE}/index.php?_mod=ZmlsZXM&type=MzM`;
     const trail = build(
-      load(HOME), click(ITA, 'ITA', HOME), click(a, 'A', ITA), load(a, ITA), click(ITA, 'กลับ ITA', a), click(b, 'B', ITA),
+      load(HOME),
+      click(ITA, 'ITA', HOME),
+      click(a, 'A', ITA),
+      load(a, ITA),
+      click(ITA, 'กลับ ITA', a),
+      click(b, 'B', ITA),
     );
     const r = clickPathTo(trail, b, HOME);
     expect(r.path.map((s) => s.url)).toEqual([HOME, ITA, b]);
@@ -181,7 +237,9 @@ describe('parseTrail', () => {
       { url: HOME, linkText: '', fromUrl: '', at: 'x' },
       { url: ITA, linkText: 'ITA', fromUrl: HOME, at: 'x' },
       { url: O5, linkText: '', fromUrl: ITA, via: 'click', at: 'x' },
-      null, 'junk', { url: 5 },
+      null,
+      'junk',
+      { url: 5 },
     ];
     expect(parseTrail(stored).map((e) => e.via)).toEqual(['load', 'click', 'click']);
     expect(parseTrail('nope')).toEqual([]);

@@ -18,13 +18,18 @@ describe('overlay link-click reports', () => {
   it('reports a trusted click on a text link as a click, with the link target and text', () => {
     const a = link('<a href="https://www.bangtuayang.go.th/ita/o5.html"><span>O5</span>  ข้อมูล\nการติดต่อ</a>');
     expect(clickReport(trusted(a.querySelector('span')), PAGE)).toEqual<ClickReport>({
-      url: 'https://www.bangtuayang.go.th/ita/o5.html', linkText: 'O5 ข้อมูล การติดต่อ', fromUrl: PAGE, via: 'click',
+      url: 'https://www.bangtuayang.go.th/ita/o5.html',
+      linkText: 'O5 ข้อมูล การติดต่อ',
+      fromUrl: PAGE,
+      via: 'click',
     });
   });
 
   it('labels an image link with the image alt, then aria-label, then title', () => {
     expect(linkLabel(link('<a href="https://x.go.th/ita"><img src="b.png" alt="ป้าย ITA"></a>'))).toBe('ป้าย ITA');
-    expect(linkLabel(link('<a href="https://x.go.th/ita" aria-label="ไปหน้า ITA"><img src="b.png"></a>'))).toBe('ไปหน้า ITA');
+    expect(linkLabel(link('<a href="https://x.go.th/ita" aria-label="ไปหน้า ITA"><img src="b.png"></a>'))).toBe(
+      'ไปหน้า ITA',
+    );
     expect(linkLabel(link('<a href="https://x.go.th/ita" title="ITA"><img src="b.png" alt=""></a>'))).toBe('ITA');
     expect(linkLabel(link('<a href="https://x.go.th/ita"><img src="b.png"></a>'))).toBe('');
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  appendTrail, clickPathTo, draftExplanation, draftItemExplanation, isHomeUrl, type TrailEvent,
+  appendTrail,
+  clickPathTo,
+  draftExplanation,
+  draftItemExplanation,
+  isHomeUrl,
+  type TrailEvent,
 } from '../../../lib/capture/clickpath';
 
 const HOME = 'https://www.bangtuayang.go.th/';
@@ -11,7 +16,11 @@ const NEWS = 'https://www.bangtuayang.go.th/news.php';
 let t = 0;
 // A link text makes a click; no text makes a page load (typed, Back, reload).
 const ev = (url: string, linkText = '', fromUrl = ''): TrailEvent => ({
-  url, linkText, fromUrl, via: linkText ? 'click' : 'load', at: `2021-01-01T00:00:${String(t++).padStart(2, '0')}Z`,
+  url,
+  linkText,
+  fromUrl,
+  via: linkText ? 'click' : 'load',
+  at: `2021-01-01T00:00:${String(t++).padStart(2, '0')}Z`,
 });
 const build = (...events: TrailEvent[]) => events.reduce<TrailEvent[]>((trail, e) => appendTrail(trail, e), []);
 
@@ -46,7 +55,11 @@ describe('clickPathTo', () => {
 
   it('cuts loops', () => {
     const trail = build(
-      ev(HOME), ev(ITA, 'ITA', HOME), ev(NEWS, 'ข่าว', ITA), ev(ITA, 'กลับหน้า ITA', NEWS), ev(O5, 'O5', ITA),
+      ev(HOME),
+      ev(ITA, 'ITA', HOME),
+      ev(NEWS, 'ข่าว', ITA),
+      ev(ITA, 'กลับหน้า ITA', NEWS),
+      ev(O5, 'O5', ITA),
     );
     // The latest link visit of ITA came from NEWS, which came from ITA: the cycle goes.
     const { path, reachedFromHome } = clickPathTo(trail, O5, HOME);
@@ -57,7 +70,9 @@ describe('clickPathTo', () => {
 
   it('handles back navigation (no link) by using the earlier link visit', () => {
     const trail = build(
-      ev(HOME), ev(ITA, 'ITA', HOME), ev(NEWS, 'ข่าว', ITA),
+      ev(HOME),
+      ev(ITA, 'ITA', HOME),
+      ev(NEWS, 'ข่าว', ITA),
       ev(ITA), // Back button: not a link click
       ev(O5, 'O5', ITA),
     );
@@ -67,7 +82,10 @@ describe('clickPathTo', () => {
   });
 
   it('normalises fragments, host case and default ports', () => {
-    const trail = build(ev('https://WWW.bangtuayang.go.th:443/#top'), ev(`${ITA}#menu`, 'ITA', 'https://www.bangtuayang.go.th/index.php'));
+    const trail = build(
+      ev('https://WWW.bangtuayang.go.th:443/#top'),
+      ev(`${ITA}#menu`, 'ITA', 'https://www.bangtuayang.go.th/index.php'),
+    );
     const { path, reachedFromHome } = clickPathTo(trail, ITA, HOME);
     expect(reachedFromHome).toBe(true);
     expect(path).toHaveLength(2);
@@ -112,10 +130,25 @@ describe('draft explanations', () => {
   });
 
   it('numbers distinct paths for an item', () => {
-    const a = [{ url: HOME, linkText: '' }, { url: ITA, linkText: 'ITA' }, { url: O5, linkText: 'O5' }];
-    const b = [{ url: HOME, linkText: '' }, { url: NEWS, linkText: 'ข่าวประชาสัมพันธ์' }];
+    const a = [
+      { url: HOME, linkText: '' },
+      { url: ITA, linkText: 'ITA' },
+      { url: O5, linkText: 'O5' },
+    ];
+    const b = [
+      { url: HOME, linkText: '' },
+      { url: NEWS, linkText: 'ข่าวประชาสัมพันธ์' },
+    ];
     expect(draftItemExplanation([a, b, a, []], 'th')).toBe('1. หน้าแรก → ITA → O5\n2. หน้าแรก → ข่าวประชาสัมพันธ์');
-    const partial = { path: [{ url: ITA, linkText: '' }, { url: O5, linkText: 'O5' }], reachedFromHome: false };
-    expect(draftItemExplanation([{ path: a, reachedFromHome: true }, partial], 'en')).toBe('1. Home → ITA → O5\n2. /ita.php → O5');
+    const partial = {
+      path: [
+        { url: ITA, linkText: '' },
+        { url: O5, linkText: 'O5' },
+      ],
+      reachedFromHome: false,
+    };
+    expect(draftItemExplanation([{ path: a, reachedFromHome: true }, partial], 'en')).toBe(
+      '1. Home → ITA → O5\n2. /ita.php → O5',
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allowedDocumentMime, checkDocumentSize, classifyDocumentUrl, DOCUMENT_SIZE_CAP, safeDecode, sniffMime } from '../../../lib/capture/documents';
+import {
+  allowedDocumentMime,
+  checkDocumentSize,
+  classifyDocumentUrl,
+  DOCUMENT_SIZE_CAP,
+  safeDecode,
+  sniffMime,
+} from '../../../lib/capture/documents';
 
 describe('classifyDocumentUrl', () => {
   it('classifies by extension, case-insensitive, Thai names included', () => {
@@ -57,7 +64,9 @@ describe('allowedDocumentMime', () => {
     expect(allowedDocumentMime(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a))).toBe('image/png');
     expect(allowedDocumentMime(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe('image/jpeg');
     expect(allowedDocumentMime(ascii('GIF89a'))).toBe('image/gif');
-    expect(allowedDocumentMime(bytes(0x50, 0x4b, 0x03, 0x04, ...ascii('word/document.xml')))).toContain('wordprocessingml');
+    expect(allowedDocumentMime(bytes(0x50, 0x4b, 0x03, 0x04, ...ascii('word/document.xml')))).toContain(
+      'wordprocessingml',
+    );
     expect(allowedDocumentMime(ole(), 'plan.xls')).toBe('application/vnd.ms-excel');
     expect(allowedDocumentMime(ole(...utf16('WordDocument')), 'download.php')).toBe('application/msword');
     expect(allowedDocumentMime(ole(...utf16('Workbook')))).toBe('application/vnd.ms-excel');

@@ -2,15 +2,38 @@ import { describe, expect, it } from 'vitest';
 import type { Criterion, PeriodRule } from '../../../lib/criteria/types';
 import { detectHints, hintWarningMessages } from '../../../lib/capture/element-hints';
 
-function criterion(code: string, elements: [string, string][], periodRule: PeriodRule = { kind: 'current' }, noneRule: string | null = null): Criterion {
+function criterion(
+  code: string,
+  elements: [string, string][],
+  periodRule: PeriodRule = { kind: 'current' },
+  noneRule: string | null = null,
+): Criterion {
   return {
-    code, indicator: 9, subindicator: '9.1', subgroupTh: 'ข้อมูลพื้นฐาน', nameTh: code, nameEn: code,
-    elements: elements.map(([key, en]) => ({ key, th: key, en, required: true })), anyOf: [],
-    conditions: '', hintRules: [], periodRule, periodText: '', noneRule, source: null, confidence: 'A',
+    code,
+    indicator: 9,
+    subindicator: '9.1',
+    subgroupTh: 'ข้อมูลพื้นฐาน',
+    nameTh: code,
+    nameEn: code,
+    elements: elements.map(([key, en]) => ({ key, th: key, en, required: true })),
+    anyOf: [],
+    conditions: '',
+    hintRules: [],
+    periodRule,
+    periodText: '',
+    noneRule,
+    source: null,
+    confidence: 'A',
   };
 }
 
-const O5 = criterion('O5', [['address', 'Address'], ['phone', 'Telephone'], ['fax', 'Fax'], ['email', 'E-mail'], ['map', 'Location map']]);
+const O5 = criterion('O5', [
+  ['address', 'Address'],
+  ['phone', 'Telephone'],
+  ['fax', 'Fax'],
+  ['email', 'E-mail'],
+  ['map', 'Location map'],
+]);
 const ctx = { fiscalYear: 2564 };
 const kinds = (text: string, c: Criterion = O5, hasMap = false) =>
   detectHints(text, c, { ...ctx, hasMap }).findings.map((f) => `${f.kind}:${f.match}`);
@@ -26,7 +49,9 @@ describe('detectHints — contact details', () => {
     expect(hints.findings).toContainEqual({ kind: 'phone', match: '034-711-111' });
     expect(hints.findings).toContainEqual({ kind: 'fax', match: '034-711-112' });
     expect(hints.findings).toContainEqual({ kind: 'email', match: 'saraban@bangtuayang.go.th' });
-    expect(hints.findings.find((f) => f.kind === 'address')?.match).toMatch(/หมู่ที่ 3 ถนนเพชรเกษม.*จังหวัดสมุทรสงคราม 75000$/);
+    expect(hints.findings.find((f) => f.kind === 'address')?.match).toMatch(
+      /หมู่ที่ 3 ถนนเพชรเกษม.*จังหวัดสมุทรสงคราม 75000$/,
+    );
     expect(hints.warnings).toEqual([]);
   });
 
@@ -42,7 +67,9 @@ describe('detectHints — contact details', () => {
     expect(kinds('มือถือ 081-234-5678')).toContain('phone:081-234-5678');
     expect(kinds('โทร. ๐๓๔-๗๑๑-๑๑๑')).toContain('phone:034-711-111');
     expect(kinds('Fax. 02 123 4568')).toContain('fax:02 123 4568');
-    expect(kinds('โทรศัพท์/โทรสาร 034-711-111')).toEqual(expect.arrayContaining(['fax:034-711-111', 'phone:034-711-111']));
+    expect(kinds('โทรศัพท์/โทรสาร 034-711-111')).toEqual(
+      expect.arrayContaining(['fax:034-711-111', 'phone:034-711-111']),
+    );
   });
 
   it('does not take years, amounts or postcodes for phone numbers', () => {
@@ -51,7 +78,10 @@ describe('detectHints — contact details', () => {
   });
 
   it('leaves elements without a detector to the reviewer', () => {
-    const c = criterion('O1', [['chart', 'Organisation chart'], ['units', 'Internal units']]);
+    const c = criterion('O1', [
+      ['chart', 'Organisation chart'],
+      ['units', 'Internal units'],
+    ]);
     expect(detectHints('แผนภูมิโครงสร้าง สำนักปลัด กองคลัง', c, ctx).ticks).toEqual({ chart: false, units: false });
   });
 
@@ -63,7 +93,11 @@ describe('detectHints — contact details', () => {
 });
 
 describe('detectHints — executives', () => {
-  const O2 = criterion('O2', [['name', 'Full name'], ['position', 'Position'], ['photo', 'Photo']]);
+  const O2 = criterion('O2', [
+    ['name', 'Full name'],
+    ['position', 'Position'],
+    ['photo', 'Photo'],
+  ]);
   it('finds titled names near executive positions', () => {
     const hints = detectHints('นายสมชาย ใจดี\nนายกเทศมนตรีตำบลบางตัวอย่าง\nนางสาวสมหญิง รักงาน ปลัดเทศบาล', O2, ctx);
     const people = hints.findings.filter((f) => f.kind === 'person').map((f) => f.match);
@@ -115,7 +149,12 @@ describe('detectHints — periods', () => {
 });
 
 describe('detectHints — none statements and placeholders', () => {
-  const O23 = criterion('O23', [['summary', 'Monthly summary']], { kind: 'range', from: '2020-10-01', to: '2021-03-31', monthly: true }, 'ประกาศว่าไม่มีการจัดซื้อจัดจ้าง');
+  const O23 = criterion(
+    'O23',
+    [['summary', 'Monthly summary']],
+    { kind: 'range', from: '2020-10-01', to: '2021-03-31', monthly: true },
+    'ประกาศว่าไม่มีการจัดซื้อจัดจ้าง',
+  );
   it('reports "ไม่มี…" statements only for items with a none rule', () => {
     expect(kinds('เดือนมกราคม 2564 ไม่มีการจัดซื้อจัดจ้าง', O23)).toContain('none-statement:ไม่มีการจัดซื้อจัดจ้าง');
     expect(kinds('ไม่มีเรื่องร้องเรียน', O23)).toContain('none-statement:ไม่มีเรื่องร้องเรียน');
@@ -159,7 +198,9 @@ describe('detectHints — period kinds from lib/criteria/period', () => {
   it('O4: a one-year plan is too short', () => {
     const hints = detectHints('แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2564', O4, ctx);
     expect(hints.warnings).toEqual(['plan-too-short']);
-    expect(hintWarningMessages(hints, 'en')).toEqual(['The plan on this page spans one year; this item needs a plan of more than one year covering 2564.']);
+    expect(hintWarningMessages(hints, 'en')).toEqual([
+      'The plan on this page spans one year; this item needs a plan of more than one year covering 2564.',
+    ]);
   });
 
   it('in force: a 2563 policy passes, a 2565 one does not', () => {
@@ -177,7 +218,7 @@ describe('detectHints — period kinds from lib/criteria/period', () => {
   });
 });
 
-describe('detectHints — the year message names the item\'s years, not the fiscal year', () => {
+describe("detectHints — the year message names the item's years, not the fiscal year", () => {
   it('an annual report (offset -1) asks for 2563', () => {
     const O12 = criterion('O12', [['results', 'Results']], { kind: 'fiscal-year', offset: -1 });
     const hints = detectHints('รายงานผลการดำเนินงาน ประจำปี 2564', O12, ctx);
@@ -194,7 +235,9 @@ describe('detectHints — years only in the site menu or footer', () => {
   it('warns when the required year is only in the chrome', () => {
     const hints = detectHints(page, O7, { ...ctx, contentText: content });
     expect(hints.warnings).toEqual(['year-only-in-site-chrome']);
-    expect(hintWarningMessages(hints, 'en')).toEqual(["The year 2564 appears only in the site menu, header or footer, not in this page's content."]);
+    expect(hintWarningMessages(hints, 'en')).toEqual([
+      "The year 2564 appears only in the site menu, header or footer, not in this page's content.",
+    ]);
     // Without the content text (the form could not tell), the whole page counts as before.
     expect(detectHints(page, O7, ctx).warnings).toEqual([]);
   });
@@ -205,9 +248,19 @@ describe('detectHints — years only in the site menu or footer', () => {
 });
 
 describe('detectHints — addresses in English, and a postcode with a road or district word', () => {
-  const O5 = criterion('O5', [['address', 'Address'], ['phone', 'Telephone'], ['fax', 'Fax'], ['email', 'E-mail'], ['map', 'Location map']]);
+  const O5 = criterion('O5', [
+    ['address', 'Address'],
+    ['phone', 'Telephone'],
+    ['fax', 'Fax'],
+    ['email', 'E-mail'],
+    ['map', 'Location map'],
+  ]);
   it('reads an English contact block', () => {
-    const hints = detectHints('Mailing Address: 99 Moo 3, Phetkasem Rd., Mueang District, Samut Songkhram 75000 Tel. 034-711-111 Fax 034-711-112', O5, ctx);
+    const hints = detectHints(
+      'Mailing Address: 99 Moo 3, Phetkasem Rd., Mueang District, Samut Songkhram 75000 Tel. 034-711-111 Fax 034-711-112',
+      O5,
+      ctx,
+    );
     expect(hints.ticks).toMatchObject({ address: true, phone: true, fax: true });
     expect(hints.findings.find((f) => f.kind === 'address')?.match).toMatch(/^Mailing Address: 99 Moo 3.*75000$/);
   });
@@ -228,16 +281,23 @@ describe('detectHints — examples, groups and hint rules', () => {
         { key: 'winners', th: 'ประกาศผล', en: 'Award notices', required: false },
         { key: 'note', th: 'หมายเหตุ', en: 'Note', required: false },
       ],
-      anyOf: [{ key: 'announcements', th: 'ประกาศ', en: 'Announcements', min: 1, elements: ['invitations', 'winners'] }],
+      anyOf: [
+        { key: 'announcements', th: 'ประกาศ', en: 'Announcements', min: 1, elements: ['invitations', 'winners'] },
+      ],
     };
     expect(detectHints('ประกาศ', c, ctx).ticks).toEqual({ invitations: false, winners: false, note: true });
   });
 
   it('signed by the top executive, and the current executive from O2', () => {
-    const O34: Criterion = { ...criterion('O34', [['pledge', 'Pledge']]), hintRules: [{ kind: 'signed-by-top-executive' }, { kind: 'current-executive', item: 'O2' }] };
+    const O34: Criterion = {
+      ...criterion('O34', [['pledge', 'Pledge']]),
+      hintRules: [{ kind: 'signed-by-top-executive' }, { kind: 'current-executive', item: 'O2' }],
+    };
     const signed = 'ประกาศเจตจำนงสุจริต ประกาศ ณ วันที่ 1 ตุลาคม 2563 (นายสมชาย ใจดี) นายกเทศมนตรีตำบลบางตัวอย่าง';
     expect(detectHints(signed, O34, { ...ctx, currentExecutives: ['นายสมชาย ใจดี'] }).warnings).toEqual([]);
-    expect(detectHints(signed, O34, { ...ctx, currentExecutives: ['นายสมศักดิ์ ใหม่'] }).warnings).toEqual(['not-current-executive']);
+    expect(detectHints(signed, O34, { ...ctx, currentExecutives: ['นายสมศักดิ์ ใหม่'] }).warnings).toEqual([
+      'not-current-executive',
+    ]);
     expect(detectHints('ประกาศเจตจำนงสุจริตของผู้บริหาร', O34, ctx).warnings).toEqual(['no-signature']);
   });
 });

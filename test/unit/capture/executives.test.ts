@@ -13,8 +13,17 @@ describe('top executives for the current-executive hint (O34 ↔ O2)', () => {
   });
 
   it('reads the text artifacts of the O2 evidence, once per name', async () => {
-    const text = (id: string): Artifact => ({ id, method: 'text', mime: 'text/plain;charset=utf-8', sha256: 'a'.repeat(64), bytes: 1 });
-    const blobs = new Map([['t1', new TextEncoder().encode(O2_PAGE)], ['t2', new TextEncoder().encode(O2_PAGE)]]);
+    const text = (id: string): Artifact => ({
+      id,
+      method: 'text',
+      mime: 'text/plain;charset=utf-8',
+      sha256: 'a'.repeat(64),
+      bytes: 1,
+    });
+    const blobs = new Map([
+      ['t1', new TextEncoder().encode(O2_PAGE)],
+      ['t2', new TextEncoder().encode(O2_PAGE)],
+    ]);
     const records = [
       evidence(['O2'], {}, { artifacts: [text('t1')] }),
       evidence(['O2'], {}, { artifacts: [text('t2')] }),

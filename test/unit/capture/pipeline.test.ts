@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { openDb, type ItaDb } from '../../../lib/storage/db';
-import { base64ToBytes, captureErrorCode, CaptureError, runCapture, type CaptureDeps } from '../../../lib/capture/pipeline';
+import {
+  base64ToBytes,
+  captureErrorCode,
+  CaptureError,
+  runCapture,
+  type CaptureDeps,
+} from '../../../lib/capture/pipeline';
 import type { CaptureRequest } from '../../../lib/messages/protocol';
 import { StorageError } from '../../../lib/storage/errors';
 import { CaptureCancelledError } from '../../../lib/capture/stitch';
@@ -65,10 +71,25 @@ function deps(db: ItaDb, over: Partial<CaptureDeps> = {}): CaptureDeps & { calls
     timeZone: 'Asia/Bangkok',
     tabUrl: 'https://tessaban.example.go.th/ita/o5.html',
     captureViewport: async () => (calls.push('viewport'), fakePng(2560, 1440, 1)),
-    captureFullPage: async () => (calls.push('fullpage'), { parts: [fakePng(2560, 16384, 2), fakePng(2560, 1616, 3)], tiles: 13 }),
-    cropRegion: async (_png, r, dpr) => (calls.push(`crop ${r.width}x${r.height}@${dpr}`), fakePng(r.width * dpr, r.height * dpr, 4)),
-    fetchDocument: async (url) => (calls.push(`fetch ${url}`), { bytes: PDF, contentType: 'application/octet-stream', finalUrl: url }),
-    clickPath: async () => ({ path: [{ url: 'https://tessaban.example.go.th/', linkText: '' }, { url: 'https://tessaban.example.go.th/ita/o5.html', linkText: 'O5 ข้อมูลการติดต่อ' }], reachedFromHome: true }),
+    captureFullPage: async () => (
+      calls.push('fullpage'),
+      { parts: [fakePng(2560, 16384, 2), fakePng(2560, 1616, 3)], tiles: 13 }
+    ),
+    cropRegion: async (_png, r, dpr) => (
+      calls.push(`crop ${r.width}x${r.height}@${dpr}`),
+      fakePng(r.width * dpr, r.height * dpr, 4)
+    ),
+    fetchDocument: async (url) => (
+      calls.push(`fetch ${url}`),
+      { bytes: PDF, contentType: 'application/octet-stream', finalUrl: url }
+    ),
+    clickPath: async () => ({
+      path: [
+        { url: 'https://tessaban.example.go.th/', linkText: '' },
+        { url: 'https://tessaban.example.go.th/ita/o5.html', linkText: 'O5 ข้อมูลการติดต่อ' },
+      ],
+      reachedFromHome: true,
+    }),
     ...over,
   };
 }
@@ -80,13 +101,26 @@ describe('runCapture', () => {
     const rec = await runCapture(request(), d);
     expect(rec.artifacts.map((a) => a.method)).toEqual(['viewport', 'dom-snapshot', 'text']);
     const [shot, html, text] = rec.artifacts;
-    expect(shot).toMatchObject({ mime: 'image/png', width: 2560, height: 1440, bytes: 33, sha256: sha(fakePng(2560, 1440, 1)) });
+    expect(shot).toMatchObject({
+      mime: 'image/png',
+      width: 2560,
+      height: 1440,
+      bytes: 33,
+      sha256: sha(fakePng(2560, 1440, 1)),
+    });
     expect(html!.sha256).toBe(sha(request().page.html));
     expect(html!.mime).toBe('text/html; charset=utf-8');
     expect(text!.sha256).toBe(sha(request().page.text));
     expect(rec).toMatchObject({
-      criteria: ['O5', 'O1'], note: 'หน้าติดต่อ', httpStatus: 200, capturedAt: '2021-03-15T03:00:00.000Z', timeZone: 'Asia/Bangkok',
-      viewport: { width: 1280, height: 720 }, devicePixelRatio: 2, reachedFromHome: true, elementTicks: { O5: ['phone', 'email'], O1: [] },
+      criteria: ['O5', 'O1'],
+      note: 'หน้าติดต่อ',
+      httpStatus: 200,
+      capturedAt: '2021-03-15T03:00:00.000Z',
+      timeZone: 'Asia/Bangkok',
+      viewport: { width: 1280, height: 720 },
+      devicePixelRatio: 2,
+      reachedFromHome: true,
+      elementTicks: { O5: ['phone', 'email'], O1: [] },
     });
     expect(await db.evidence.count()).toBe(1);
     for (const a of rec.artifacts) {
@@ -113,7 +147,12 @@ describe('runCapture', () => {
     expect(await snapOf(remote)).toContain('src="data:image/svg+xml;base64,'); // placeholder
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const fetched: string[] = [];
-    const inlined = await snapOf(remote, { fetchResource: async (url) => { fetched.push(url); return { bytes: png, contentType: 'image/png', url }; } });
+    const inlined = await snapOf(remote, {
+      fetchResource: async (url) => {
+        fetched.push(url);
+        return { bytes: png, contentType: 'image/png', url };
+      },
+    });
     expect(fetched).toEqual(['https://cdn.example.com/logo.png']);
     expect(inlined).toContain('src="data:image/png;base64,iVBORw0KGgoBAgM="');
   });
@@ -122,7 +161,10 @@ describe('runCapture', () => {
     const db = freshDb();
     const rec = await runCapture(request({ mode: 'fullpage' }), deps(db));
     const shots = rec.artifacts.filter((a) => a.method === 'fullpage-stitched');
-    expect(shots.map((a) => [a.part, a.parts, a.tiles, a.height])).toEqual([[1, 2, 13, 16384], [2, 2, 13, 1616]]);
+    expect(shots.map((a) => [a.part, a.parts, a.tiles, a.height])).toEqual([
+      [1, 2, 13, 16384],
+      [2, 2, 13, 1616],
+    ]);
   });
 
   it('crops element captures from the viewport and keeps rendered ones marked as rendered', async () => {
@@ -132,8 +174,16 @@ describe('runCapture', () => {
     expect(d.calls).toEqual(['viewport', 'crop 300x200@2']);
     expect(crop.artifacts[0]).toMatchObject({ method: 'element-crop', width: 600, height: 400 });
     const png = fakePng(800, 3000, 9);
-    const rendered = await runCapture(request({ mode: 'element', renderedPng: `data:image/png;base64,${Buffer.from(png).toString('base64')}` }), deps(db));
-    expect(rendered.artifacts[0]).toMatchObject({ method: 'rendered-html2canvas', width: 800, height: 3000, sha256: sha(png) });
+    const rendered = await runCapture(
+      request({ mode: 'element', renderedPng: `data:image/png;base64,${Buffer.from(png).toString('base64')}` }),
+      deps(db),
+    );
+    expect(rendered.artifacts[0]).toMatchObject({
+      method: 'rendered-html2canvas',
+      width: 800,
+      height: 3000,
+      sha256: sha(png),
+    });
   });
 
   it('stores a document as its bytes with SHA-256, sniffed MIME type, size and name', async () => {
@@ -141,12 +191,22 @@ describe('runCapture', () => {
     const url = 'https://tessaban.example.go.th/files/%E0%B8%A3%E0%B8%B2%E0%B8%A2%E0%B8%87%E0%B8%B2%E0%B8%99.pdf';
     const rec = await runCapture(request({ documents: [url] }), deps(db));
     const doc = rec.artifacts.find((a) => a.method === 'document-bytes')!;
-    expect(doc).toMatchObject({ mime: 'application/pdf', bytes: PDF.byteLength, sha256: sha(PDF), sourceUrl: url, fileName: 'รายงาน.pdf' });
+    expect(doc).toMatchObject({
+      mime: 'application/pdf',
+      bytes: PDF.byteLength,
+      sha256: sha(PDF),
+      sourceUrl: url,
+      fileName: 'รายงาน.pdf',
+    });
   });
 
   it('stores nothing when a document fetch fails', async () => {
     const db = freshDb();
-    const d = deps(db, { fetchDocument: async () => { throw new TypeError('Failed to fetch'); } });
+    const d = deps(db, {
+      fetchDocument: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
     const err = await runCapture(request({ documents: ['https://x.example/a.pdf'] }), d).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CaptureError);
     expect(captureErrorCode(err)).toBe('document-failed');
@@ -160,8 +220,16 @@ describe('runCapture', () => {
   it('numbers the failing document and keeps the underlying error as its cause', async () => {
     const db = freshDb();
     const boom = new Error('HTTP 404: https://x.example/b.pdf');
-    const d = deps(db, { fetchDocument: async (url) => { if (url.endsWith('b.pdf')) throw boom; return { bytes: PDF, contentType: null, finalUrl: url }; } });
-    const err = await runCapture(request({ documents: ['https://x.example/a.pdf', 'https://x.example/b.pdf'] }), d).catch((e: unknown) => e);
+    const d = deps(db, {
+      fetchDocument: async (url) => {
+        if (url.endsWith('b.pdf')) throw boom;
+        return { bytes: PDF, contentType: null, finalUrl: url };
+      },
+    });
+    const err = await runCapture(
+      request({ documents: ['https://x.example/a.pdf', 'https://x.example/b.pdf'] }),
+      d,
+    ).catch((e: unknown) => e);
     expect(captureErrorCode(err)).toBe('document-failed');
     expect((err as Error).message).toBe('2');
     expect((err as Error).cause).toBe(boom);
@@ -173,14 +241,22 @@ describe('runCapture', () => {
     const html = new TextEncoder().encode('<!DOCTYPE html><script>alert(1)</script>');
     for (const contentType of ['text/html', 'application/pdf', null]) {
       const d = deps(db, { fetchDocument: async (url) => ({ bytes: html, contentType, finalUrl: url }) });
-      const err = await runCapture(request({ documents: ['https://x.example/report.pdf'] }), d).catch((e: unknown) => e);
+      const err = await runCapture(request({ documents: ['https://x.example/report.pdf'] }), d).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(CaptureError);
       expect(captureErrorCode(err)).toBe('document-type');
       expect((err as Error).message).toBe('1');
     }
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
-    const d = deps(db, { fetchDocument: async (url) => ({ bytes: zip, contentType: 'application/zip', finalUrl: url }) });
-    expect(captureErrorCode(await runCapture(request({ documents: ['https://x.example/a.zip'] }), d).catch((e: unknown) => e))).toBe('document-type');
+    const d = deps(db, {
+      fetchDocument: async (url) => ({ bytes: zip, contentType: 'application/zip', finalUrl: url }),
+    });
+    expect(
+      captureErrorCode(
+        await runCapture(request({ documents: ['https://x.example/a.zip'] }), d).catch((e: unknown) => e),
+      ),
+    ).toBe('document-type');
     expect(await db.evidence.count()).toBe(0);
     expect(await db.blobs.count()).toBe(0);
   });
@@ -197,7 +273,9 @@ describe('runCapture', () => {
   it('refuses a document over the size cap, stating its size, and stores nothing', async () => {
     const db = freshDb();
     const big = new Uint8Array(DOCUMENT_SIZE_CAP + 1);
-    const d = deps(db, { fetchDocument: async (url) => ({ bytes: big, contentType: 'application/pdf', finalUrl: url }) });
+    const d = deps(db, {
+      fetchDocument: async (url) => ({ bytes: big, contentType: 'application/pdf', finalUrl: url }),
+    });
     const err = await runCapture(request({ documents: ['https://x.example/big.pdf'] }), d).catch((e: unknown) => e);
     expect(captureErrorCode(err)).toBe('document-too-large');
     expect((err as Error).message).toBe('50.0');
@@ -217,7 +295,11 @@ describe('runCapture', () => {
 
   it('takes no screenshot-less record when the capture is cancelled', async () => {
     const db = freshDb();
-    const d = deps(db, { captureFullPage: async () => { throw new CaptureCancelledError(); } });
+    const d = deps(db, {
+      captureFullPage: async () => {
+        throw new CaptureCancelledError();
+      },
+    });
     const err = await runCapture(request({ mode: 'fullpage' }), d).catch((e: unknown) => e);
     expect(captureErrorCode(err)).toBe('cancelled');
     expect(await db.evidence.count()).toBe(0);
@@ -226,11 +308,17 @@ describe('runCapture', () => {
 
 describe('captureErrorCode', () => {
   it('explains the browser refusals the reviewer can meet', () => {
-    expect(captureErrorCode(new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.'))).toBe('quota');
+    expect(
+      captureErrorCode(new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.')),
+    ).toBe('quota');
     expect(captureErrorCode(new Error('Cannot access a chrome:// URL'))).toBe('restricted-page');
     expect(captureErrorCode(new Error('The extensions gallery cannot be scripted.'))).toBe('restricted-page');
-    expect(captureErrorCode(new Error('Cannot access contents of url "https://chromewebstore.google.com/".'))).toBe('restricted-page');
-    expect(captureErrorCode(new Error("Either the '<all_urls>' or 'activeTab' permission is required."))).toBe('permission-missing');
+    expect(captureErrorCode(new Error('Cannot access contents of url "https://chromewebstore.google.com/".'))).toBe(
+      'restricted-page',
+    );
+    expect(captureErrorCode(new Error("Either the '<all_urls>' or 'activeTab' permission is required."))).toBe(
+      'permission-missing',
+    );
     expect(captureErrorCode(new Error('something else'))).toBe('failed');
   });
 

@@ -16,11 +16,14 @@ const PAGE = `
 function texts(html: string): { full: string; content: string | undefined } {
   document.body.innerHTML = html;
   const full = extractText(document.body);
-  return { full, content: contentTextOrUndefined(full, extractText(document.body, { excludeSelector: SITE_CHROME_SELECTOR })) };
+  return {
+    full,
+    content: contentTextOrUndefined(full, extractText(document.body, { excludeSelector: SITE_CHROME_SELECTOR })),
+  };
 }
 
 describe('site chrome', () => {
-  it('leaves out menus, header and footer, but keeps an article\'s own header', () => {
+  it("leaves out menus, header and footer, but keeps an article's own header", () => {
     const { full, content } = texts(PAGE);
     expect(full).toContain('๒๕๖๔');
     expect(content).toBeDefined();
@@ -33,11 +36,15 @@ describe('site chrome', () => {
   it('the O7 hint warns that 2564 is only in the menu or footer', () => {
     const { full, content } = texts(PAGE);
     const o7 = getBuiltInSet()!.items.find((i) => i.code === 'O7')!;
-    expect(detectHints(full, o7, { fiscalYear: 2564, contentText: content }).warnings).toEqual(['year-only-in-site-chrome']);
+    expect(detectHints(full, o7, { fiscalYear: 2564, contentText: content }).warnings).toEqual([
+      'year-only-in-site-chrome',
+    ]);
   });
 
   it('falls back to the whole text when the chrome is nearly the whole page', () => {
-    const { content } = texts('<div class="menu"><p>ข่าวกิจกรรม ปี 2564 โครงการปลูกต้นไม้ริมคลอง ประชาชนร่วมกิจกรรม</p></div><p>x</p>');
+    const { content } = texts(
+      '<div class="menu"><p>ข่าวกิจกรรม ปี 2564 โครงการปลูกต้นไม้ริมคลอง ประชาชนร่วมกิจกรรม</p></div><p>x</p>',
+    );
     expect(content).toBeUndefined();
   });
 });

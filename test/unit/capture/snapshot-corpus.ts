@@ -7,8 +7,10 @@ import { LEGACY_SNAPSHOT_CSPS, SNAPSHOT_CSP } from '../../../lib/capture/snapsho
 
 /** A snapshot that passes the rule as it is: the current head, nothing remote. */
 export function snapshotHtml(body: string, head = ''): string {
-  return `<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${SNAPSHOT_CSP}">` +
-    `<meta name="ita-evidence-source" content="https://www.example.go.th/page">${head}<title>หน้า</title></head><body>${body}</body></html>`;
+  return (
+    `<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${SNAPSHOT_CSP}">` +
+    `<meta name="ita-evidence-source" content="https://www.example.go.th/page">${head}<title>หน้า</title></head><body>${body}</body></html>`
+  );
 }
 
 export interface HostileCase {
@@ -28,13 +30,21 @@ const rows: Record<string, Row[]> = {
     ['svg-prefixed script', '<svg><svg:script>alert(1)</svg:script></svg>', '<script> element'],
     ['MathML script', '<math><mi><script>alert(1)</script></mi></math>', '<script> element'],
     ['script in a template', '<template><script>alert(1)</script></template>', '<script> element'],
-    ['script in a declarative shadow root', '<div><template shadowrootmode="open"><script>alert(1)</script></template></div>', '<script> element'],
+    [
+      'script in a declarative shadow root',
+      '<div><template shadowrootmode="open"><script>alert(1)</script></template></div>',
+      '<script> element',
+    ],
   ],
   'event attributes in any case': [
     ['lower-case onerror', '<img src="data:," onerror="alert(1)">', 'event attribute onerror'],
     ['mixed-case onclick', '<p oNcLiCk="alert(1)">x</p>', 'event attribute onclick'],
     ['svg onload', '<svg onload="alert(1)"></svg>', 'event attribute onload'],
-    ['svg animate onbegin', '<svg><animate onbegin="alert(1)" attributeName="x" dur="1s"/></svg>', 'event attribute onbegin'],
+    [
+      'svg animate onbegin',
+      '<svg><animate onbegin="alert(1)" attributeName="x" dur="1s"/></svg>',
+      'event attribute onbegin',
+    ],
     ['MathML onmouseover', '<math><mi ONMOUSEOVER="alert(1)">x</mi></math>', 'event attribute onmouseover'],
     ['slash-separated handler', '<div/onclick="alert(1)">x</div>', 'event attribute onclick'],
   ],
@@ -44,24 +54,44 @@ const rows: Record<string, Row[]> = {
     ['tab inside the scheme', '<a href="java&#x09;script:alert(1)">x</a>', 'script URL in href'],
     ['svg xlink:href', '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', 'script URL in xlink:href'],
     ['formaction', '<form><button formaction="JaVaScRiPt:alert(1)">x</button></form>', 'script URL in formaction'],
-    ['svg animate to', '<svg><a><animate attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>', 'script URL in to'],
+    [
+      'svg animate to',
+      '<svg><a><animate attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>',
+      'script URL in to',
+    ],
     ['vbscript', '<a href="vbscript:msgbox(1)">x</a>', 'script URL in href'],
   ],
   'data:text/html URLs': [
-    ['link to a data document', '<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">x</a>', 'data: document URL in href'],
-    ['upper-case base64', '<a href="DATA:TEXT/HTML;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>', 'data: document URL in href'],
+    [
+      'link to a data document',
+      '<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">x</a>',
+      'data: document URL in href',
+    ],
+    [
+      'upper-case base64',
+      '<a href="DATA:TEXT/HTML;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+      'data: document URL in href',
+    ],
     ['frame source', '<iframe sandbox="" src="data:text/html,x"></iframe>', 'data: document URL in src'],
     ['svg document in a link', '<a href="data:image/svg+xml,&lt;svg onload=alert(1)&gt;">x</a>', 'data: URL in href'],
   ],
   srcdoc: [
-    ['iframe srcdoc', '<iframe sandbox="" srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', 'srcdoc on <iframe>'],
+    [
+      'iframe srcdoc',
+      '<iframe sandbox="" srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
+      'srcdoc on <iframe>',
+    ],
     ['upper-case SRCDOC', '<iframe sandbox="" SRCDOC="x"></iframe>', 'srcdoc on <iframe>'],
     ['frame srcdoc', '<frame sandbox="" srcdoc="x">', 'srcdoc on <frame>'],
   ],
   'unsandboxed frames': [
     ['no sandbox', '<iframe></iframe>', '<iframe> without an empty sandbox'],
     ['allow-scripts', '<iframe sandbox="allow-scripts"></iframe>', '<iframe> without an empty sandbox'],
-    ['text inside a frame', '<iframe sandbox="">&lt;img src=x onerror=alert(1)&gt;</iframe>', 'content inside <iframe>'],
+    [
+      'text inside a frame',
+      '<iframe sandbox="">&lt;img src=x onerror=alert(1)&gt;</iframe>',
+      'content inside <iframe>',
+    ],
   ],
   'meta refresh': [
     ['in head', '', '<meta http-equiv=refresh>', '<meta http-equiv="refresh" content="0;url=https://evil.example/">'],
@@ -90,21 +120,37 @@ const rows: Record<string, Row[]> = {
     ['style element', '<p>x</p>', 'script in <style>', '<style>p{background:url("javascript:alert(1)")}</style>'],
     ['escaped scheme', '<p style="background:url(j\\61vascript:alert(1))">x</p>', 'script in the style attribute'],
     ['expression()', '<p style="width:expression(alert(1))">x</p>', 'script in the style attribute'],
-    ['-moz-binding', '<p>x</p>', 'script in <style>', '<style>p{-moz-binding:url("https://evil.example/x.xml#x")}</style>'],
+    [
+      '-moz-binding',
+      '<p>x</p>',
+      'script in <style>',
+      '<style>p{-moz-binding:url("https://evil.example/x.xml#x")}</style>',
+    ],
   ],
   'markup that changes when parsed twice (mXSS)': [
     ['svg style break-out', '<svg></p><style><a id="</style><img src=1 onerror=alert(1)>"></style></svg>', 'onerror'],
-    ['mglyph namespace confusion', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', '<mglyph> element'],
+    [
+      'mglyph namespace confusion',
+      '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
+      '<mglyph> element',
+    ],
     ['comment closed by --!>', '<!-- --!><img src=x onerror=alert(1)> -->', 'a comment hiding markup'],
     ['CDATA in svg', '<svg><![CDATA[ ><img src=x onerror=alert(1)> ]]></svg>', 'a comment hiding markup'],
     ['svg title', '<svg><title><img src=x onerror=alert(1)></title></svg>', 'markup inside <title>'],
-    ['noscript attribute break-out', '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>', '<noscript> element'],
+    [
+      'noscript attribute break-out',
+      '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></p></noscript>',
+      '<noscript> element',
+    ],
     ['processing instruction', '<?xml-stylesheet href="x"?><p>x</p>', 'a processing instruction'],
   ],
 };
 
 export const HOSTILE: Record<string, HostileCase[]> = Object.fromEntries(
-  Object.entries(rows).map(([cls, list]) => [cls, list.map(([name, body, reason, head]) => ({ name, html: snapshotHtml(body, head ?? ''), reason }))]),
+  Object.entries(rows).map(([cls, list]) => [
+    cls,
+    list.map(([name, body, reason, head]) => ({ name, html: snapshotHtml(body, head ?? ''), reason })),
+  ]),
 );
 
 /** An honest snapshot written by an earlier version: older CSP, remote stylesheet, images, fonts. */

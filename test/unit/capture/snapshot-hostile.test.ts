@@ -41,7 +41,11 @@ function expectSafe(html: string): Document {
 describe('snapshotDocument with hostile pages', () => {
   it('ignores an injected doctype', () => {
     const doc = load('<!DOCTYPE html><html><head><title>t</title></head><body><p>ok</p></body></html>');
-    const evil = doc.implementation.createDocumentType('html', 'x"><script>alert(1)</script><x y="', '"><script>alert(2)</script>');
+    const evil = doc.implementation.createDocumentType(
+      'html',
+      'x"><script>alert(1)</script><x y="',
+      '"><script>alert(2)</script>',
+    );
     doc.replaceChild(evil, doc.doctype!);
     const html = snap(doc);
     expect(html).not.toContain('alert');
@@ -50,13 +54,16 @@ describe('snapshotDocument with hostile pages', () => {
   });
 
   it('escapes style text that would end the <style> element', () => {
-    expect(escapeStyleText('a::after { content: "</STYLE><script>alert(1)</script>"; }')).toBe('a::after { content: "\\3c /STYLE>\\3c script>alert(1)\\3c /script>"; }');
+    expect(escapeStyleText('a::after { content: "</STYLE><script>alert(1)</script>"; }')).toBe(
+      'a::after { content: "\\3c /STYLE>\\3c script>alert(1)\\3c /script>"; }',
+    );
     expect(escapeStyleText('<!-- p { color: red } -->')).toBe('<!-- p { color: red } -->'); // old pages' wrapper is kept: CSS ignores it
     expect(escapeStyleText('p { background: url(" javascript:alert(1)") } q { width: expression(alert(2)) }')).toBe('');
     expect(escapeStyleText('p { background: url(javascript:alert(1)) }')).toBe('p { background: url("data:,")) }'); // a bad url token ends at the first )
     const doc = load('<html><head><style>p{}</style></head><body><p>x</p></body></html>');
     // What a CSSOM rule can produce; jsdom has no cssText round trip, so set the text directly.
-    doc.querySelector('style')!.textContent = 'p::after { content: "</style><script>alert(1)</script><img src=x onerror=alert(2)>"; }';
+    doc.querySelector('style')!.textContent =
+      'p::after { content: "</style><script>alert(1)</script><img src=x onerror=alert(2)>"; }';
     const html = snap(doc);
     const out = expectSafe(html);
     expect(out.querySelectorAll('style')).toHaveLength(1);
@@ -79,7 +86,9 @@ describe('snapshotDocument with hostile pages', () => {
   });
 
   it('keeps its CSP first in <head> when the page moved its head into the body', () => {
-    const doc = load('<html><head><title>ชื่อหน้า</title><meta http-equiv="refresh" content="0;url=https://evil.example/"></head><body><p>เนื้อหา</p></body></html>');
+    const doc = load(
+      '<html><head><title>ชื่อหน้า</title><meta http-equiv="refresh" content="0;url=https://evil.example/"></head><body><p>เนื้อหา</p></body></html>',
+    );
     doc.body.append(doc.head);
     const html = snap(doc);
     expect(html).not.toContain('evil.example');
@@ -88,7 +97,9 @@ describe('snapshotDocument with hostile pages', () => {
   });
 
   it('drops every meta refresh and base, wherever they are', () => {
-    const doc = load('<html><head><base href="https://evil.example/"><META HTTP-EQUIV="Refresh" content="1"></head><body><p>x</p></body></html>');
+    const doc = load(
+      '<html><head><base href="https://evil.example/"><META HTTP-EQUIV="Refresh" content="1"></head><body><p>x</p></body></html>',
+    );
     const m = doc.createElement('meta');
     m.setAttribute('http-equiv', 'refresh');
     m.setAttribute('content', '0;url=https://evil.example/');
@@ -126,7 +137,9 @@ describe('snapshotDocument with hostile pages', () => {
   });
 
   it('sanitises template contents too', () => {
-    const doc = load('<html><head></head><body><template><iframe srcdoc="x"></iframe><meta http-equiv="refresh" content="0"><style>a{}</style></template></body></html>');
+    const doc = load(
+      '<html><head></head><body><template><iframe srcdoc="x"></iframe><meta http-equiv="refresh" content="0"><style>a{}</style></template></body></html>',
+    );
     doc.querySelector('template')!.content.querySelector('style')!.textContent = '</style><script>alert(1)</script>';
     const html = snap(doc);
     expect(html).not.toContain('srcdoc');
@@ -163,20 +176,30 @@ describe('snapshotProblems', () => {
     expect(snapshotProblems(good('', '<meta http-equiv="refresh" content="0">'), parse)).toContain('meta http-equiv');
     expect(snapshotProblems(good('<iframe src="https://x"></iframe>'), parse)).toContain('unsandboxed <iframe>');
     expect(snapshotProblems(good('<template><img onerror="x"></template>'), parse)).toContain('attribute onerror');
-    expect(snapshotProblems('<html><head><title>x</title></head><body></body></html>', parse)).toContain('head does not start with the CSP meta');
+    expect(snapshotProblems('<html><head><title>x</title></head><body></body></html>', parse)).toContain(
+      'head does not start with the CSP meta',
+    );
   });
 
   it('builds a text-only snapshot that passes the check', () => {
-    const html = textOnlySnapshot('<script>alert(1)</script>', 'https://x.example/"><script>', '2021-01-01T00:00:00.000Z', ['element <script>']);
+    const html = textOnlySnapshot(
+      '<script>alert(1)</script>',
+      'https://x.example/"><script>',
+      '2021-01-01T00:00:00.000Z',
+      ['element <script>'],
+    );
     expect(snapshotProblems(html, parse)).toEqual([]);
   });
 });
 
 describe('open shadow roots', () => {
   it('are written as declarative shadow roots, cleaned like the rest; closed ones stay private', () => {
-    const doc = load('<html><head></head><body><my-card id="open">ข้างนอก</my-card><my-card id="closed"></my-card></body></html>');
+    const doc = load(
+      '<html><head></head><body><my-card id="open">ข้างนอก</my-card><my-card id="closed"></my-card></body></html>',
+    );
     const open = doc.getElementById('open')!.attachShadow({ mode: 'open' });
-    open.innerHTML = '<style>p{color:red}</style><p>ข้อความในเงา</p><img src="x" onerror="alert(1)"><slot></slot><inner-el></inner-el>';
+    open.innerHTML =
+      '<style>p{color:red}</style><p>ข้อความในเงา</p><img src="x" onerror="alert(1)"><slot></slot><inner-el></inner-el>';
     open.querySelector('inner-el')!.attachShadow({ mode: 'open' }).innerHTML = '<b>ชั้นใน</b><script>alert(2)</script>';
     doc.getElementById('closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>ส่วนตัว</p>';
     const { html, text } = snapshotDocument(doc, { now: fixedNow });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { completeSnapshot, inlineSnapshotResources, sniffResourceType, type FetchedResource } from '../../../lib/capture/snapshot-inline';
+import {
+  completeSnapshot,
+  inlineSnapshotResources,
+  sniffResourceType,
+  type FetchedResource,
+} from '../../../lib/capture/snapshot-inline';
 import { PLACEHOLDER_IMAGE, scanSnapshot } from '../../../lib/capture/snapshot-scan';
 import { snapshotHtml } from './snapshot-corpus';
 
@@ -21,16 +26,20 @@ function server(files: Record<string, Uint8Array | string>) {
 describe('inlining what a snapshot loads', () => {
   it('inlines cross-origin stylesheets with their @imports, fonts and images, srcset, picture, poster and SVG images', async () => {
     const { fetch, asked } = server({
-      'https://cdn.example/css/site.css': '@import "print.css" print; h1{font-family:S;background:url(../img/bg.png)} @font-face{font-family:S;src:url("https://fonts.example/s.woff2")}',
+      'https://cdn.example/css/site.css':
+        '@import "print.css" print; h1{font-family:S;background:url(../img/bg.png)} @font-face{font-family:S;src:url("https://fonts.example/s.woff2")}',
       'https://cdn.example/css/print.css': 'h1::after{content:"<b>"}',
       'https://cdn.example/img/bg.png': PNG,
       'https://fonts.example/s.woff2': WOFF2,
-      'https://a.example/1x.png': PNG, 'https://a.example/2x.png': PNG, 'https://a.example/p.png': PNG, 'https://a.example/s.png': PNG,
+      'https://a.example/1x.png': PNG,
+      'https://a.example/2x.png': PNG,
+      'https://a.example/p.png': PNG,
+      'https://a.example/s.png': PNG,
     });
     const html = snapshotHtml(
       '<h1>หัวข้อ</h1><img src="https://a.example/1x.png" srcset="https://a.example/1x.png 1x, https://a.example/2x.png 2x">' +
-      '<picture><source srcset="https://a.example/gone.webp" type="image/webp"><img src="https://a.example/1x.png"></picture>' +
-      '<video poster="https://a.example/p.png"></video><svg><image href="https://a.example/s.png"/></svg><img src="https://a.example/missing.png">',
+        '<picture><source srcset="https://a.example/gone.webp" type="image/webp"><img src="https://a.example/1x.png"></picture>' +
+        '<video poster="https://a.example/p.png"></video><svg><image href="https://a.example/s.png"/></svg><img src="https://a.example/missing.png">',
       '<link rel="stylesheet" href="https://cdn.example/css/site.css">',
     );
     const out = await inlineSnapshotResources(html, { fetch });
@@ -49,8 +58,13 @@ describe('inlining what a snapshot loads', () => {
   });
 
   it('keeps to its budget and never turns a non-image into a data: URL', async () => {
-    const { fetch, asked } = server({ 'https://a.example/page.png': '<!DOCTYPE html><script>alert(1)</script>', 'https://a.example/x.png': PNG });
-    const html = snapshotHtml('<img src="https://a.example/page.png"><img src="https://a.example/x.png"><img src="https://a.example/y.png">');
+    const { fetch, asked } = server({
+      'https://a.example/page.png': '<!DOCTYPE html><script>alert(1)</script>',
+      'https://a.example/x.png': PNG,
+    });
+    const html = snapshotHtml(
+      '<img src="https://a.example/page.png"><img src="https://a.example/x.png"><img src="https://a.example/y.png">',
+    );
     const out = await inlineSnapshotResources(html, { fetch, maxResources: 2, concurrency: 1 });
     expect(asked).toHaveLength(2);
     expect(out).not.toContain('text/html');
@@ -61,12 +75,18 @@ describe('inlining what a snapshot loads', () => {
   it('sniffs image and font types from their bytes', () => {
     expect(sniffResourceType(PNG)).toBe('image/png');
     expect(sniffResourceType(WOFF2)).toBe('font/woff2');
-    expect(sniffResourceType(enc.encode('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'))).toBe('image/svg+xml');
+    expect(sniffResourceType(enc.encode('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'))).toBe(
+      'image/svg+xml',
+    );
     expect(sniffResourceType(enc.encode('<html>'))).toBeNull();
   });
 
   it('the complete step leaves text only for active content', async () => {
-    const out = await completeSnapshot(snapshotHtml('<svg><script>alert(1)</script></svg>'), { url: 'https://a.example/', text: 'ข้อความ', capturedAt: '2021-01-01T00:00:00.000Z' });
+    const out = await completeSnapshot(snapshotHtml('<svg><script>alert(1)</script></svg>'), {
+      url: 'https://a.example/',
+      text: 'ข้อความ',
+      capturedAt: '2021-01-01T00:00:00.000Z',
+    });
     expect(out).toContain('content="text-only"');
     expect(scanSnapshot(out)).toEqual({ active: [], remote: [] });
   });

@@ -20,14 +20,21 @@ describe('the DOM layer (DOMPurify, re-parse check, parse-twice check)', () => {
   }
 
   it('names what the sanitiser would remove', () => {
-    expect(domSnapshotProblems(snapshotHtml('<svg><script>alert(1)</script></svg>'), window)).toContain('sanitiser removed <script>');
-    expect(domSnapshotProblems(snapshotHtml('<img src="data:," OnErRoR="alert(1)">'), window)).toContain('sanitiser removed onerror from <img>');
-    expect(domSnapshotProblems(snapshotHtml('<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>'), window)).toContain('sanitiser removed <mglyph>');
+    expect(domSnapshotProblems(snapshotHtml('<svg><script>alert(1)</script></svg>'), window)).toContain(
+      'sanitiser removed <script>',
+    );
+    expect(domSnapshotProblems(snapshotHtml('<img src="data:," OnErRoR="alert(1)">'), window)).toContain(
+      'sanitiser removed onerror from <img>',
+    );
+    expect(
+      domSnapshotProblems(snapshotHtml('<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>'), window),
+    ).toContain('sanitiser removed <mglyph>');
   });
 
   it('accepts what capture writes and what neutralising writes', () => {
     const doc = document.implementation.createHTMLDocument('');
-    doc.documentElement.innerHTML = '<head><title>t</title><style>p{color:red}</style></head><body><h1>หัวข้อ</h1><p class="a">ข้อความ <b>หนา</b></p><svg viewBox="0 0 1 1"><rect width="1" height="1"/></svg><table><tr><td>1</td></tr></table><form><input name="q" value="x"><select><option selected>ก</option></select></form></body>';
+    doc.documentElement.innerHTML =
+      '<head><title>t</title><style>p{color:red}</style></head><body><h1>หัวข้อ</h1><p class="a">ข้อความ <b>หนา</b></p><svg viewBox="0 0 1 1"><rect width="1" height="1"/></svg><table><tr><td>1</td></tr></table><form><input name="q" value="x"><select><option selected>ก</option></select></form></body>';
     const captured = snapshotDocument(doc, { now: () => new Date('2021-03-15T00:00:00Z') }).html;
     expect(domSnapshotProblems(captured, window)).toEqual([]);
     expect(domSnapshotProblems(rewriteSnapshot(LEGACY_SNAPSHOT).html, window)).toEqual([]);

@@ -74,10 +74,14 @@ describe('snapshotDocument', () => {
     const head = parse(html).head;
     expect(head.firstElementChild?.getAttribute('charset')).toBe('utf-8');
     expect(head.querySelectorAll('meta[charset]')).toHaveLength(1);
-    expect(head.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain("default-src 'none'");
+    expect(head.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toContain(
+      "default-src 'none'",
+    );
     expect(head.children[1]?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
     expect(head.querySelector('meta[name="ita-evidence-source"]')?.getAttribute('content')).toBe(PAGE_URL);
-    expect(head.querySelector('meta[name="ita-evidence-captured-at"]')?.getAttribute('content')).toBe('2021-03-15T03:04:05.000Z');
+    expect(head.querySelector('meta[name="ita-evidence-captured-at"]')?.getAttribute('content')).toBe(
+      '2021-03-15T03:04:05.000Z',
+    );
     expect(head.querySelector('base')).toBeNull();
     expect(head.querySelector('style')?.textContent).toContain('color: #123');
   });
@@ -118,7 +122,10 @@ describe('snapshotDocument', () => {
 
   it('inlines loaded images when the canvas allows it, and keeps the src otherwise', () => {
     const body = doc.body;
-    body.insertAdjacentHTML('beforeend', '<picture><source srcset="big.webp"><img id="a" src="logo.png" srcset="logo2.png 2x"></picture><img id="b" src="https://cdn.example/x.png"><img id="c" src="huge.png">');
+    body.insertAdjacentHTML(
+      'beforeend',
+      '<picture><source srcset="big.webp"><img id="a" src="logo.png" srcset="logo2.png 2x"></picture><img id="b" src="https://cdn.example/x.png"><img id="c" src="huge.png">',
+    );
     for (const img of doc.querySelectorAll('img')) {
       Object.defineProperty(img, 'complete', { value: true });
       Object.defineProperty(img, 'naturalWidth', { value: 10 });
@@ -141,13 +148,24 @@ describe('snapshotDocument', () => {
   });
 
   it('inlines readable linked stylesheets and keeps cross-origin ones as links', () => {
-    doc.head.insertAdjacentHTML('beforeend', '<link id="own" rel="stylesheet" media="screen" href="/css/site.css"><link id="cdn" rel="stylesheet" href="https://cdn.example/x.css">');
+    doc.head.insertAdjacentHTML(
+      'beforeend',
+      '<link id="own" rel="stylesheet" media="screen" href="/css/site.css"><link id="cdn" rel="stylesheet" href="https://cdn.example/x.css">',
+    );
     const rules = [{ cssText: '.logo { background: url("../img/logo.png"); }' }];
     Object.defineProperty(doc.getElementById('own'), 'sheet', {
-      value: { href: 'https://www.bangtuayang.go.th/css/site.css', cssRules: Object.assign(rules, { item: (i: number) => rules[i] }) },
+      value: {
+        href: 'https://www.bangtuayang.go.th/css/site.css',
+        cssRules: Object.assign(rules, { item: (i: number) => rules[i] }),
+      },
     });
     Object.defineProperty(doc.getElementById('cdn'), 'sheet', {
-      value: { href: 'https://cdn.example/x.css', get cssRules() { throw new DOMException('blocked', 'SecurityError'); } },
+      value: {
+        href: 'https://cdn.example/x.css',
+        get cssRules() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      },
     });
     const out = parse(snapshotDocument(doc, { now: fixedNow }).html);
     const inlined = out.querySelector('style[data-ita-href="/css/site.css"]');

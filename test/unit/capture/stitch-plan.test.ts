@@ -12,7 +12,11 @@ describe('planFullPage', () => {
   it('tiles an exact multiple of the viewport without overlap', () => {
     const plan = planFullPage({ pageHeight: 3000, viewportHeight: 1000, viewportWidth: 1280, dpr: 1 });
     expect(plan.tiles.map((t) => t.scrollY)).toEqual([0, 1000, 2000]);
-    expect(plan.tiles.map((t) => [t.sy, t.sh, t.destY])).toEqual([[0, 1000, 0], [0, 1000, 1000], [0, 1000, 2000]]);
+    expect(plan.tiles.map((t) => [t.sy, t.sh, t.destY])).toEqual([
+      [0, 1000, 0],
+      [0, 1000, 1000],
+      [0, 1000, 2000],
+    ]);
     expect(plan.widthPx).toBe(1280);
     expect(plan.parts).toHaveLength(1);
   });
@@ -32,7 +36,11 @@ describe('planFullPage', () => {
     const plan = planFullPage({ pageHeight: 2500, viewportHeight: 1000, viewportWidth: 800, dpr: 2 });
     expect(plan.widthPx).toBe(1600);
     expect(plan.heightPx).toBe(5000);
-    expect(plan.tiles.map((t) => [t.sy, t.sh, t.destY])).toEqual([[0, 2000, 0], [0, 2000, 2000], [1000, 1000, 4000]]);
+    expect(plan.tiles.map((t) => [t.sy, t.sh, t.destY])).toEqual([
+      [0, 2000, 0],
+      [0, 2000, 2000],
+      [1000, 1000, 4000],
+    ]);
   });
 
   it('draws a fixed header once', () => {
@@ -58,7 +66,14 @@ describe('planFullPage', () => {
   });
 
   it('handles header and footer together', () => {
-    const plan = planFullPage({ pageHeight: 5000, viewportHeight: 800, viewportWidth: 800, dpr: 1, fixedTop: 60, fixedBottom: 40 });
+    const plan = planFullPage({
+      pageHeight: 5000,
+      viewportHeight: 800,
+      viewportWidth: 800,
+      dpr: 1,
+      fixedTop: 60,
+      fixedBottom: 40,
+    });
     const rows = rowsCovered(plan);
     expect(rows.every((r, i) => r === i)).toBe(true);
     expect(rows).toHaveLength(5000);
@@ -93,7 +108,13 @@ describe('planFullPage', () => {
   });
 
   it('draws a tile that straddles a cut into both parts', () => {
-    const plan = planFullPage({ pageHeight: 2500, viewportHeight: 1000, viewportWidth: 800, dpr: 1, maxCanvasPx: 1500 });
+    const plan = planFullPage({
+      pageHeight: 2500,
+      viewportHeight: 1000,
+      viewportWidth: 800,
+      dpr: 1,
+      maxCanvasPx: 1500,
+    });
     expect(plan.parts.map((p) => p.heightPx)).toEqual([1500, 1000]);
     expect(plan.parts[0]!.tiles).toEqual([
       { tile: 0, scrollY: 0, sy: 0, sh: 1000, dy: 0 },

@@ -38,7 +38,15 @@ function harness(opts: { failures?: string[]; reached?: (y: number) => number; a
       return new Uint8Array([scroll % 256]);
     },
     async decode() {
-      const img: FakeImage = { width: 800, height: 1000, scroll, closed: false, close() { img.closed = true; } };
+      const img: FakeImage = {
+        width: 800,
+        height: 1000,
+        scroll,
+        closed: false,
+        close() {
+          img.closed = true;
+        },
+      };
       images.push(img);
       return img;
     },
@@ -81,7 +89,16 @@ function harness(opts: { failures?: string[]; reached?: (y: number) => number; a
     clock += 200;
     return realScroll(y);
   };
-  return { deps, log, captureTimes, canvases, images, get tilesDone() { return tilesDone; } };
+  return {
+    deps,
+    log,
+    captureTimes,
+    canvases,
+    images,
+    get tilesDone() {
+      return tilesDone;
+    },
+  };
 }
 
 const plan = planFullPage({ pageHeight: 2500, viewportHeight: 1000, viewportWidth: 800, dpr: 1, maxCanvasPx: 1500 });
@@ -93,7 +110,10 @@ describe('stitchFullPage', () => {
     expect(result.tiles).toBe(3);
     expect(result.parts.map((p) => p[0])).toEqual([100, 101]);
     expect(h.captureTimes).toHaveLength(3);
-    expect(h.canvases.map((c) => [c.width, c.height])).toEqual([[800, 1500], [800, 1000]]);
+    expect(h.canvases.map((c) => [c.width, c.height])).toEqual([
+      [800, 1500],
+      [800, 1000],
+    ]);
     expect(h.canvases[0]!.draws).toEqual([
       { image: 0, args: [0, 0, 800, 1000, 0, 0, 800, 1000] },
       { image: 1000, args: [0, 0, 800, 500, 0, 1000, 800, 500] },

@@ -59,7 +59,13 @@ describe('buildDashboard rows', () => {
   });
 
   it('derives each status from the indexed evidence and the item', () => {
-    expect(dash.rows.map((r) => r.status.status)).toEqual(['complete', 'needs-review', 'incomplete', 'unreviewed', 'complete']);
+    expect(dash.rows.map((r) => r.status.status)).toEqual([
+      'complete',
+      'needs-review',
+      'incomplete',
+      'unreviewed',
+      'complete',
+    ]);
     expect(row('O3').status.covered).toEqual(['a', 'b']);
     expect(row('O3').status.missing).toEqual(['c']);
     expect(row('O5').status).toMatchObject({ overridden: true, derived: 'unreviewed', reason: 'เห็นในเว็บไซต์แล้ว' });
@@ -111,7 +117,9 @@ describe('buildDashboard figures', () => {
       { key: 9, nameTh: 'การเปิดเผยข้อมูล', nameEn: 'Open data', complete: 1, total: 3, percent: 33.3 },
       { key: 10, nameTh: 'การป้องกันการทุจริต', nameEn: 'Corruption prevention', complete: 1, total: 2, percent: 50 },
     ]);
-    expect(dash.progress.bySubindicator.map(({ key, complete, total, percent }) => [key, complete, total, percent])).toEqual([
+    expect(
+      dash.progress.bySubindicator.map(({ key, complete, total, percent }) => [key, complete, total, percent]),
+    ).toEqual([
       ['9.1', 1, 2, 50],
       ['9.2', 0, 1, 0],
       ['10.1', 1, 2, 50],
@@ -144,8 +152,22 @@ describe('buildDashboard figures', () => {
 
   it('keeps evidence tagged with codes outside the set as orphans', () => {
     expect(dash.orphans).toEqual([
-      { id: 'e4', url: ev.e4.url, title: ev.e4.title, capturedAt: ev.e4.capturedAt, unknownCodes: ['X99'], wholly: false },
-      { id: 'e5', url: ev.e5.url, title: ev.e5.title, capturedAt: ev.e5.capturedAt, unknownCodes: ['Z1'], wholly: true },
+      {
+        id: 'e4',
+        url: ev.e4.url,
+        title: ev.e4.title,
+        capturedAt: ev.e4.capturedAt,
+        unknownCodes: ['X99'],
+        wholly: false,
+      },
+      {
+        id: 'e5',
+        url: ev.e5.url,
+        title: ev.e5.title,
+        capturedAt: ev.e5.capturedAt,
+        unknownCodes: ['Z1'],
+        wholly: true,
+      },
       { id: 'e6', url: ev.e6.url, title: ev.e6.title, capturedAt: ev.e6.capturedAt, unknownCodes: [], wholly: true },
     ]);
   });
@@ -202,15 +224,27 @@ describe('filterRows', () => {
     expect(dash.rows.map((r) => r.unlinkedOnly)).toEqual([false, true, true, false, false]);
     const direct = buildDashboard({
       set: criteriaSet([criterion('O1', ['a'])]),
-      evidence: [evidence(['O1'], { O1: ['a'] }, { reachedFromHome: false }), evidence(['O1'], {}, { reachedFromHome: false })],
-      items: [], tasks: [], today: '2021-03-15', units: [],
+      evidence: [
+        evidence(['O1'], { O1: ['a'] }, { reachedFromHome: false }),
+        evidence(['O1'], {}, { reachedFromHome: false }),
+      ],
+      items: [],
+      tasks: [],
+      today: '2021-03-15',
+      units: [],
     }).rows[0]!;
     expect(direct).toMatchObject({ unlinkedOnly: true, status: { status: 'complete' } });
     expect(needsAttention(direct)).toBe(true);
     const linked = buildDashboard({
       set: criteriaSet([criterion('O1', ['a'])]),
-      evidence: [evidence(['O1'], { O1: ['a'] }, { reachedFromHome: false }), evidence(['O1'], {}, { reachedFromHome: true })],
-      items: [], tasks: [], today: '2021-03-15', units: [],
+      evidence: [
+        evidence(['O1'], { O1: ['a'] }, { reachedFromHome: false }),
+        evidence(['O1'], {}, { reachedFromHome: true }),
+      ],
+      items: [],
+      tasks: [],
+      today: '2021-03-15',
+      units: [],
     }).rows[0]!;
     expect(linked).toMatchObject({ unlinkedOnly: false, status: { status: 'complete' } });
     expect(needsAttention(linked)).toBe(false);
@@ -225,7 +259,11 @@ describe('filterRows', () => {
   it('matches a code-like query against the whole code, in Thai or Arabic digits', () => {
     const many = buildDashboard({
       set: criteriaSet(['O5', 'O15', 'O25', 'O50'].map((c) => criterion(c, ['x'], { nameEn: 'Plan 5 and 15' }))),
-      evidence: [], items: [], tasks: [], today: '2021-03-15', units: [],
+      evidence: [],
+      items: [],
+      tasks: [],
+      today: '2021-03-15',
+      units: [],
     });
     const find = (text: string) => filterRows(many.rows, { text }).map((r) => r.code);
     expect(find('5')).toEqual(['O5']);

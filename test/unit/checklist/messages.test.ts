@@ -22,8 +22,12 @@ describe('checklist messages', () => {
   });
 
   it('warns when an item rests only on pages opened directly', () => {
-    expect(checklistMessage('item.unlinkedOnly', 'th')).toBe('หลักฐานทุกรายการของข้อนี้เปิดจากลิงก์โดยตรง หากเข้าถึงจากหน้าแรกไม่ได้ ผู้ประเมินอาจไม่ให้คะแนน');
-    expect(checklistMessage('item.unlinkedOnly', 'en')).toMatch(/^Every piece of evidence for this item was opened directly/);
+    expect(checklistMessage('item.unlinkedOnly', 'th')).toBe(
+      'หลักฐานทุกรายการของข้อนี้เปิดจากลิงก์โดยตรง หากเข้าถึงจากหน้าแรกไม่ได้ ผู้ประเมินอาจไม่ให้คะแนน',
+    );
+    expect(checklistMessage('item.unlinkedOnly', 'en')).toMatch(
+      /^Every piece of evidence for this item was opened directly/,
+    );
   });
 
   it('has Thai and English for every message', () => {

@@ -21,7 +21,10 @@ function spreads(ticked: string[], count: number): string[][][] {
     out = out.flatMap(([a, b]) => [
       [[...a!, key], b!],
       [a!, [...b!, key]],
-      [[...a!, key], [...b!, key]],
+      [
+        [...a!, key],
+        [...b!, key],
+      ],
     ]);
   }
   return out;
@@ -49,24 +52,27 @@ describe('deriveStatus', () => {
     expect(cases.length).toBe((1 + 8 + 64) * 2);
   });
 
-  it.each(cases)('ticks $ticked on $count record(s) $records, override $override', ({ ticked, count, records, override }) => {
-    const ev = records.map((ticks) => evidence(['O5'], { O5: ticks }));
-    const want = expected(ticked, count);
-    // The override always differs from what the evidence says, so a test can tell them apart.
-    const forced: ItemStatus = want === 'complete' ? 'missing' : 'complete';
-    const rec = override ? item('O5', { statusOverride: { status: forced, reason: 'ลิงก์เสีย' } }) : item('O5');
-    const info = deriveStatus(O5, ev, rec);
-    expect(info.derived).toBe(want);
-    expect(info.covered).toEqual(KEYS.filter((k) => ticked.includes(k)));
-    expect(info.missing).toEqual(KEYS.filter((k) => !ticked.includes(k)));
-    if (override) {
-      expect(info).toMatchObject({ status: forced, overridden: true, reason: 'ลิงก์เสีย' });
-    } else {
-      expect(info.status).toBe(want);
-      expect(info.overridden).toBe(false);
-      expect(info.reason).toBeUndefined();
-    }
-  });
+  it.each(cases)(
+    'ticks $ticked on $count record(s) $records, override $override',
+    ({ ticked, count, records, override }) => {
+      const ev = records.map((ticks) => evidence(['O5'], { O5: ticks }));
+      const want = expected(ticked, count);
+      // The override always differs from what the evidence says, so a test can tell them apart.
+      const forced: ItemStatus = want === 'complete' ? 'missing' : 'complete';
+      const rec = override ? item('O5', { statusOverride: { status: forced, reason: 'ลิงก์เสีย' } }) : item('O5');
+      const info = deriveStatus(O5, ev, rec);
+      expect(info.derived).toBe(want);
+      expect(info.covered).toEqual(KEYS.filter((k) => ticked.includes(k)));
+      expect(info.missing).toEqual(KEYS.filter((k) => !ticked.includes(k)));
+      if (override) {
+        expect(info).toMatchObject({ status: forced, overridden: true, reason: 'ลิงก์เสีย' });
+      } else {
+        expect(info.status).toBe(want);
+        expect(info.overridden).toBe(false);
+        expect(info.reason).toBeUndefined();
+      }
+    },
+  );
 
   it('counts a criterion with no elements as complete once it has evidence', () => {
     const bare = criterion('O7', []);
@@ -95,8 +101,15 @@ describe('deriveStatus', () => {
         { key: 'duration', th: 'ระยะเวลา', en: 'Duration', required: false },
       ],
     });
-    expect(deriveStatus(o14, [evidence(['O14'], { O14: ['service', 'steps'] })])).toMatchObject({ status: 'complete', covered: ['service', 'steps'], missing: [] });
-    expect(deriveStatus(o14, [evidence(['O14'], { O14: ['service', 'duration'] })])).toMatchObject({ status: 'incomplete', missing: ['steps'] });
+    expect(deriveStatus(o14, [evidence(['O14'], { O14: ['service', 'steps'] })])).toMatchObject({
+      status: 'complete',
+      covered: ['service', 'steps'],
+      missing: [],
+    });
+    expect(deriveStatus(o14, [evidence(['O14'], { O14: ['service', 'duration'] })])).toMatchObject({
+      status: 'incomplete',
+      missing: ['steps'],
+    });
     // A ticked example alone is a reviewed page, not an unreviewed one.
     expect(deriveStatus(o14, [evidence(['O14'], { O14: ['duration'] })]).status).toBe('incomplete');
   });
@@ -107,18 +120,28 @@ describe('deriveStatus', () => {
         { key: 'invitations', th: 'ประกาศเชิญชวน', en: 'Invitations', required: false },
         { key: 'winners', th: 'ประกาศผล', en: 'Award notices', required: false },
       ],
-      anyOf: [{ key: 'announcements', th: 'ประกาศ', en: 'Announcements', min: 1, elements: ['invitations', 'winners'] }],
+      anyOf: [
+        { key: 'announcements', th: 'ประกาศ', en: 'Announcements', min: 1, elements: ['invitations', 'winners'] },
+      ],
     });
     expect(deriveStatus(o22, [evidence(['O22'], { O22: ['winners'] })]).status).toBe('complete');
     expect(deriveStatus(o22, [evidence(['O22'], { O22: ['invitations', 'winners'] })]).status).toBe('complete');
     expect(deriveStatus(o22, [evidence(['O22'])]).status).toBe('needs-review');
     const two = { ...o22, anyOf: [{ ...o22.anyOf[0]!, min: 2 }] };
-    expect(deriveStatus(two, [evidence(['O22'], { O22: ['winners'] })])).toMatchObject({ status: 'incomplete', missing: ['announcements'] });
+    expect(deriveStatus(two, [evidence(['O22'], { O22: ['winners'] })])).toMatchObject({
+      status: 'incomplete',
+      missing: ['announcements'],
+    });
   });
 
   it('lets an override win over unreviewed and keeps the derived status', () => {
     const info = deriveStatus(O5, [], item('O5', { statusOverride: { status: 'complete', reason: 'ตรวจในระบบแล้ว' } }));
-    expect(info).toMatchObject({ status: 'complete', derived: 'unreviewed', overridden: true, reason: 'ตรวจในระบบแล้ว' });
+    expect(info).toMatchObject({
+      status: 'complete',
+      derived: 'unreviewed',
+      overridden: true,
+      reason: 'ตรวจในระบบแล้ว',
+    });
   });
 
   it('accepts a null item', () => {
@@ -148,7 +171,10 @@ describe('itasRow', () => {
   it('answers มี whenever there are URLs, with a note unless the item is complete', () => {
     expect(itasRow('complete', 2)).toEqual({ answer: 'มี', note: '' });
     expect(itasRow('needs-review', 1)).toEqual({ answer: 'มี', note: 'สถานะในระบบ: รอตรวจองค์ประกอบ — ตรวจก่อนส่ง' });
-    expect(itasRow('incomplete', 1, ['หมายเลขโทรสาร'])).toEqual({ answer: 'มี', note: 'สถานะในระบบ: ไม่สมบูรณ์ (ขาด หมายเลขโทรสาร) — ตรวจก่อนส่ง' });
+    expect(itasRow('incomplete', 1, ['หมายเลขโทรสาร'])).toEqual({
+      answer: 'มี',
+      note: 'สถานะในระบบ: ไม่สมบูรณ์ (ขาด หมายเลขโทรสาร) — ตรวจก่อนส่ง',
+    });
     expect(itasRow('missing', 1).answer).toBe('มี');
   });
 

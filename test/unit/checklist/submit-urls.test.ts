@@ -45,16 +45,38 @@ describe('submitUrls', () => {
   });
 
   it('falls back to the requested URL and skips non-web URLs', () => {
-    const a = evidence(['O5'], {}, { url: '', requestedUrl: 'https://a.go.th/req', capturedAt: '2021-03-01T00:00:00Z' });
-    const b = evidence(['O5'], {}, { url: 'file:///C:/doc.pdf', requestedUrl: 'file:///C:/doc.pdf', capturedAt: '2021-03-02T00:00:00Z' });
+    const a = evidence(
+      ['O5'],
+      {},
+      { url: '', requestedUrl: 'https://a.go.th/req', capturedAt: '2021-03-01T00:00:00Z' },
+    );
+    const b = evidence(
+      ['O5'],
+      {},
+      { url: 'file:///C:/doc.pdf', requestedUrl: 'file:///C:/doc.pdf', capturedAt: '2021-03-02T00:00:00Z' },
+    );
     expect(submitUrls(null, [a, b]).urls).toEqual(['https://a.go.th/req']);
   });
 
   it('keeps the hand-set order, capped', () => {
-    const ev = [at(A, '2021-03-01T00:00:00Z', '1'), at(B, '2021-03-02T00:00:00Z', '2'), at(C, '2021-03-03T00:00:00Z', '3')];
+    const ev = [
+      at(A, '2021-03-01T00:00:00Z', '1'),
+      at(B, '2021-03-02T00:00:00Z', '2'),
+      at(C, '2021-03-03T00:00:00Z', '3'),
+    ];
     const own = [C, A, B];
-    expect(submitUrls(item('O5', { submitUrls: own }), ev)).toEqual({ urls: own, overCap: false, available: 3, all: own, custom: true });
-    expect(submitUrls(item('O5', { submitUrls: own }), ev, 2)).toMatchObject({ urls: [C, A], overCap: true, available: 3 });
+    expect(submitUrls(item('O5', { submitUrls: own }), ev)).toEqual({
+      urls: own,
+      overCap: false,
+      available: 3,
+      all: own,
+      custom: true,
+    });
+    expect(submitUrls(item('O5', { submitUrls: own }), ev, 2)).toMatchObject({
+      urls: [C, A],
+      overCap: true,
+      available: 3,
+    });
   });
 
   it('appends evidence captured after the reorder, in capture order', () => {
@@ -77,7 +99,13 @@ describe('submitUrls', () => {
     // B has no evidence left; A is the same page as the evidence's spelling; C appears once.
     expect(result.all).toEqual([C, A]);
     expect(result.available).toBe(2);
-    expect(submitUrls(item('O5', { submitUrls: [B] }), [])).toEqual({ urls: [], overCap: false, available: 0, all: [], custom: true });
+    expect(submitUrls(item('O5', { submitUrls: [B] }), [])).toEqual({
+      urls: [],
+      overCap: false,
+      available: 0,
+      all: [],
+      custom: true,
+    });
   });
 
   it('returns nothing without evidence', () => {

@@ -4,7 +4,10 @@ import { displayWidth, padEndDisplay } from '../../../lib/cli/text-width';
 
 describe('parseArgs', () => {
   it('separates flags, options and positionals', () => {
-    const a = parseArgs(['--json', '--set', 'x/1/y', 'foo', '--lang=th', '--', '--json'], { flags: ['json'], options: ['set'] });
+    const a = parseArgs(['--json', '--set', 'x/1/y', 'foo', '--lang=th', '--', '--json'], {
+      flags: ['json'],
+      options: ['set'],
+    });
     expect([...a.flags]).toEqual(['json']);
     expect(Object.fromEntries(a.options)).toEqual({ set: 'x/1/y', lang: 'th' });
     expect(a.positionals).toEqual(['foo', '--json']);
@@ -26,7 +29,9 @@ describe('parseArgs', () => {
 
   it('keeps the earlier edge cases: "--flag=value" is unknown, "--opt --x" lacks a value, single dashes are positionals, last value wins', () => {
     expect(parseArgs(['--json=1'], { flags: ['json'] }).errors).toEqual([{ code: 'unknown-option', option: 'json' }]);
-    expect(parseArgs(['--set', '--json'], { flags: ['json'], options: ['set'] }).errors).toEqual([{ code: 'missing-value', option: 'set' }]);
+    expect(parseArgs(['--set', '--json'], { flags: ['json'], options: ['set'] }).errors).toEqual([
+      { code: 'missing-value', option: 'set' },
+    ]);
     expect(parseArgs(['--set=--x'], { options: ['set'] }).options.get('set')).toBe('--x');
     expect(parseArgs(['--set', '-5'], { options: ['set'] }).options.get('set')).toBe('-5');
     expect(parseArgs(['-', '-x', 'file'], {}).positionals).toEqual(['-', '-x', 'file']);

@@ -25,7 +25,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the CLI when its reader goes away', () => {
   it('exits quietly on EPIPE (`check … --json | head -1`)', () => {
     // Built by `npm ci` (postinstall) and by scripts/test-all.mjs before the suites run.
-    const r = spawnSync('bash', ['-o', 'pipefail', '-c', `node bin/ita-evidence.mjs check "${file}" --json | head -c 1`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      'bash',
+      ['-o', 'pipefail', '-c', `node bin/ita-evidence.mjs check "${file}" --json | head -c 1`],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+    );
     expect(r.stdout).toBe('{');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1); // the verdict (the bundle is invalid), not a crash

@@ -51,7 +51,15 @@ describe('main', () => {
   });
 
   it('turns a throwing command into exit code 1', async () => {
-    const boom: CliCommand = { name: 'boom', summaryTh: 'ระเบิด', summaryEn: 'Boom', usage: 'boom', run: async () => { throw new Error('kaput'); } };
+    const boom: CliCommand = {
+      name: 'boom',
+      summaryTh: 'ระเบิด',
+      summaryEn: 'Boom',
+      usage: 'boom',
+      run: async () => {
+        throw new Error('kaput');
+      },
+    };
     const t = io();
     expect(await main(['boom'], t.io, [boom])).toBe(1);
     expect(t.err[0]).toBe('boom failed: kaput');
@@ -59,7 +67,13 @@ describe('main', () => {
 
   it('passes a global --lang on to the command', async () => {
     const seen: string[][] = [];
-    const spy: CliCommand = { name: 'spy', summaryTh: 'สอดแนม', summaryEn: 'Spy', usage: 'spy', run: async (args) => (seen.push(args), 0) };
+    const spy: CliCommand = {
+      name: 'spy',
+      summaryTh: 'สอดแนม',
+      summaryEn: 'Spy',
+      usage: 'spy',
+      run: async (args) => (seen.push(args), 0),
+    };
     await main(['--lang', 'th', 'spy', 'x'], io().io, [spy]);
     expect(seen[0]).toEqual(['x', '--lang', 'th']);
   });
@@ -93,7 +107,14 @@ describe('criteria command', () => {
     const data = JSON.parse(t.out.join('\n'));
     expect(data.id).toBe('nacc-ita-oit/2564/all');
     expect(data.items).toHaveLength(43);
-    expect(data.items[4]).toMatchObject({ code: 'O5', indicator: 9, subindicator: '9.1', nameTh: 'ข้อมูลการติดต่อ', nameEn: 'Contact information', confidence: 'A' });
+    expect(data.items[4]).toMatchObject({
+      code: 'O5',
+      indicator: 9,
+      subindicator: '9.1',
+      nameTh: 'ข้อมูลการติดต่อ',
+      nameEn: 'Contact information',
+      confidence: 'A',
+    });
     // The whole definition: every element with whether it is required, the period rule and the source.
     expect(data.items[4].elements).toHaveLength(5);
     expect(data.items[4].elements[0]).toMatchObject({ key: 'address', required: true });
@@ -101,7 +122,7 @@ describe('criteria command', () => {
     expect(data.confirmedByManual).toBe(false);
   });
 
-  it('prints one item\'s whole stored definition for CODE --json', async () => {
+  it("prints one item's whole stored definition for CODE --json", async () => {
     const t = io();
     expect(await main(['criteria', 'O22', '--json'], t.io)).toBe(0);
     const data = JSON.parse(t.out.join('\n'));
@@ -117,8 +138,11 @@ describe('criteria command', () => {
     expect(data.item.confidence).toBe('A');
     const o2 = io();
     await main(['criteria', 'o2', '--json'], o2.io);
-    expect(JSON.parse(o2.out.join('\n')).item.elements.filter((e: { perPerson?: boolean }) => e.perPerson).map((e: { key: string }) => e.key))
-      .toEqual(['full_name', 'position', 'photo', 'contact']);
+    expect(
+      JSON.parse(o2.out.join('\n'))
+        .item.elements.filter((e: { perPerson?: boolean }) => e.perPerson)
+        .map((e: { key: string }) => e.key),
+    ).toEqual(['full_name', 'position', 'photo', 'contact']);
   });
 
   it('describes one item in words without --json', async () => {
@@ -126,7 +150,7 @@ describe('criteria command', () => {
     expect(await main(['criteria', 'O4'], t.io)).toBe(0);
     const text = t.out.join('\n');
     expect(text).toContain('O4 Strategic / development plan (>1 year)');
-    expect(text).toContain("  - strategies: Strategies or approaches [required]");
+    expect(text).toContain('  - strategies: Strategies or approaches [required]');
     expect(text).toContain("Period: the document's period covers B.E. 2564, spanning at least 2 years");
     expect(text).toMatch(/Source: .*OVEC2569/);
     const th = io();

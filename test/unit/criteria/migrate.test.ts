@@ -20,7 +20,10 @@ describe('criteria format migrations', () => {
     expect(r.set.formatVersion).toBe(2);
     expect(r.set.items).toHaveLength(43);
     for (const it of r.set.items) {
-      expect(it.elements.every((e) => e.required), it.code).toBe(true);
+      expect(
+        it.elements.every((e) => e.required),
+        it.code,
+      ).toBe(true);
       expect(it.anyOf).toEqual([]);
       expect(it.hintRules).toEqual([]);
       expect(it.source).toBeNull();
@@ -38,7 +41,8 @@ describe('criteria format migrations', () => {
     expect(JSON.stringify(v1)).toBe(before);
     const v2 = { formatVersion: 2, items: [] };
     expect(migrateCriteriaSet(v2)).toBe(v2);
-    for (const odd of [{ formatVersion: 9 }, { formatVersion: '1' }, { formatVersion: 0 }, null, [], 'x']) expect(migrateCriteriaSet(odd)).toBe(odd);
+    for (const odd of [{ formatVersion: 9 }, { formatVersion: '1' }, { formatVersion: 0 }, null, [], 'x'])
+      expect(migrateCriteriaSet(odd)).toBe(odd);
   });
 
   it('reports errors of a format-1 file at its own lines', () => {

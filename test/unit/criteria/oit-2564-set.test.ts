@@ -32,8 +32,13 @@ describe('built-in OIT 2564 set', () => {
       [10, 'การป้องกันการทุจริต'],
     ]);
     expect(s.subindicators.map((x) => `${x.code} ${x.nameTh}`)).toEqual([
-      '9.1 ข้อมูลพื้นฐาน', '9.2 การบริหารงาน', '9.3 การบริหารเงินงบประมาณ', '9.4 การบริหารและพัฒนาทรัพยากรบุคคล',
-      '9.5 การส่งเสริมความโปร่งใส', '10.1 การดำเนินการเพื่อป้องกันการทุจริต', '10.2 มาตรการภายในเพื่อป้องกันการทุจริต',
+      '9.1 ข้อมูลพื้นฐาน',
+      '9.2 การบริหารงาน',
+      '9.3 การบริหารเงินงบประมาณ',
+      '9.4 การบริหารและพัฒนาทรัพยากรบุคคล',
+      '9.5 การส่งเสริมความโปร่งใส',
+      '10.1 การดำเนินการเพื่อป้องกันการทุจริต',
+      '10.2 มาตรการภายในเพื่อป้องกันการทุจริต',
     ]);
     for (const x of s.subindicators) expect(x.nameEn).not.toBe('');
   });
@@ -56,7 +61,8 @@ describe('built-in OIT 2564 set', () => {
     expect(by.get('O1')!.periodRule).toEqual({ kind: 'current' });
     expect(by.get('O7')!.periodRule).toEqual({ kind: 'fiscal-year', offset: 0 });
     expect(by.get('O12')!.periodRule).toEqual({ kind: 'fiscal-year', offset: -1 });
-    for (const c of ['O11', 'O15', 'O19', 'O31', 'O40']) expect(by.get(c)!.periodRule, c).toEqual({ kind: 'first-half' });
+    for (const c of ['O11', 'O15', 'O19', 'O31', 'O40'])
+      expect(by.get(c)!.periodRule, c).toEqual({ kind: 'first-half' });
     expect(by.get('O23')!.periodRule).toEqual({ kind: 'first-half', monthly: true });
     expect(by.get('O11')!.periodText).toBe('2020-10-01..2021-03-31 (1 ต.ค.63-31 มี.ค.64)');
   });
@@ -91,7 +97,9 @@ describe('validateOit2564Split', () => {
     expect(errs).toContainEqual({ code: 'oit-item-count', path: 'items', params: { count: 42 } });
     expect(errs).toContainEqual({ code: 'oit-missing-code', path: 'items', params: { code: 'O43' } });
     expect(errs).toContainEqual({
-      code: 'oit-wrong-subindicator', path: 'items[9].subindicator', params: { code: 'O10', expected: '9.2', actual: '9.1' },
+      code: 'oit-wrong-subindicator',
+      path: 'items[9].subindicator',
+      params: { code: 'O10', expected: '9.2', actual: '9.1' },
     });
     expect(errs).toHaveLength(3);
   });
@@ -100,7 +108,11 @@ describe('validateOit2564Split', () => {
 /** The corrections of research/items.md (issue 10 §2), one test per item rule. */
 describe('OIT 2564 corrected rules', () => {
   const by = () => new Map(builtIn().items.map((i) => [i.code, i]));
-  const keys = (code: string, required: boolean) => by().get(code)!.elements.filter((e) => e.required === required).map((e) => e.key);
+  const keys = (code: string, required: boolean) =>
+    by()
+      .get(code)!
+      .elements.filter((e) => e.required === required)
+      .map((e) => e.key);
 
   it('O34: no language versions; the current top executive, cross-checked with O2 and signed', () => {
     const o34 = by().get('O34')!;
@@ -131,7 +143,9 @@ describe('OIT 2564 corrected rules', () => {
   it('O22: invitations and award notices are examples in an any-of group of one', () => {
     const o22 = by().get('O22')!;
     expect(keys('O22', true)).toEqual([]);
-    expect(o22.anyOf).toEqual([expect.objectContaining({ key: 'announcements', min: 1, elements: ['invitations', 'winners'] })]);
+    expect(o22.anyOf).toEqual([
+      expect.objectContaining({ key: 'announcements', min: 1, elements: ['invitations', 'winners'] }),
+    ]);
   });
 
   it('O29: how outsiders complain, the steps, the unit and the time frame; follow-up optional', () => {
@@ -161,7 +175,12 @@ describe('OIT 2564 corrected rules', () => {
 
   it('O2: name, position, photo and contact are checked for each executive', () => {
     const o2 = by().get('O2')!;
-    expect(o2.elements.filter((e) => e.perPerson).map((e) => e.key)).toEqual(['full_name', 'position', 'photo', 'contact']);
+    expect(o2.elements.filter((e) => e.perPerson).map((e) => e.key)).toEqual([
+      'full_name',
+      'position',
+      'photo',
+      'contact',
+    ]);
     expect(o2.elements.filter((e) => !e.perPerson).map((e) => e.key)).toEqual(['top_executive', 'executives']);
   });
 

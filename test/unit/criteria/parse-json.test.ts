@@ -53,21 +53,81 @@ describe('parseCriteriaSetJson', () => {
   });
 
   const corpus: { name: string; src: string; code: string; path: string; needle?: [string, number?] }[] = [
-    { name: 'wrong formatVersion', src: text((s) => (s.formatVersion = 7)), code: 'format-version', path: 'formatVersion', needle: ['"formatVersion"'] },
+    {
+      name: 'wrong formatVersion',
+      src: text((s) => (s.formatVersion = 7)),
+      code: 'format-version',
+      path: 'formatVersion',
+      needle: ['"formatVersion"'],
+    },
     { name: 'missing items', src: text((s) => delete s.items), code: 'missing-field', path: 'items' },
-    { name: 'duplicate code', src: text((s) => (s.items[4].code = 'O1')), code: 'duplicate-code', path: 'items[4].code', needle: ['"code": "O1"', 1] },
-    { name: 'empty nameTh', src: text((s) => (s.items[6].nameTh = '')), code: 'empty-string', path: 'items[6].nameTh', needle: ['"nameTh": ""'] },
-    { name: 'unknown subindicator', src: text((s) => (s.items[2].subindicator = '9.7')), code: 'unknown-subindicator', path: 'items[2].subindicator', needle: ['"subindicator": "9.7"'] },
-    { name: 'bad element key', src: text((s) => (s.items[4].elements[1].key = '1phone')), code: 'bad-element-key', path: 'items[4].elements[1].key', needle: ['"key": "1phone"'] },
-    { name: 'duplicate element key', src: text((s) => (s.items[4].elements[3].key = 'fax')), code: 'duplicate-element-key', path: 'items[4].elements[3].key', needle: ['"key": "fax"', 1] },
-    { name: 'wrong type for indicator', src: text((s) => (s.items[8].indicator = 'nine')), code: 'wrong-type', path: 'items[8].indicator', needle: ['"indicator": "nine"'] },
-    { name: 'bad periodRule kind', src: text((s) => (s.items[1].periodRule = { kind: 'yearly' })), code: 'bad-period-rule', path: 'items[1].periodRule.kind', needle: ['"kind": "yearly"'] },
-    { name: 'extra huge text > 1 MB', src: text((s) => (s.items[0].conditions = 'x'.repeat(1_200_000))), code: 'string-too-long', path: 'items[0].conditions', needle: ['"conditions": "xxx'] },
+    {
+      name: 'duplicate code',
+      src: text((s) => (s.items[4].code = 'O1')),
+      code: 'duplicate-code',
+      path: 'items[4].code',
+      needle: ['"code": "O1"', 1],
+    },
+    {
+      name: 'empty nameTh',
+      src: text((s) => (s.items[6].nameTh = '')),
+      code: 'empty-string',
+      path: 'items[6].nameTh',
+      needle: ['"nameTh": ""'],
+    },
+    {
+      name: 'unknown subindicator',
+      src: text((s) => (s.items[2].subindicator = '9.7')),
+      code: 'unknown-subindicator',
+      path: 'items[2].subindicator',
+      needle: ['"subindicator": "9.7"'],
+    },
+    {
+      name: 'bad element key',
+      src: text((s) => (s.items[4].elements[1].key = '1phone')),
+      code: 'bad-element-key',
+      path: 'items[4].elements[1].key',
+      needle: ['"key": "1phone"'],
+    },
+    {
+      name: 'duplicate element key',
+      src: text((s) => (s.items[4].elements[3].key = 'fax')),
+      code: 'duplicate-element-key',
+      path: 'items[4].elements[3].key',
+      needle: ['"key": "fax"', 1],
+    },
+    {
+      name: 'wrong type for indicator',
+      src: text((s) => (s.items[8].indicator = 'nine')),
+      code: 'wrong-type',
+      path: 'items[8].indicator',
+      needle: ['"indicator": "nine"'],
+    },
+    {
+      name: 'bad periodRule kind',
+      src: text((s) => (s.items[1].periodRule = { kind: 'yearly' })),
+      code: 'bad-period-rule',
+      path: 'items[1].periodRule.kind',
+      needle: ['"kind": "yearly"'],
+    },
+    {
+      name: 'extra huge text > 1 MB',
+      src: text((s) => (s.items[0].conditions = 'x'.repeat(1_200_000))),
+      code: 'string-too-long',
+      path: 'items[0].conditions',
+      needle: ['"conditions": "xxx'],
+    },
     { name: 'non-object root', src: '[1, 2, 3]', code: 'not-object', path: '' },
     { name: 'string root', src: '"hello"', code: 'not-object', path: '' },
     { name: 'syntax error: trailing comma', src: '{\n  "formatVersion": 1,\n}', code: 'json-syntax', path: '' },
     { name: 'empty text', src: '', code: 'json-syntax', path: '' },
-    { name: 'items not an array', src: text((s) => (s.items = {})), code: 'wrong-type', path: 'items', needle: ['"items"'] },
+    {
+      name: 'items not an array',
+      src: text((s) => (s.items = {})),
+      code: 'wrong-type',
+      path: 'items',
+      needle: ['"items"'],
+    },
   ];
 
   it.each(corpus)('$name → $code at "$path"', ({ src, code, path, needle }) => {
@@ -86,7 +146,9 @@ describe('parseCriteriaSetJson', () => {
 
   it('refuses text larger than the limit without parsing it', () => {
     const errs = fail(' '.repeat(MAX_SET_TEXT_LENGTH + 1));
-    expect(errs).toEqual([{ code: 'too-large', path: '', params: { size: MAX_SET_TEXT_LENGTH + 1, max: MAX_SET_TEXT_LENGTH } }]);
+    expect(errs).toEqual([
+      { code: 'too-large', path: '', params: { size: MAX_SET_TEXT_LENGTH + 1, max: MAX_SET_TEXT_LENGTH } },
+    ]);
   });
 
   it('never throws on odd input', () => {
@@ -106,6 +168,6 @@ describe('syntaxErrorLocation', () => {
     expect(syntaxErrorLocation(src, "Unexpected token '}' in JSON at position 19")).toEqual({ line: 3, column: 8 });
   });
   it('falls back to scanning when the message has no position', () => {
-    expect(syntaxErrorLocation(src, "Unexpected token '}', \"...\" is not valid JSON")).toEqual({ line: 3, column: 8 });
+    expect(syntaxErrorLocation(src, 'Unexpected token \'}\', "..." is not valid JSON')).toEqual({ line: 3, column: 8 });
   });
 });

@@ -9,16 +9,28 @@ const verdict = (rule: PeriodRule, text: string) => judgePeriod(rule, FY, text).
 describe('findYearSpans', () => {
   it('reads single years, ranges and short forms in Arabic and Thai digits', () => {
     expect(findYearSpans('แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๑-๒๕๖๕)').map((s) => [s.from, s.to])).toEqual([[2561, 2565]]);
-    expect(findYearSpans('แผน 4 ปี (2561 – 2564) ปรับปรุง 2563').map((s) => [s.from, s.to])).toEqual([[2561, 2564], [2563, 2563]]);
+    expect(findYearSpans('แผน 4 ปี (2561 – 2564) ปรับปรุง 2563').map((s) => [s.from, s.to])).toEqual([
+      [2561, 2564],
+      [2563, 2563],
+    ]);
     expect(findYearSpans('พ.ศ. 2561 ถึง 2565').map((s) => [s.from, s.to])).toEqual([[2561, 2565]]);
     expect(findYearSpans('แผน 2561-65').map((s) => [s.from, s.to])).toEqual([[2561, 2565]]);
     expect(findYearSpans('ปีงบประมาณ 64').map((s) => [s.from, s.to])).toEqual([[2564, 2564]]);
-    expect(findYearSpans('๑ ต.ค. ๖๓ – ๓๑ มี.ค.๖๔').map((s) => [s.from, s.to])).toEqual([[2563, 2563], [2564, 2564]]);
+    expect(findYearSpans('๑ ต.ค. ๖๓ – ๓๑ มี.ค.๖๔').map((s) => [s.from, s.to])).toEqual([
+      [2563, 2563],
+      [2564, 2564],
+    ]);
   });
 
   it('does not read a backwards or implausibly long pair as a range', () => {
-    expect(findYearSpans('2565-2561').map((s) => [s.from, s.to])).toEqual([[2565, 2565], [2561, 2561]]);
-    expect(findYearSpans('2500-2564').map((s) => [s.from, s.to])).toEqual([[2500, 2500], [2564, 2564]]);
+    expect(findYearSpans('2565-2561').map((s) => [s.from, s.to])).toEqual([
+      [2565, 2565],
+      [2561, 2561],
+    ]);
+    expect(findYearSpans('2500-2564').map((s) => [s.from, s.to])).toEqual([
+      [2500, 2500],
+      [2564, 2564],
+    ]);
   });
 });
 

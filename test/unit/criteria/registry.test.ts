@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { builtInSets, compareCodes, criteriaIndex, DEFAULT_SET_ID, getBuiltInSet } from '../../../lib/criteria/registry';
+import {
+  builtInSets,
+  compareCodes,
+  criteriaIndex,
+  DEFAULT_SET_ID,
+  getBuiltInSet,
+} from '../../../lib/criteria/registry';
 
 describe('registry', () => {
   it('lists the built-in set and finds it by id', () => {
@@ -20,15 +26,34 @@ describe('registry', () => {
     expect(idx.ordered.map((i) => i.code).slice(0, 3)).toEqual(['O1', 'O2', 'O3']);
     expect(idx.groups.map((g) => g.number)).toEqual([9, 10]);
     const counts = idx.groups.flatMap((g) => g.subindicators.map((s) => [s.subindicator.code, s.items.length]));
-    expect(counts).toEqual([['9.1', 9], ['9.2', 8], ['9.3', 7], ['9.4', 4], ['9.5', 5], ['10.1', 8], ['10.2', 2]]);
-    expect(idx.groups[0]!.subindicators[1]!.items.map((i) => i.code)).toEqual(['O10', 'O11', 'O12', 'O13', 'O14', 'O15', 'O16', 'O17']);
+    expect(counts).toEqual([
+      ['9.1', 9],
+      ['9.2', 8],
+      ['9.3', 7],
+      ['9.4', 4],
+      ['9.5', 5],
+      ['10.1', 8],
+      ['10.2', 2],
+    ]);
+    expect(idx.groups[0]!.subindicators[1]!.items.map((i) => i.code)).toEqual([
+      'O10',
+      'O11',
+      'O12',
+      'O13',
+      'O14',
+      'O15',
+      'O16',
+      'O17',
+    ]);
   });
 
   it('sorts items of a shuffled set naturally', () => {
     const set = structuredClone(getBuiltInSet()!);
     set.items.reverse();
-    expect(criteriaIndex(set).ordered.map((i) => i.code).slice(0, 11)).toEqual(
-      ['O1', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9', 'O10', 'O11'],
-    );
+    expect(
+      criteriaIndex(set)
+        .ordered.map((i) => i.code)
+        .slice(0, 11),
+    ).toEqual(['O1', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9', 'O10', 'O11']);
   });
 });

@@ -69,7 +69,19 @@ describe('demo site', () => {
 
   it('shows the required elements of key items', () => {
     const o5 = read('ita/o5.html');
-    for (const s of ['หมู่ที่ 3', 'ถนน', 'ตำบล', 'อำเภอ', 'จังหวัด', '70000', 'โทรศัพท์', 'โทรสาร', 'saraban@tuayang.example.org', '<svg', 'แผนที่ Google Maps']) {
+    for (const s of [
+      'หมู่ที่ 3',
+      'ถนน',
+      'ตำบล',
+      'อำเภอ',
+      'จังหวัด',
+      '70000',
+      'โทรศัพท์',
+      'โทรสาร',
+      'saraban@tuayang.example.org',
+      '<svg',
+      'แผนที่ Google Maps',
+    ]) {
       expect(o5).toContain(s);
     }
     expect(read('news.html')).toContain('๑๕ มกราคม ๒๕๖๔');
@@ -89,7 +101,9 @@ describe('demo site', () => {
     const toolsUrl = (name: string) => pathToFileURL(path.join(root, 'tools', name)).href;
     const layout = await import(toolsUrl('layout.mjs'));
     const modules = await Promise.all(
-      ['pages-basic.mjs', 'pages-operations.mjs', 'pages-procurement.mjs', 'pages-integrity.mjs'].map((n) => import(toolsUrl(n))),
+      ['pages-basic.mjs', 'pages-operations.mjs', 'pages-procurement.mjs', 'pages-integrity.mjs'].map(
+        (n) => import(toolsUrl(n)),
+      ),
     );
     const generated = modules.flatMap((m) => Object.values(m).flat() as { path: string }[]);
     expect(generated.length).toBe(pages.length);

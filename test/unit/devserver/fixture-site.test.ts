@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractLinks, extractResourceUrls, listFiles, pdfXrefProblems, pngSize, resolveLink, titleOf } from './site-checks';
+import {
+  extractLinks,
+  extractResourceUrls,
+  listFiles,
+  pdfXrefProblems,
+  pngSize,
+  resolveLink,
+  titleOf,
+} from './site-checks';
 
 const root = path.resolve(__dirname, '../../fixtures/site');
 const facts = JSON.parse(readFileSync(path.join(root, 'fixture-facts.json'), 'utf8'));
@@ -77,7 +85,8 @@ describe('e2e fixture site', () => {
     const lazy = [...html.matchAll(/<img loading="lazy" src="([^"]+)"/g)].map((m) => m[1] ?? '');
     expect(lazy.length).toBe(facts.longPage.lazyImages.count);
     expect(lazy.length).toBeGreaterThanOrEqual(8);
-    for (const src of lazy) expect(pngSize(readFileSync(path.join(root, 'ita', src)))).toEqual({ width: 300, height: 150 });
+    for (const src of lazy)
+      expect(pngSize(readFileSync(path.join(root, 'ita', src)))).toEqual({ width: 300, height: 150 });
     expect(html).toMatch(/#fixed-header \{ position: fixed;[^}]*height: 60px; background: #c0392b/);
     expect(html).toContain('ส่วนหัวคงที่');
     expect(html).toMatch(/#bottom-marker \{ height: 100px; background: #2e86c1/);

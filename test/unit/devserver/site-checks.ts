@@ -21,7 +21,10 @@ export interface Link {
 export function extractLinks(html: string): Link[] {
   const links: Link[] = [];
   for (const m of html.matchAll(/<a\b[^>]*?\bhref="([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)) {
-    const text = (m[2] ?? '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+    const text = (m[2] ?? '')
+      .replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     links.push({ href: (m[1] ?? '').replace(/&amp;/g, '&'), text });
   }
   return links;

@@ -4,7 +4,10 @@ import { sha256Hex } from '../../../lib/util/hash';
 let n = 0;
 
 /** A valid evidence record with one screenshot artifact and its bytes. */
-export async function makeRecord(over: Partial<EvidenceRecord> = {}, bytes = new Uint8Array([1, 2, 3, ++n])): Promise<{ record: EvidenceRecord; blobs: BlobRow[] }> {
+export async function makeRecord(
+  over: Partial<EvidenceRecord> = {},
+  bytes = new Uint8Array([1, 2, 3, ++n]),
+): Promise<{ record: EvidenceRecord; blobs: BlobRow[] }> {
   const id = over.id ?? `ev-${++n}`;
   const blobId = `${id}-shot`;
   const record: EvidenceRecord = {
@@ -22,7 +25,17 @@ export async function makeRecord(over: Partial<EvidenceRecord> = {}, bytes = new
     viewport: { width: 1280, height: 720 },
     devicePixelRatio: 1,
     note: '',
-    artifacts: [{ id: blobId, method: 'viewport', mime: 'image/png', bytes: bytes.byteLength, sha256: await sha256Hex(bytes), width: 1280, height: 720 }],
+    artifacts: [
+      {
+        id: blobId,
+        method: 'viewport',
+        mime: 'image/png',
+        bytes: bytes.byteLength,
+        sha256: await sha256Hex(bytes),
+        width: 1280,
+        height: 720,
+      },
+    ],
     clickPath: [],
     reachedFromHome: false,
     elementTicks: {},

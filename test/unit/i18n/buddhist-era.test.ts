@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ENGLISH_MONTHS, fiscalYearOf, fiscalYearRange, formatDateBE, parseDateInput, THAI_MONTHS, THAI_MONTHS_SHORT,
+  ENGLISH_MONTHS,
+  fiscalYearOf,
+  fiscalYearRange,
+  formatDateBE,
+  parseDateInput,
+  THAI_MONTHS,
+  THAI_MONTHS_SHORT,
 } from '../../../lib/i18n/buddhist-era';
 
 describe('month tables', () => {
@@ -27,7 +33,9 @@ describe('formatDateBE', () => {
     const instant = '2021-03-04T18:30:00Z'; // 01:30 on 5 March in Bangkok
     expect(formatDateBE(instant, 'th', { time: true })).toBe('5 มีนาคม 2564 01:30 น.');
     expect(formatDateBE(instant, 'en', { time: true, timeZone: 'UTC' })).toBe('4 March B.E. 2564, 18:30');
-    expect(formatDateBE(new Date(instant), 'th', { time: true, thaiDigits: true, short: true })).toBe('๕ มี.ค. ๒๕๖๔ ๐๑:๓๐ น.');
+    expect(formatDateBE(new Date(instant), 'th', { time: true, thaiDigits: true, short: true })).toBe(
+      '๕ มี.ค. ๒๕๖๔ ๐๑:๓๐ น.',
+    );
   });
 
   it('does not shift date-only values across time zones', () => {
@@ -61,9 +69,12 @@ describe('parseDateInput', () => {
     expect(parseDateInput(s)).toBe(iso);
   });
 
-  it.each(['', 'hello', '31/2/2564', '29/2/2564', '5/13/2564', '5 เดือนห้า 2564', '2564-3', '0/1/2564'])('%j → null', (s) => {
-    expect(parseDateInput(s)).toBeNull();
-  });
+  it.each(['', 'hello', '31/2/2564', '29/2/2564', '5/13/2564', '5 เดือนห้า 2564', '2564-3', '0/1/2564'])(
+    '%j → null',
+    (s) => {
+      expect(parseDateInput(s)).toBeNull();
+    },
+  );
 });
 
 describe('fiscal years', () => {

@@ -16,14 +16,17 @@ function thaiStrings(value: unknown, where: string, underTh = false, out: [strin
 }
 
 // The Thai string tables: the UI (lib/i18n), and the messages that lib/ modules render for the UI and the CLI.
-const modules = import.meta.glob([
-  '../../../lib/i18n/*.ts',
-  '../../../lib/**/messages.ts',
-  '../../../lib/**/errors.ts',
-  '../../../lib/verify/problems.ts',
-  '../../../lib/checklist/status.ts',
-  '../../../lib/storage/storage-health.ts',
-], { eager: true }) as Record<string, Record<string, unknown>>;
+const modules = import.meta.glob(
+  [
+    '../../../lib/i18n/*.ts',
+    '../../../lib/**/messages.ts',
+    '../../../lib/**/errors.ts',
+    '../../../lib/verify/problems.ts',
+    '../../../lib/checklist/status.ts',
+    '../../../lib/storage/storage-health.ts',
+  ],
+  { eager: true },
+) as Record<string, Record<string, unknown>>;
 
 function allTables(): [string, string][] {
   const out: [string, string][] = [];
@@ -35,7 +38,8 @@ function allTables(): [string, string][] {
 
 /** Thai lines of a file that is not a table (README, the report template, CLI help). */
 function thaiLines(rel: string): [string, string][] {
-  return readFileSync(path.join(ROOT, rel), 'utf8').split('\n')
+  return readFileSync(path.join(ROOT, rel), 'utf8')
+    .split('\n')
     .map((line, i): [string, string] => [`${rel}:${i + 1}`, line])
     .filter(([, line]) => /[\u0E00-\u0E7F]/.test(line));
 }
@@ -54,10 +58,24 @@ describe('Thai wording follows the glossary (shared/domain/thai-ui-glossary.md)'
   });
 
   it('catches each banned term (the check can fail)', () => {
-    const samples = ['ตั้งค่าข้อมูลองค์กร', 'หลักฐาน 3 ชิ้น', 'จับภาพหน้าจอ', 'เส้นทางการคลิก', 'ไม่มีฟิลด์', 'จนกว่าคุณจะกด', 'เก็บค่าของฉัน',
-      'ติ๊กไว้ล่วงหน้า', 'กำลังไล่ลิงก์', 'ไฟล์ถูกแก้ไข', 'URL เว็บไซต์หลัก', 'เฉพาะหน่วยงาน', 'ฟอร์มของส่วนขยาย'];
+    const samples = [
+      'ตั้งค่าข้อมูลองค์กร',
+      'หลักฐาน 3 ชิ้น',
+      'จับภาพหน้าจอ',
+      'เส้นทางการคลิก',
+      'ไม่มีฟิลด์',
+      'จนกว่าคุณจะกด',
+      'เก็บค่าของฉัน',
+      'ติ๊กไว้ล่วงหน้า',
+      'กำลังไล่ลิงก์',
+      'ไฟล์ถูกแก้ไข',
+      'URL เว็บไซต์หลัก',
+      'เฉพาะหน่วยงาน',
+      'ฟอร์มของส่วนขยาย',
+    ];
     for (const s of samples) expect(bannedTermsIn(s), s).not.toEqual([]);
-    for (const ok of ['ความถูกต้อง', 'การประเมินคุณธรรมและความโปร่งใส', 'ที่อยู่เว็บไซต์หลัก (URL)', 'แบบฟอร์ม', 'หน่วยงานที่รับผิดชอบ']) expect(bannedTermsIn(ok), ok).toEqual([]);
+    for (const ok of ['ความถูกต้อง', 'การประเมินคุณธรรมและความโปร่งใส', 'ที่อยู่เว็บไซต์หลัก (URL)', 'แบบฟอร์ม', 'หน่วยงานที่รับผิดชอบ'])
+      expect(bannedTermsIn(ok), ok).toEqual([]);
     expect(BANNED_THAI_TERMS.length).toBeGreaterThanOrEqual(12);
   });
 
@@ -66,7 +84,14 @@ describe('Thai wording follows the glossary (shared/domain/thai-ui-glossary.md)'
   });
 
   it('no banned term in the report template, the CLI help or the README', () => {
-    const files = ['lib/bundle/report-html.ts', 'lib/cli/main.ts', 'lib/cli/commands/verify.ts', 'lib/cli/commands/check.ts', 'lib/cli/commands/criteria.ts', 'README.md'];
+    const files = [
+      'lib/bundle/report-html.ts',
+      'lib/cli/main.ts',
+      'lib/cli/commands/verify.ts',
+      'lib/cli/commands/check.ts',
+      'lib/cli/commands/criteria.ts',
+      'README.md',
+    ];
     expect(violations(files.flatMap(thaiLines))).toEqual([]);
   });
 });

@@ -9,7 +9,9 @@ const frame = { id: 'ext', url: 'chrome-extension://0f6c2b8a-dynamic/overlay-for
 describe('form frame messages', () => {
   it('accept a well-formed Save with a token', () => {
     expect(parseEnvelope({ type: 'form/save', payload: save })).not.toBeNull();
-    expect(parseEnvelope({ type: 'form/draft', payload: { token, draft: { criteria: ['O1'], note: 'x' } } })).not.toBeNull();
+    expect(
+      parseEnvelope({ type: 'form/draft', payload: { token, draft: { criteria: ['O1'], note: 'x' } } }),
+    ).not.toBeNull();
     expect(parseEnvelope({ type: 'form/draft', payload: { token, draft: null } })).not.toBeNull();
   });
 
@@ -26,7 +28,9 @@ describe('form frame messages', () => {
 
   it('refuse an unknown layout and a draft with bad codes', () => {
     expect(parseEnvelope({ type: 'form/layout', payload: { token, mode: 'fullscreen', height: 10 } })).toBeNull();
-    expect(parseEnvelope({ type: 'form/draft', payload: { token, draft: { criteria: ['<b>'], note: '' } } })).toBeNull();
+    expect(
+      parseEnvelope({ type: 'form/draft', payload: { token, draft: { criteria: ['<b>'], note: '' } } }),
+    ).toBeNull();
   });
 
   it('come only from our form page framed in a tab (dynamic extension URL included)', () => {
@@ -41,6 +45,8 @@ describe('form frame messages', () => {
 
   it('the form frame cannot pose as the content script, nor the content script as the frame', () => {
     expect(senderAllowed('overlay/open-form', { ...frame, frameId: 0 }, policy)).toBe(false);
-    expect(senderAllowed('form/hello', { id: 'ext', url: 'https://www.tuayang.go.th/', tab: { id: 7 }, frameId: 0 }, policy)).toBe(false);
+    expect(
+      senderAllowed('form/hello', { id: 'ext', url: 'https://www.tuayang.go.th/', tab: { id: 7 }, frameId: 0 }, policy),
+    ).toBe(false);
   });
 });

@@ -7,15 +7,40 @@ const open: NetworkPolicy = { allowPrivate: true, allowHosts: [] };
 
 describe('address classes', () => {
   it.each([
-    ['169.254.169.254', 'link-local'], ['169.254.0.1', 'link-local'], ['fe80::1', 'link-local'], ['febf:ffff::1', 'link-local'],
-    ['0.0.0.0', 'unspecified'], ['0.1.2.3', 'unspecified'], ['::', 'unspecified'],
-    ['127.0.0.1', 'loopback'], ['127.255.0.9', 'loopback'], ['::1', 'loopback'], ['::ffff:127.0.0.1', 'loopback'],
-    ['10.0.0.1', 'private'], ['172.16.0.1', 'private'], ['172.31.255.255', 'private'], ['192.168.1.1', 'private'], ['100.64.0.1', 'private'],
-    ['fc00::1', 'unique-local'], ['fd12:3456::1', 'unique-local'],
-    ['fd00:ec2::254', 'metadata'], ['100.100.100.200', 'metadata'], ['168.63.129.16', 'metadata'],
-    ['::ffff:169.254.169.254', 'link-local'], ['::ffff:a9fe:a9fe', 'link-local'], ['64:ff9b::a9fe:a9fe', 'link-local'], ['2002:a9fe:a9fe::1', 'link-local'],
-    ['224.0.0.1', 'reserved'], ['255.255.255.255', 'reserved'], ['ff02::1', 'reserved'],
-    ['8.8.8.8', 'public'], ['172.15.0.1', 'public'], ['172.32.0.1', 'public'], ['164.115.1.1', 'public'], ['2404:6800::1', 'public'], ['::ffff:8.8.8.8', 'public'],
+    ['169.254.169.254', 'link-local'],
+    ['169.254.0.1', 'link-local'],
+    ['fe80::1', 'link-local'],
+    ['febf:ffff::1', 'link-local'],
+    ['0.0.0.0', 'unspecified'],
+    ['0.1.2.3', 'unspecified'],
+    ['::', 'unspecified'],
+    ['127.0.0.1', 'loopback'],
+    ['127.255.0.9', 'loopback'],
+    ['::1', 'loopback'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['10.0.0.1', 'private'],
+    ['172.16.0.1', 'private'],
+    ['172.31.255.255', 'private'],
+    ['192.168.1.1', 'private'],
+    ['100.64.0.1', 'private'],
+    ['fc00::1', 'unique-local'],
+    ['fd12:3456::1', 'unique-local'],
+    ['fd00:ec2::254', 'metadata'],
+    ['100.100.100.200', 'metadata'],
+    ['168.63.129.16', 'metadata'],
+    ['::ffff:169.254.169.254', 'link-local'],
+    ['::ffff:a9fe:a9fe', 'link-local'],
+    ['64:ff9b::a9fe:a9fe', 'link-local'],
+    ['2002:a9fe:a9fe::1', 'link-local'],
+    ['224.0.0.1', 'reserved'],
+    ['255.255.255.255', 'reserved'],
+    ['ff02::1', 'reserved'],
+    ['8.8.8.8', 'public'],
+    ['172.15.0.1', 'public'],
+    ['172.32.0.1', 'public'],
+    ['164.115.1.1', 'public'],
+    ['2404:6800::1', 'public'],
+    ['::ffff:8.8.8.8', 'public'],
   ])('%s is %s', (ip, cls) => {
     expect(classifyIp(ip)).toBe(cls);
   });
@@ -35,13 +60,23 @@ describe('address classes', () => {
 describe('refuseUrl / refuseAddress', () => {
   it('always refuses link-local, unspecified, metadata and non-http(s), even with private allowed or as the site host', () => {
     const own: NetworkPolicy = { allowPrivate: true, allowHosts: ['169.254.169.254', 'metadata.google.internal'] };
-    for (const url of ['http://169.254.169.254/latest/', 'http://[fe80::1]/', 'http://0.0.0.0/', 'http://metadata.google.internal/', 'http://[::ffff:169.254.169.254]/']) {
+    for (const url of [
+      'http://169.254.169.254/latest/',
+      'http://[fe80::1]/',
+      'http://0.0.0.0/',
+      'http://metadata.google.internal/',
+      'http://[::ffff:169.254.169.254]/',
+    ]) {
       expect(refuseUrl(url, own), url).not.toBeNull();
     }
     expect(refuseUrl('file:///etc/passwd', own)).toEqual({ reason: 'not-http', host: '', address: null });
     expect(refuseUrl('javascript:alert(1)', own)?.reason).toBe('not-http');
     expect(refuseUrl('not a url', own)?.reason).toBe('invalid-url');
-    expect(refuseAddress('site.example', '169.254.1.1', own)).toEqual({ reason: 'link-local', host: 'site.example', address: '169.254.1.1' });
+    expect(refuseAddress('site.example', '169.254.1.1', own)).toEqual({
+      reason: 'link-local',
+      host: 'site.example',
+      address: '169.254.1.1',
+    });
   });
 
   it('refuses private, loopback and unique-local by default; allows them with allowPrivate or for the main website host', () => {

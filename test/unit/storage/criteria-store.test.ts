@@ -29,7 +29,12 @@ describe('criteria store', () => {
     expect(set.items[4]!.elements.every((e) => e.required)).toBe(true);
     expect(set.items[4]!.anyOf).toEqual([]);
     const listed = await listCriteriaSets(db);
-    expect(listed.map((s) => s.id)).toEqual(['nacc-ita-oit/2564/all', 'nacc-ita-oit/2565/all', 'nacc-ita-oit/2566/all', 'nacc-ita-oit/2564/lao']);
+    expect(listed.map((s) => s.id)).toEqual([
+      'nacc-ita-oit/2564/all',
+      'nacc-ita-oit/2565/all',
+      'nacc-ita-oit/2566/all',
+      'nacc-ita-oit/2564/lao',
+    ]);
     expect(listed.every((s) => s.formatVersion === 2)).toBe(true);
   });
 
@@ -39,7 +44,11 @@ describe('criteria store', () => {
     expect(r.ok).toBe(true);
     expect((await db.criteriaSets.get('nacc-ita-oit/2564/lao'))?.formatVersion).toBe(2);
     await db.criteriaSets.put({ ...storedV1(), id: 'nacc-ita-oit/2564/lao', items: [] });
-    expect((await listCriteriaSets(db)).map((s) => s.id)).toEqual(['nacc-ita-oit/2564/all', 'nacc-ita-oit/2565/all', 'nacc-ita-oit/2566/all']);
+    expect((await listCriteriaSets(db)).map((s) => s.id)).toEqual([
+      'nacc-ita-oit/2564/all',
+      'nacc-ita-oit/2565/all',
+      'nacc-ita-oit/2566/all',
+    ]);
     expect((await getCriteriaSet(db, 'nacc-ita-oit/2564/lao')).id).toBe('nacc-ita-oit/2564/all');
   });
 });

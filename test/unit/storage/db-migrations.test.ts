@@ -8,7 +8,15 @@ describe('database schema', () => {
     const name = `t-${crypto.randomUUID()}`;
     // A profile as the first release wrote it.
     const old = new Dexie(name);
-    old.version(1).stores({ evidence: 'id, *criteria, url, capturedAt', blobs: 'id', items: 'code', tasks: 'id, end', verify: 'key, evidenceId', criteriaSets: 'id', meta: 'key' });
+    old.version(1).stores({
+      evidence: 'id, *criteria, url, capturedAt',
+      blobs: 'id',
+      items: 'code',
+      tasks: 'id, end',
+      verify: 'key, evidenceId',
+      criteriaSets: 'id',
+      meta: 'key',
+    });
     const { record, blobs } = await makeRecord({ criteria: ['O5', 'O6'] });
     await old.table('evidence').put(record);
     await old.table('blobs').bulkPut(blobs);
@@ -24,6 +32,16 @@ describe('database schema', () => {
     const db = openDb(`t-${crypto.randomUUID()}`);
     const evidence = db.tables.find((t) => t.name === 'evidence')!;
     expect(evidence.schema.indexes.map((i) => i.name).sort()).toEqual(['capturedAt', 'criteria', 'url']);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['archivedEvidence', 'archives', 'blobs', 'criteriaSets', 'evidence', 'items', 'meta', 'tasks', 'verify']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'archivedEvidence',
+      'archives',
+      'blobs',
+      'criteriaSets',
+      'evidence',
+      'items',
+      'meta',
+      'tasks',
+      'verify',
+    ]);
   });
 });

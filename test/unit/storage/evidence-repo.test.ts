@@ -1,7 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { openDb } from '../../../lib/storage/db';
 import {
-  deleteEvidence, findEvidence, getBlob, listByCriterion, listEvidence, reassignCriterion, restoreEvidence, saveEvidence, updateEvidence,
+  deleteEvidence,
+  findEvidence,
+  getBlob,
+  listByCriterion,
+  listEvidence,
+  reassignCriterion,
+  restoreEvidence,
+  saveEvidence,
+  updateEvidence,
 } from '../../../lib/storage/evidence-repo';
 import { StorageError } from '../../../lib/storage/errors';
 import { makeRecord } from '../evidence/fixtures';
@@ -19,7 +27,9 @@ describe('evidence repository', () => {
     expect((await listByCriterion(db, 'O2')).map((r) => r.id)).toEqual([b.record.id]);
     expect(await listByCriterion(db, 'O3')).toEqual([]);
     expect(await getBlob(db, a.blobs[0]!.id)).toEqual(a.blobs[0]!.data);
-    expect((await listEvidence(db)).map((r) => r.url)).toContain('https://www.tuayang.go.th/index.php?_mod=ZmlsZXM&type=MzI');
+    expect((await listEvidence(db)).map((r) => r.url)).toContain(
+      'https://www.tuayang.go.th/index.php?_mod=ZmlsZXM&type=MzI',
+    );
   });
 
   it('refuses an invalid record and stores nothing', async () => {
@@ -33,7 +43,9 @@ describe('evidence repository', () => {
   it('refuses bytes that belong to no artifact', async () => {
     const db = freshDb();
     const a = await makeRecord();
-    await expect(saveEvidence(db, a.record, [...a.blobs, { id: 'stray', data: new Uint8Array(1) }])).rejects.toBeInstanceOf(StorageError);
+    await expect(
+      saveEvidence(db, a.record, [...a.blobs, { id: 'stray', data: new Uint8Array(1) }]),
+    ).rejects.toBeInstanceOf(StorageError);
     expect(await db.blobs.count()).toBe(0);
   });
 
@@ -78,7 +90,10 @@ describe('evidence repository', () => {
 
   it('edits notes and finds by URL (percent-encoded Thai too) or title', async () => {
     const db = freshDb();
-    const a = await makeRecord({ url: 'https://x.go.th/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/1', title: 'ข่าวประชาสัมพันธ์' });
+    const a = await makeRecord({
+      url: 'https://x.go.th/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/1',
+      title: 'ข่าวประชาสัมพันธ์',
+    });
     await saveEvidence(db, a.record, a.blobs);
     const edited = await updateEvidence(db, a.record.id, { note: 'ตรวจแล้ว' }, () => new Date('2021-03-01T00:00:00Z'));
     expect(edited.note).toBe('ตรวจแล้ว');

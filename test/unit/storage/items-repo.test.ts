@@ -49,7 +49,11 @@ describe('items repository', () => {
     const saved = await updateItem(
       db,
       'O5',
-      { dueDate: '2021-03-15', submitUrls: [' https://a.go.th/contact ', 'http://a.go.th/map?id=1'], explanation: 'เมนูติดต่อ' },
+      {
+        dueDate: '2021-03-15',
+        submitUrls: [' https://a.go.th/contact ', 'http://a.go.th/map?id=1'],
+        explanation: 'เมนูติดต่อ',
+      },
       clockAt('2021-03-02T00:00:00Z'),
     );
     expect(saved).toMatchObject({
@@ -78,15 +82,21 @@ describe('items repository', () => {
     expect(await getItem(db, 'O5')).toBeUndefined();
   });
 
-  it.each(['ftp://a.go.th/x', 'javascript:alert(1)', 'www.a.go.th', 'not a url'])('rejects submit URL %j', async (url) => {
-    const db = freshDb();
-    const error = await rejection(updateItem(db, 'O5', { submitUrls: ['https://a.go.th/ok', url] }));
-    expect(error).toMatchObject({ code: 'invalid-url', field: 'submitUrls[1]' });
-  });
+  it.each(['ftp://a.go.th/x', 'javascript:alert(1)', 'www.a.go.th', 'not a url'])(
+    'rejects submit URL %j',
+    async (url) => {
+      const db = freshDb();
+      const error = await rejection(updateItem(db, 'O5', { submitUrls: ['https://a.go.th/ok', url] }));
+      expect(error).toMatchObject({ code: 'invalid-url', field: 'submitUrls[1]' });
+    },
+  );
 
   it('rejects non-string text fields and an empty code', async () => {
     const db = freshDb();
-    expect(await rejection(updateItem(db, 'O5', { unit: 5 as unknown as string }))).toMatchObject({ code: 'invalid-field', field: 'unit' });
+    expect(await rejection(updateItem(db, 'O5', { unit: 5 as unknown as string }))).toMatchObject({
+      code: 'invalid-field',
+      field: 'unit',
+    });
     expect(await rejection(updateItem(db, ' ', { unit: 'x' }))).toMatchObject({ field: 'code' });
   });
 
@@ -103,12 +113,16 @@ describe('items repository', () => {
 
   it('requires a non-empty reason and a known status for an override', async () => {
     const db = freshDb();
-    expect(await rejection(setOverride(db, 'O5', 'missing', '   '))).toMatchObject({ code: 'override-reason-required' });
-    expect(await rejection(setOverride(db, 'O5', 'missing', ''))).toMatchObject({ code: 'override-reason-required' });
-    expect(await rejection(setOverride(db, 'O5', 'done' as never, 'x'))).toMatchObject({ code: 'invalid-status' });
-    expect(await rejection(updateItem(db, 'O5', { statusOverride: { status: 'complete', reason: '' } }))).toMatchObject({
+    expect(await rejection(setOverride(db, 'O5', 'missing', '   '))).toMatchObject({
       code: 'override-reason-required',
     });
+    expect(await rejection(setOverride(db, 'O5', 'missing', ''))).toMatchObject({ code: 'override-reason-required' });
+    expect(await rejection(setOverride(db, 'O5', 'done' as never, 'x'))).toMatchObject({ code: 'invalid-status' });
+    expect(await rejection(updateItem(db, 'O5', { statusOverride: { status: 'complete', reason: '' } }))).toMatchObject(
+      {
+        code: 'override-reason-required',
+      },
+    );
     expect(await getItem(db, 'O5')).toBeUndefined();
   });
 });

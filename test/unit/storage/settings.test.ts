@@ -1,18 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/storage/db';
-import { DEFAULT_SETTINGS, loadSettings, migrateSettings, originPattern, saveSettings, isConfigured, SETTINGS_VERSION, sitePatterns } from '../../../lib/storage/settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  migrateSettings,
+  originPattern,
+  saveSettings,
+  isConfigured,
+  SETTINGS_VERSION,
+  sitePatterns,
+} from '../../../lib/storage/settings';
 
 describe('settings', () => {
   it('walks every migration from version 1', () => {
-    const v1 = { version: 1, agencyName: 'เทศบาลเมืองตัวอย่าง', homeUrl: 'https://www.tuayang.go.th/', fiscalYear: 2564, criteriaSetId: 'nacc-ita-oit/2564/all', units: ['สำนักปลัด', 'กองคลัง'] };
+    const v1 = {
+      version: 1,
+      agencyName: 'เทศบาลเมืองตัวอย่าง',
+      homeUrl: 'https://www.tuayang.go.th/',
+      fiscalYear: 2564,
+      criteriaSetId: 'nacc-ita-oit/2564/all',
+      units: ['สำนักปลัด', 'กองคลัง'],
+    };
     const s = migrateSettings(v1);
     expect(s.version).toBe(SETTINGS_VERSION);
-    expect(s).toMatchObject({ agencyName: 'เทศบาลเมืองตัวอย่าง', units: ['สำนักปลัด', 'กองคลัง'], language: 'auto', lastCaptureMode: 'viewport', urlCap: 5 });
+    expect(s).toMatchObject({
+      agencyName: 'เทศบาลเมืองตัวอย่าง',
+      units: ['สำนักปลัด', 'กองคลัง'],
+      language: 'auto',
+      lastCaptureMode: 'viewport',
+      urlCap: 5,
+    });
   });
 
   it('treats missing or unversioned data as version 1 and falls back field by field', () => {
     expect(migrateSettings(undefined)).toEqual(DEFAULT_SETTINGS);
-    const s = migrateSettings({ agencyName: 42, fiscalYear: 1999, units: ['  กองช่าง ', '', 7, 'กองช่าง'], language: 'fr', urlCap: 500 });
+    const s = migrateSettings({
+      agencyName: 42,
+      fiscalYear: 1999,
+      units: ['  กองช่าง ', '', 7, 'กองช่าง'],
+      language: 'fr',
+      urlCap: 500,
+    });
     expect(s.agencyName).toBe('');
     expect(s.fiscalYear).toBe(2564);
     expect(s.units).toEqual(['กองช่าง']);
@@ -41,7 +69,10 @@ describe('settings', () => {
   });
 
   it('lists every pattern of the site to request: http and https, with and without www.', () => {
-    expect(sitePatterns('https://www.tuayang.go.th/index.php?x=1')).toEqual(['*://www.tuayang.go.th/*', '*://tuayang.go.th/*']);
+    expect(sitePatterns('https://www.tuayang.go.th/index.php?x=1')).toEqual([
+      '*://www.tuayang.go.th/*',
+      '*://tuayang.go.th/*',
+    ]);
     expect(sitePatterns('http://tuayang.go.th')).toEqual(['*://tuayang.go.th/*', '*://www.tuayang.go.th/*']);
     // No www twin for an address or a single-label host.
     expect(sitePatterns('http://127.0.0.1:43123/')).toEqual(['*://127.0.0.1/*']);

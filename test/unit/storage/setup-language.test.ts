@@ -14,12 +14,23 @@ describe('UI language', () => {
 });
 
 describe('setup form validation', () => {
-  const base = { agencyName: 'เทศบาลเมืองตัวอย่าง', homeUrl: 'www.tuayang.go.th', fiscalYear: '๒๕๖๔', units: 'สำนักปลัด\n\nกองคลัง\nกองคลัง', urlCap: '๕' };
+  const base = {
+    agencyName: 'เทศบาลเมืองตัวอย่าง',
+    homeUrl: 'www.tuayang.go.th',
+    fiscalYear: '๒๕๖๔',
+    units: 'สำนักปลัด\n\nกองคลัง\nกองคลัง',
+    urlCap: '๕',
+  };
   it('accepts Thai digits and a bare host name', () => {
     const r = validateSetup(base);
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.value).toMatchObject({ fiscalYear: 2564, urlCap: 5, homeUrl: 'https://www.tuayang.go.th', units: ['สำนักปลัด', 'กองคลัง'] });
+      expect(r.value).toMatchObject({
+        fiscalYear: 2564,
+        urlCap: 5,
+        homeUrl: 'https://www.tuayang.go.th',
+        units: ['สำนักปลัด', 'กองคลัง'],
+      });
       expect(r.pattern).toBe('https://www.tuayang.go.th/*');
       // A bare host gets https://, but the permissions asked for also cover http and the non-www twin.
       expect(r.patterns).toEqual(['*://www.tuayang.go.th/*', '*://tuayang.go.th/*']);
@@ -28,6 +39,12 @@ describe('setup form validation', () => {
   it('names each invalid field', () => {
     const r = validateSetup({ agencyName: ' ', homeUrl: 'ftp://x', fiscalYear: '1999', units: '', urlCap: '0' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual({ agencyName: 'errAgencyName', homeUrl: 'errHomeUrl', fiscalYear: 'errFiscalYear', urlCap: 'errUrlCap' });
+    if (!r.ok)
+      expect(r.errors).toEqual({
+        agencyName: 'errAgencyName',
+        homeUrl: 'errHomeUrl',
+        fiscalYear: 'errFiscalYear',
+        urlCap: 'errUrlCap',
+      });
   });
 });

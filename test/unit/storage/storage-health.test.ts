@@ -15,7 +15,11 @@ describe('storageHealth', () => {
     expect(storageHealth({ usage: 79.9, quota: 100 }, false).level).toBe('ok');
     expect(storageHealth({ usage: 80, quota: 100 }, false).level).toBe('warn');
     expect(storageHealth({ usage: 94.9, quota: 100 }, false).level).toBe('warn');
-    expect(storageHealth({ usage: 95, quota: 100 }, false)).toMatchObject({ level: 'critical', percent: 95, persisted: false });
+    expect(storageHealth({ usage: 95, quota: 100 }, false)).toMatchObject({
+      level: 'critical',
+      percent: 95,
+      persisted: false,
+    });
     expect(storageHealth({ usage: 1, quota: 3 }, false).percent).toBe(33.3);
   });
 

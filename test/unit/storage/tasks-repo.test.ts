@@ -23,7 +23,11 @@ describe('tasks repository', () => {
   it('adds tasks and lists them by deadline', async () => {
     const db = freshDb();
     const newId = ids('t');
-    await addTask(db, { title: 'ตอบแบบ OIT', start: '2021-03-01', end: '2021-04-20', people: 'นายก', done: false }, newId);
+    await addTask(
+      db,
+      { title: 'ตอบแบบ OIT', start: '2021-03-01', end: '2021-04-20', people: 'นายก', done: false },
+      newId,
+    );
     await addTask(db, { title: ' ตรวจเว็บไซต์ ', start: null, end: '2021-02-28', people: '', done: false }, newId);
     await addTask(db, { title: 'ก่อน', start: '2021-02-01', end: '2021-04-20', people: '', done: true }, newId);
     const list = await listTasks(db);
@@ -67,7 +71,9 @@ describe('memoTasks', () => {
   it('reproduces the ten tasks of the 2564 memo calendar in Gregorian dates', () => {
     const tasks = memoTasks(2564);
     expect(tasks).toHaveLength(10);
-    expect(tasks.every((t) => isIsoDate(t.end) && t.start !== null && isIsoDate(t.start) && t.start <= t.end)).toBe(true);
+    expect(tasks.every((t) => isIsoDate(t.end) && t.start !== null && isIsoDate(t.start) && t.start <= t.end)).toBe(
+      true,
+    );
     expect(tasks.every((t) => !t.done && t.title.trim() !== '' && t.people.trim() !== '')).toBe(true);
     expect(tasks[0]).toMatchObject({ start: '2021-02-01', end: '2021-02-18', people: 'ทุกหน่วยงาน' });
     expect(tasks[3]).toMatchObject({ start: '2021-02-19', end: '2021-02-28' });

@@ -33,7 +33,14 @@ beforeAll(async () => {
       case '/menu-year-only':
         return sendHtml(res, cmsPage('ประกาศรายงานผลการดำเนินงาน', 'รายงานผลการดำเนินงานของเทศบาล ไตรมาสที่ ๒'));
       case '/docs':
-        return sendHtml(res, cmsPage('เอกสารเผยแพร่', 'รายงานประจำปี 2564', '<a href="/files/report.pdf">รายงาน</a> <a href="/files/missing.pdf">คู่มือ</a> <a href="/files/nohead.xlsx">ตาราง</a>'));
+        return sendHtml(
+          res,
+          cmsPage(
+            'เอกสารเผยแพร่',
+            'รายงานประจำปี 2564',
+            '<a href="/files/report.pdf">รายงาน</a> <a href="/files/missing.pdf">คู่มือ</a> <a href="/files/nohead.xlsx">ตาราง</a>',
+          ),
+        );
       case '/big':
         return sendHtml(res, cmsPage('รายงานผลการดำเนินงาน ปี 2564', BIG));
       case '/files/report.pdf':
@@ -89,9 +96,16 @@ describe('documents', () => {
   it('documents linked from a page are checked, HEAD then GET, and a dead one is broken-document on the page', async () => {
     const { results, requests } = await run([{ key: 'docs', url: site.url('/docs'), criterion: 'O9' }]);
     expect(results[0]!.problems).toEqual(['broken-document']);
-    expect(results[0]!.details.brokenDocuments).toEqual([{ url: site.url('/files/missing.pdf'), status: 404, error: 'http-404' }]);
+    expect(results[0]!.details.brokenDocuments).toEqual([
+      { url: site.url('/files/missing.pdf'), status: 404, error: 'http-404' },
+    ]);
     expect(requests.filter((l) => l.includes('/files/'))).toEqual(
-      expect.arrayContaining(['HEAD /files/report.pdf', 'HEAD /files/missing.pdf', 'HEAD /files/nohead.xlsx', 'GET /files/nohead.xlsx']),
+      expect.arrayContaining([
+        'HEAD /files/report.pdf',
+        'HEAD /files/missing.pdf',
+        'HEAD /files/nohead.xlsx',
+        'GET /files/nohead.xlsx',
+      ]),
     );
     expect(requests.filter((l) => l === 'HEAD /files/missing.pdf')).toHaveLength(1); // no retries
   });

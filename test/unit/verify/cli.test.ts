@@ -21,7 +21,10 @@ async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   // The fixture site is on loopback, which verify refuses unless told otherwise.
-  const full = args.length > 0 && !args.includes('--no-allow') ? [...args, '--allow-private'] : args.filter((a) => a !== '--no-allow');
+  const full =
+    args.length > 0 && !args.includes('--no-allow')
+      ? [...args, '--allow-private']
+      : args.filter((a) => a !== '--no-allow');
   const code = await verifyCommand.run(full, { stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -34,15 +37,46 @@ async function csv(name: string, rows: string): Promise<string> {
 
 describe('ita-evidence verify', () => {
   it('--json prints one object per URL and exits 1 when one is broken', async () => {
-    const file = await csv('mixed.csv', `\uFEFFcriterion,url\nO1,${site.url('/ok')}\nO2,${site.url('/missing')}\nO3,${site.url('/r1')}\n`);
+    const file = await csv(
+      'mixed.csv',
+      `\uFEFFcriterion,url\nO1,${site.url('/ok')}\nO2,${site.url('/missing')}\nO3,${site.url('/r1')}\n`,
+    );
     const { code, out } = await run([file, '--json', '--timeout', '5']);
     expect(code).toBe(1);
     const lines = out.split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatchObject({ url: site.url('/ok'), criterion: 'O1', ok: true, status: 200, problems: [], similarity: null, linkPath: null });
+    expect(lines[0]).toMatchObject({
+      url: site.url('/ok'),
+      criterion: 'O1',
+      ok: true,
+      status: 200,
+      problems: [],
+      similarity: null,
+      linkPath: null,
+    });
     expect(lines[1]).toMatchObject({ criterion: 'O2', ok: false, status: 404, problems: ['broken'] });
-    expect(lines[2]).toMatchObject({ ok: true, finalUrl: site.url('/ok'), redirects: [{ url: site.url('/r1'), status: 301 }, { url: site.url('/r2'), status: 302 }] });
-    for (const l of lines) expect(Object.keys(l)).toEqual(expect.arrayContaining(['url', 'criterion', 'ok', 'status', 'finalUrl', 'redirects', 'problems', 'similarity', 'linkPath']));
+    expect(lines[2]).toMatchObject({
+      ok: true,
+      finalUrl: site.url('/ok'),
+      redirects: [
+        { url: site.url('/r1'), status: 301 },
+        { url: site.url('/r2'), status: 302 },
+      ],
+    });
+    for (const l of lines)
+      expect(Object.keys(l)).toEqual(
+        expect.arrayContaining([
+          'url',
+          'criterion',
+          'ok',
+          'status',
+          'finalUrl',
+          'redirects',
+          'problems',
+          'similarity',
+          'linkPath',
+        ]),
+      );
   });
 
   it('exits 0 when every URL is ok (CSV without header)', async () => {
@@ -73,7 +107,13 @@ describe('ita-evidence verify', () => {
     const file = await csv('stream.csv', `O1,${site.url('/slow')}\nO2,${site.url('/ok')}\n`);
     const { out } = await run([file, '--jsonl', '--timeout', '10']);
     expect(out.split('\n').map((l) => JSON.parse(l).criterion)).toEqual(['O2', 'O1']); // completion order
-    const table = await run([await csv('path.csv', `O1,${site.url('/ok')}\n`), '--home', site.url('/'), '--lang', 'en']);
+    const table = await run([
+      await csv('path.csv', `O1,${site.url('/ok')}\n`),
+      '--home',
+      site.url('/'),
+      '--lang',
+      'en',
+    ]);
     expect(table.out).toContain('Link path from home');
     expect(table.out).toContain('Home → เกี่ยวกับเรา → แผนการดำเนินงาน');
   });
@@ -83,7 +123,9 @@ describe('ita-evidence verify', () => {
     const before = site.log.length;
     const { code, out } = await run([file, '--no-allow', '--lang', 'en']);
     expect(code).toBe(1);
-    expect(out).toContain('Not checked: private or unsafe address: 127.0.0.1: this machine (loopback); use --allow-private if intended');
+    expect(out).toContain(
+      'Not checked: private or unsafe address: 127.0.0.1: this machine (loopback); use --allow-private if intended',
+    );
     await run([file, '--no-allow', '--jsonl']);
     expect(site.log.length).toBe(before); // nothing was sent
   });

@@ -58,7 +58,11 @@ describe('genuine page checks', () => {
   });
 
   it('windows-874 page is decoded by its <meta> charset', async () => {
-    const r = await check({ url: site.url('/tis620'), capturedText: TIS_TEXT, periodRule: { kind: 'fiscal-year', offset: 0 } });
+    const r = await check({
+      url: site.url('/tis620'),
+      capturedText: TIS_TEXT,
+      periodRule: { kind: 'fiscal-year', offset: 0 },
+    });
     expect(r.details.charset).toBe('windows-874');
     expect(r.similarity).toBe(1);
     expect(r.details.yearsFound).toEqual([2564]); // written ๒๕๖๔
@@ -90,15 +94,28 @@ describe('genuine page checks', () => {
     expect(r.details.yearsExpected).toEqual([2564]);
     const prev = await check({ url: site.url('/no-year'), periodRule: { kind: 'fiscal-year', offset: -1 } });
     expect(prev.problems).toEqual(['year-missing']); // 2563 is not there either
-    const range = await check({ url: site.url('/ok'), periodRule: { kind: 'range', from: '2020-10-01', to: '2021-03-31' } });
+    const range = await check({
+      url: site.url('/ok'),
+      periodRule: { kind: 'range', from: '2020-10-01', to: '2021-03-31' },
+    });
     expect(range.ok).toBe(true);
   });
 
   it('changed PDF: SHA-256 differs', async () => {
     const [changed, same] = await verifyTargets(
       [
-        { key: 'e1#a1', url: site.url('/doc.pdf'), criterion: 'O9', document: { sha256: '0'.repeat(64), url: site.url('/doc.pdf') } },
-        { key: 'e1#a2', url: site.url('/doc.pdf'), criterion: 'O9', document: { sha256: await sha(), url: site.url('/doc.pdf') } },
+        {
+          key: 'e1#a1',
+          url: site.url('/doc.pdf'),
+          criterion: 'O9',
+          document: { sha256: '0'.repeat(64), url: site.url('/doc.pdf') },
+        },
+        {
+          key: 'e1#a2',
+          url: site.url('/doc.pdf'),
+          criterion: 'O9',
+          document: { sha256: await sha(), url: site.url('/doc.pdf') },
+        },
       ],
       testOptions(),
     );
@@ -108,7 +125,10 @@ describe('genuine page checks', () => {
   });
 
   it('a vanished document is broken', async () => {
-    const r = await check({ url: site.url('/gone.pdf'), document: { sha256: await sha(), url: site.url('/gone.pdf') } });
+    const r = await check({
+      url: site.url('/gone.pdf'),
+      document: { sha256: await sha(), url: site.url('/gone.pdf') },
+    });
     expect(r.problems).toEqual(['broken']);
   });
 });

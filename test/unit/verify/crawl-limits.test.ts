@@ -50,7 +50,11 @@ describe('per-host limits', () => {
   it('never more than perHost requests in flight on one host', async () => {
     const busy = await startServer((_q, res, path) => sendHtml(res, page(path, `หน้า ${path}`)), { latencyMs: 30 });
     try {
-      const targets = Array.from({ length: 12 }, (_, i) => ({ key: `k${i}`, url: busy.url(`/p${i}`), criterion: 'O1' }));
+      const targets = Array.from({ length: 12 }, (_, i) => ({
+        key: `k${i}`,
+        url: busy.url(`/p${i}`),
+        criterion: 'O1',
+      }));
       const results = await verifyTargets(targets, testOptions({ perHost: 2 }));
       expect(results.every((r) => r.ok)).toBe(true);
       expect(busy.log.length).toBeGreaterThanOrEqual(12);
@@ -65,8 +69,20 @@ describe('per-host limits', () => {
 describe('resumability', () => {
   it('targets already done are not fetched again, and their results are kept', async () => {
     const prior: VerifyResult = {
-      key: 'done', url: site.url('/r1'), criterion: 'O1', evidenceId: null, kind: 'page', checkedAt: '2021-01-01T00:00:00.000Z',
-      ok: true, status: 200, finalUrl: site.url('/ok'), redirects: [], problems: [], similarity: null, linkPath: null, details: {},
+      key: 'done',
+      url: site.url('/r1'),
+      criterion: 'O1',
+      evidenceId: null,
+      kind: 'page',
+      checkedAt: '2021-01-01T00:00:00.000Z',
+      ok: true,
+      status: 200,
+      finalUrl: site.url('/ok'),
+      redirects: [],
+      problems: [],
+      similarity: null,
+      linkPath: null,
+      details: {},
     };
     const before = site.log.length;
     const seen: string[] = [];
@@ -81,7 +97,10 @@ describe('resumability', () => {
     expect(results.map((r) => r.key)).toEqual(['done', 'new']);
     expect(results[0]).toBe(prior);
     expect(seen).toEqual(['new']);
-    expect(progress).toEqual([[1, 2], [2, 2]]);
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
     expect(site.log.slice(before).some((l) => l.includes('/r1'))).toBe(false);
     expect(JSON.parse(JSON.stringify(results[1]))).toEqual(results[1]); // plain, serialisable
   });

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyTargets } from '../../../lib/verify/verify';
 import type { VerifyResult } from '../../../lib/verify/types';
-import { HOSTILE_PATHS, hostileHandler, loopbackOnlyFetch, page, sendHtml, startServer, type FixtureServer } from '../../fixtures/verify-server';
+import {
+  HOSTILE_PATHS,
+  hostileHandler,
+  loopbackOnlyFetch,
+  page,
+  sendHtml,
+  startServer,
+  type FixtureServer,
+} from '../../fixtures/verify-server';
 import { testOptions } from './site';
 
 let server: FixtureServer;
@@ -64,7 +72,9 @@ describe('hostile servers', () => {
   });
 
   it('a redirect into a private range is refused by default and followed with --allow-private', async () => {
-    const strict = await check([HOSTILE_PATHS.toPrivate], { policy: { allowPrivate: false, allowHosts: ['127.0.0.1'] } });
+    const strict = await check([HOSTILE_PATHS.toPrivate], {
+      policy: { allowPrivate: false, allowHosts: ['127.0.0.1'] },
+    });
     expect(strict.by(HOSTILE_PATHS.toPrivate).problems).toEqual(['blocked-address']);
     expect(strict.by(HOSTILE_PATHS.toPrivate).details.blocked).toMatchObject({ reason: 'private', host: '10.0.0.1' });
     expect(strict.attempts).toEqual([]);
@@ -72,12 +82,18 @@ describe('hostile servers', () => {
     expect(open.attempts).toEqual(['http://10.0.0.1/admin']); // allowed: it would have been fetched
   });
 
-  it('loopback itself is refused unless allowed, by option or as the main website\'s host', async () => {
+  it("loopback itself is refused unless allowed, by option or as the main website's host", async () => {
     const attempts: string[] = [];
-    const [r] = await verifyTargets([{ key: 'a', url: server.url('/ok'), criterion: 'O1' }], testOptions({ fetch: loopbackOnlyFetch(attempts), policy: { allowPrivate: false, allowHosts: [] } }));
+    const [r] = await verifyTargets(
+      [{ key: 'a', url: server.url('/ok'), criterion: 'O1' }],
+      testOptions({ fetch: loopbackOnlyFetch(attempts), policy: { allowPrivate: false, allowHosts: [] } }),
+    );
     expect(r).toMatchObject({ ok: false, problems: ['blocked-address'], finalUrl: null });
     expect(r!.details.blocked).toMatchObject({ reason: 'loopback', host: '127.0.0.1', address: null });
-    const [own] = await verifyTargets([{ key: 'a', url: server.url('/ok'), criterion: 'O1' }], testOptions({ fetch: loopbackOnlyFetch(), policy: { allowPrivate: false, allowHosts: ['127.0.0.1'] } }));
+    const [own] = await verifyTargets(
+      [{ key: 'a', url: server.url('/ok'), criterion: 'O1' }],
+      testOptions({ fetch: loopbackOnlyFetch(), policy: { allowPrivate: false, allowHosts: ['127.0.0.1'] } }),
+    );
     expect(own!.ok).toBe(true);
   });
 
@@ -93,15 +109,24 @@ describe('hostile servers', () => {
       testOptions({ fetch: loopbackOnlyFetch(attempts), resolve, policy: { allowPrivate: false, allowHosts: [] } }),
     );
     expect(results[0]!.problems).toEqual(['blocked-address']);
-    expect(results[0]!.details.blocked).toEqual({ reason: 'private', host: 'intranet.example', address: '192.168.1.10' });
+    expect(results[0]!.details.blocked).toEqual({
+      reason: 'private',
+      host: 'intranet.example',
+      address: '192.168.1.10',
+    });
     expect(resolved).toEqual(['intranet.example']);
     expect(attempts).toEqual([]);
   });
 
-  it('an unexpected failure inside one check becomes that target\'s result; the run goes on', async () => {
+  it("an unexpected failure inside one check becomes that target's result; the run goes on", async () => {
     const results = await verifyTargets(
       [
-        { key: 'bad', url: server.url('/ok'), criterion: 'O1', loadCapturedText: () => Promise.reject(new Error('blob store gone')) },
+        {
+          key: 'bad',
+          url: server.url('/ok'),
+          criterion: 'O1',
+          loadCapturedText: () => Promise.reject(new Error('blob store gone')),
+        },
         { key: 'good', url: server.url('/ok'), criterion: 'O1' },
       ],
       testOptions({ fetch: loopbackOnlyFetch(), policy: { allowPrivate: true, allowHosts: [] } }),
@@ -117,7 +142,14 @@ describe('hostile servers', () => {
     const order: string[] = [];
     await verifyTargets(
       [HOSTILE_PATHS.trickle, '/ok'].map((p) => ({ key: p, url: server.url(p), criterion: 'O1' })),
-      testOptions({ fetch: loopbackOnlyFetch(), policy: { allowPrivate: true, allowHosts: [] }, timeoutMs: 300, retries: 0, collect: false, onResult: (r) => order.push(r.key) }),
+      testOptions({
+        fetch: loopbackOnlyFetch(),
+        policy: { allowPrivate: true, allowHosts: [] },
+        timeoutMs: 300,
+        retries: 0,
+        collect: false,
+        onResult: (r) => order.push(r.key),
+      }),
     );
     expect(order).toEqual(['/ok', HOSTILE_PATHS.trickle]);
   });

@@ -12,8 +12,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const canUnshare = spawnSync('unshare', ['-n', 'true']).status === 0;
 
-interface Row { url: string; ok: boolean; problems: string[]; blocked: { reason: string; host: string; address: string | null } | null; error: string | null }
-let out: { strict: Row[]; open: Row[]; control: string; cliDefault: { code: number; lines: string[] }; cliPrivate: { code: number; lines: string[] }; cliTable: { code: number; lines: string[] } };
+interface Row {
+  url: string;
+  ok: boolean;
+  problems: string[];
+  blocked: { reason: string; host: string; address: string | null } | null;
+  error: string | null;
+}
+let out: {
+  strict: Row[];
+  open: Row[];
+  control: string;
+  cliDefault: { code: number; lines: string[] };
+  cliPrivate: { code: number; lines: string[] };
+  cliTable: { code: number; lines: string[] };
+};
 let dir: string;
 
 beforeAll(async () => {
@@ -21,11 +34,21 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ita-netns-build-'));
   const file = join(dir, 'harness.mjs');
   await build({
-    entryPoints: [resolve(import.meta.dirname, 'netns-harness.ts')], outfile: file, bundle: true, platform: 'node', format: 'esm',
-    target: 'node20', packages: 'bundle', logLevel: 'error', loader: { '.json': 'json' },
+    entryPoints: [resolve(import.meta.dirname, 'netns-harness.ts')],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'bundle',
+    logLevel: 'error',
+    loader: { '.json': 'json' },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  const r = spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up && exec "${process.execPath}" "${file}"`], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up && exec "${process.execPath}" "${file}"`], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (r.status !== 0) throw new Error(`harness failed: ${r.stderr}`);
   out = JSON.parse(r.stdout);
 }, 90_000);
@@ -62,7 +85,8 @@ describe.skipIf(!canUnshare)('address policy inside a network namespace (unshare
   });
 
   it('the CLI refuses by default, allows loopback with --allow-private, never link-local, and says why', () => {
-    const parse = (lines: string[]) => lines.map((l) => JSON.parse(l) as { url: string; problems: string[]; blocked?: { reason: string } });
+    const parse = (lines: string[]) =>
+      lines.map((l) => JSON.parse(l) as { url: string; problems: string[]; blocked?: { reason: string } });
     const byDefault = parse(out.cliDefault.lines);
     expect(out.cliDefault.code).toBe(1);
     expect(byDefault.map((r) => r.blocked?.reason)).toEqual(expect.arrayContaining(['link-local', 'loopback']));

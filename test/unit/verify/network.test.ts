@@ -121,11 +121,21 @@ describe('network checks', () => {
       modes.push(String(init?.redirect));
       const res = await fetch(u, init);
       if (init?.redirect === 'manual' && res.status >= 300 && res.status < 400) {
-        return { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null, url: '', redirected: false } as unknown as Response;
+        return {
+          type: 'opaqueredirect',
+          status: 0,
+          headers: new Headers(),
+          body: null,
+          url: '',
+          redirected: false,
+        } as unknown as Response;
       }
       return res;
     };
-    const [r] = await verifyTargets([{ key: 'k', url: site.url('/r1'), criterion: 'O1' }], testOptions({ fetch: opaqueFetch }));
+    const [r] = await verifyTargets(
+      [{ key: 'k', url: site.url('/r1'), criterion: 'O1' }],
+      testOptions({ fetch: opaqueFetch }),
+    );
     expect(r?.ok).toBe(true);
     expect(r?.finalUrl).toBe(site.url('/ok'));
     expect(r?.redirects).toEqual([{ url: site.url('/r1'), status: 0 }]);

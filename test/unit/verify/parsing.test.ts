@@ -47,9 +47,13 @@ describe('charset', () => {
 describe('URL normalisation', () => {
   it('Thai and percent-encoded forms compare equal; host case, default port and fragment ignored; query kept', () => {
     const a = normalizeUrl('http://Example.GO.TH:80/ข่าว/ประกาศ.html?id=1#top');
-    const b = normalizeUrl('http://example.go.th/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/%e0%b8%9b%e0%b8%a3%e0%b8%b0%e0%b8%81%e0%b8%b2%e0%b8%a8.html?id=1');
+    const b = normalizeUrl(
+      'http://example.go.th/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/%e0%b8%9b%e0%b8%a3%e0%b8%b0%e0%b8%81%e0%b8%b2%e0%b8%a8.html?id=1',
+    );
     expect(a).toBe(b);
-    expect(normalizeUrl('http://x.th/index.php?_mod=ZmlsZXM&type=MzI')).not.toBe(normalizeUrl('http://x.th/index.php?_mod=ZmlsZXM&type=MzM'));
+    expect(normalizeUrl('http://x.th/index.php?_mod=ZmlsZXM&type=MzI')).not.toBe(
+      normalizeUrl('http://x.th/index.php?_mod=ZmlsZXM&type=MzM'),
+    );
     expect(normalizeUrl('mailto:a@b')).toBeNull();
   });
 });
@@ -88,7 +92,10 @@ describe('inputs', () => {
   it('reads a CSV with BOM and header', () => {
     const csv = '\uFEFFcriterion,url\r\nO1,http://x.th/a\r\n"O9","http://x.th/b?x=1,2"\r\n\r\n';
     const r = readInput(new TextEncoder().encode(csv), periodLookupFrom(getBuiltInSet()));
-    expect(r.targets.map((t) => [t.criterion, t.url])).toEqual([['O1', 'http://x.th/a'], ['O9', 'http://x.th/b?x=1,2']]);
+    expect(r.targets.map((t) => [t.criterion, t.url])).toEqual([
+      ['O1', 'http://x.th/a'],
+      ['O9', 'http://x.th/b?x=1,2'],
+    ]);
     expect(r.targets[1]?.periodRule).toBeDefined();
   });
   it('reads a bundle zip: captured text, documents, home and fiscal year', () => {
@@ -97,22 +104,39 @@ describe('inputs', () => {
       agency: { homeUrl: 'http://x.th/' },
       evidence: [
         {
-          id: 'ev1', url: 'http://x.th/plan', criteria: ['O9'],
+          id: 'ev1',
+          url: 'http://x.th/plan',
+          criteria: ['O9'],
           artifacts: [
             { method: 'text', path: 'evidence/O09/ev1.txt', sha256: 'a'.repeat(64) },
-            { id: 'art2', method: 'document-bytes', path: 'evidence/O09/plan.pdf', sha256: 'b'.repeat(64), sourceUrl: 'http://x.th/plan.pdf' },
+            {
+              id: 'art2',
+              method: 'document-bytes',
+              path: 'evidence/O09/plan.pdf',
+              sha256: 'b'.repeat(64),
+              sourceUrl: 'http://x.th/plan.pdf',
+            },
           ],
         },
         { broken: true },
       ],
     };
-    const zip = zipSync({ 'manifest.json': strToU8(JSON.stringify(manifest)), 'evidence/O09/ev1.txt': strToU8('แผนการดำเนินงาน') });
+    const zip = zipSync({
+      'manifest.json': strToU8(JSON.stringify(manifest)),
+      'evidence/O09/ev1.txt': strToU8('แผนการดำเนินงาน'),
+    });
     const r = readInput(zip);
     expect(r.fiscalYear).toBe(2564);
     expect(r.homeUrl).toBe('http://x.th/');
     expect(r.targets).toEqual([
       { key: 'ev1', url: 'http://x.th/plan', criterion: 'O9', evidenceId: 'ev1', capturedText: 'แผนการดำเนินงาน' },
-      { key: 'ev1#art2', url: 'http://x.th/plan.pdf', criterion: 'O9', evidenceId: 'ev1', document: { sha256: 'b'.repeat(64), url: 'http://x.th/plan.pdf' } },
+      {
+        key: 'ev1#art2',
+        url: 'http://x.th/plan.pdf',
+        criterion: 'O9',
+        evidenceId: 'ev1',
+        document: { sha256: 'b'.repeat(64), url: 'http://x.th/plan.pdf' },
+      },
     ]);
   });
 });

@@ -1,6 +1,13 @@
 /** The fixture municipal site shared by the verify tests. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { encodeWindows874, page, redirect, sendHtml, startServer, type FixtureServer } from '../../fixtures/verify-server';
+import {
+  encodeWindows874,
+  page,
+  redirect,
+  sendHtml,
+  startServer,
+  type FixtureServer,
+} from '../../fixtures/verify-server';
 import type { VerifyOptions } from '../../../lib/verify/types';
 
 export const OK_TEXT = 'แผนการดำเนินงานประจำปีงบประมาณ พ.ศ. 2564 ของเทศบาลตำบลตัวอย่าง รายละเอียดโครงการพัฒนาถนนและระบบประปา';
@@ -50,10 +57,12 @@ export function siteHandler(events: string[] = []) {
       case '/gone':
         return redirect(res, 301, '/');
       case '/slow':
-        return new Promise<void>((resolve) => setTimeout(() => {
-          if (!res.destroyed) sendHtml(res, page('ช้า', OK_TEXT));
-          resolve();
-        }, 3000));
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            if (!res.destroyed) sendHtml(res, page('ช้า', OK_TEXT));
+            resolve();
+          }, 3000),
+        );
       case '/flaky':
         return hit('flaky') === 1 ? sendHtml(res, 'busy', 503) : sendHtml(res, page('ok', OK_TEXT));
       case '/busy':
@@ -68,10 +77,16 @@ export function siteHandler(events: string[] = []) {
           ? sendHtml(res, 'slow down', 429, { 'retry-after': '120' })
           : sendHtml(res, page('ok', OK_TEXT));
       case '/login-required':
-        return sendHtml(res, `<html><head><title>เข้าสู่ระบบ</title></head><body><form>
-          ชื่อผู้ใช้ <input name="u"> รหัสผ่าน <input type="password" name="p"> <button>เข้าสู่ระบบ</button></form></body></html>`);
+        return sendHtml(
+          res,
+          `<html><head><title>เข้าสู่ระบบ</title></head><body><form>
+          ชื่อผู้ใช้ <input name="u"> รหัสผ่าน <input type="password" name="p"> <button>เข้าสู่ระบบ</button></form></body></html>`,
+        );
       case '/parked':
-        return sendHtml(res, '<html><head><title>example.go.th</title></head><body><h1>This domain is for sale!</h1><p>Buy this domain today.</p></body></html>');
+        return sendHtml(
+          res,
+          '<html><head><title>example.go.th</title></head><body><h1>This domain is for sale!</h1><p>Buy this domain today.</p></body></html>',
+        );
       case '/placeholder':
         return sendHtml(res, page('แผนการดำเนินงาน', 'ขออภัย กำลังปรับปรุงข้อมูล', MENU));
       case '/no-year':
@@ -82,7 +97,14 @@ export function siteHandler(events: string[] = []) {
         return void res.end(encodeWindows874(html));
       }
       case '/drift':
-        return sendHtml(res, page('ประกาศรับสมัครงาน', 'รับสมัครบุคคลเพื่อเลือกสรรเป็นพนักงานจ้างตามภารกิจ ตำแหน่งผู้ช่วยเจ้าพนักงานธุรการ จำนวนหนึ่งอัตรา', MENU));
+        return sendHtml(
+          res,
+          page(
+            'ประกาศรับสมัครงาน',
+            'รับสมัครบุคคลเพื่อเลือกสรรเป็นพนักงานจ้างตามภารกิจ ตำแหน่งผู้ช่วยเจ้าพนักงานธุรการ จำนวนหนึ่งอัตรา',
+            MENU,
+          ),
+        );
       case '/doc.pdf':
         res.writeHead(200, { 'content-type': 'application/pdf' });
         return void res.end(PDF_BYTES);

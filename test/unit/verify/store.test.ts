@@ -1,15 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../lib/storage/db';
 import {
-  beginJob, getJob, isResumable, jobCounts, loadResults, migrateJob, resumeKeys, saveResult, saveResults, setJobStatus, VERIFY_JOB_KEY,
+  beginJob,
+  getJob,
+  isResumable,
+  jobCounts,
+  loadResults,
+  migrateJob,
+  resumeKeys,
+  saveResult,
+  saveResults,
+  setJobStatus,
+  VERIFY_JOB_KEY,
 } from '../../../lib/verify/store';
 import type { VerifyResult } from '../../../lib/verify/types';
 
 function result(key: string, checkedAt: string, ok = true): VerifyResult {
   return {
-    key, url: `https://t.go.th/${key}`, criterion: 'O5', evidenceId: key.split('#')[0] ?? key, kind: key.includes('#') ? 'document' : 'page',
-    checkedAt, ok, status: ok ? 200 : 404, finalUrl: `https://t.go.th/${key}`, redirects: [], problems: ok ? [] : ['broken'],
-    similarity: null, linkPath: null, details: {},
+    key,
+    url: `https://t.go.th/${key}`,
+    criterion: 'O5',
+    evidenceId: key.split('#')[0] ?? key,
+    kind: key.includes('#') ? 'document' : 'page',
+    checkedAt,
+    ok,
+    status: ok ? 200 : 404,
+    finalUrl: `https://t.go.th/${key}`,
+    redirects: [],
+    problems: ok ? [] : ['broken'],
+    similarity: null,
+    linkPath: null,
+    details: {},
   };
 }
 
@@ -23,7 +44,10 @@ describe('verify store', () => {
     await saveResult(db, result('e1', T1));
     await saveResult(db, result('e1#d1', T1, false));
     const rows = await db.verify.toArray();
-    expect(rows.map((r) => [r.key, r.evidenceId, r.checkedAt])).toEqual([['e1', 'e1', T1], ['e1#d1', 'e1', T1]]);
+    expect(rows.map((r) => [r.key, r.evidenceId, r.checkedAt])).toEqual([
+      ['e1', 'e1', T1],
+      ['e1#d1', 'e1', T1],
+    ]);
     expect(await db.verify.where('evidenceId').equals('e1').count()).toBe(2);
     const loaded = await loadResults(db);
     expect(loaded.find((r) => r.key === 'e1#d1')?.problems).toEqual(['broken']);
@@ -63,7 +87,11 @@ describe('verify store', () => {
     await beginJob(db, keys, false, clock(T0));
     const size = async () => JSON.stringify((await db.meta.get(VERIFY_JOB_KEY))?.value).length;
     const first = await size();
-    for (let i = 0; i < 500; i += 100) await saveResults(db, keys.slice(i, i + 100).map((k) => result(k, T1)));
+    for (let i = 0; i < 500; i += 100)
+      await saveResults(
+        db,
+        keys.slice(i, i + 100).map((k) => result(k, T1)),
+      );
     expect(await size()).toBeLessThanOrEqual(first + 2); // "done": 0 → 500
     expect((await getJob(db))?.done).toBe(500);
   });
@@ -83,10 +111,29 @@ describe('verify store', () => {
 
   it('migrates a version 1 job (key lists) to counts; its rows carry no job mark and are checked again', async () => {
     const db = openDb('t-' + crypto.randomUUID());
-    await db.meta.put({ key: VERIFY_JOB_KEY, value: { version: 1, startedAt: T0, finishedAt: T1, status: 'cancelled', crawl: true, keys: ['a', 'b', 'a'], doneKeys: ['a'] } });
+    await db.meta.put({
+      key: VERIFY_JOB_KEY,
+      value: {
+        version: 1,
+        startedAt: T0,
+        finishedAt: T1,
+        status: 'cancelled',
+        crawl: true,
+        keys: ['a', 'b', 'a'],
+        doneKeys: ['a'],
+      },
+    });
     await db.verify.put({ key: 'a', evidenceId: 'a', checkedAt: T1, result: result('a', T1) });
     const job = await getJob(db);
-    expect(job).toEqual({ version: 2, startedAt: T0, finishedAt: T1, status: 'cancelled', crawl: true, total: 2, done: 0 });
+    expect(job).toEqual({
+      version: 2,
+      startedAt: T0,
+      finishedAt: T1,
+      status: 'cancelled',
+      crawl: true,
+      total: 2,
+      done: 0,
+    });
     expect(isResumable(job)).toBe(true);
     expect(await resumeKeys(db, job!)).toEqual(new Set());
   });

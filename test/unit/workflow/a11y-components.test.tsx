@@ -66,7 +66,16 @@ describe('PanelTabs', () => {
   function Harness() {
     const [tab, setTab] = useState<'a' | 'b' | 'c'>('a');
     return (
-      <PanelTabs<'a' | 'b' | 'c'> tabs={[{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }]} selected={tab} onSelect={setTab} label="Sections">
+      <PanelTabs<'a' | 'b' | 'c'>
+        tabs={[
+          { id: 'a', label: 'A' },
+          { id: 'b', label: 'B' },
+          { id: 'c', label: 'C' },
+        ]}
+        selected={tab}
+        onSelect={setTab}
+        label="Sections"
+      >
         <p>content {tab}</p>
       </PanelTabs>
     );

@@ -1,14 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '../../../lib/evidence/types';
-import { dateInputValue, formatPeriod, isSameAsDraft, matchEvidence, moveEntry, readDate, setFileName, toggleTick } from '../../../components/workflow/helpers';
+import {
+  dateInputValue,
+  formatPeriod,
+  isSameAsDraft,
+  matchEvidence,
+  moveEntry,
+  readDate,
+  setFileName,
+  toggleTick,
+} from '../../../components/workflow/helpers';
 import { translate } from '../../../lib/i18n/ui';
 import { WORKFLOW_STRINGS, translateWorkflow } from '../../../lib/i18n/ui-workflow';
 
 function ev(id: string, url: string, capturedAt: string, title = ''): EvidenceRecord {
   return {
-    schemaVersion: 1, id, criteria: ['O5'], requestedUrl: url, url, title, httpStatus: 200, capturedAt, timeZone: 'Asia/Bangkok',
-    userAgent: '', extensionVersion: '0.1.0', viewport: { width: 1, height: 1 }, devicePixelRatio: 1, note: '', artifacts: [],
-    clickPath: [], reachedFromHome: false, elementTicks: {}, updatedAt: capturedAt,
+    schemaVersion: 1,
+    id,
+    criteria: ['O5'],
+    requestedUrl: url,
+    url,
+    title,
+    httpStatus: 200,
+    capturedAt,
+    timeZone: 'Asia/Bangkok',
+    userAgent: '',
+    extensionVersion: '0.1.0',
+    viewport: { width: 1, height: 1 },
+    devicePixelRatio: 1,
+    note: '',
+    artifacts: [],
+    clickPath: [],
+    reachedFromHome: false,
+    elementTicks: {},
+    updatedAt: capturedAt,
   };
 }
 
@@ -41,7 +66,15 @@ describe('dates', () => {
 });
 
 describe('matchEvidence', () => {
-  const list = [ev('1', 'https://x.example/%E0%B8%95%E0%B8%B4%E0%B8%94%E0%B8%95%E0%B9%88%E0%B8%AD', '2021-01-01T00:00:00Z', 'Contact'), ev('2', 'https://x.example/news', '2021-01-01T00:00:00Z', 'ข่าว')];
+  const list = [
+    ev(
+      '1',
+      'https://x.example/%E0%B8%95%E0%B8%B4%E0%B8%94%E0%B8%95%E0%B9%88%E0%B8%AD',
+      '2021-01-01T00:00:00Z',
+      'Contact',
+    ),
+    ev('2', 'https://x.example/news', '2021-01-01T00:00:00Z', 'ข่าว'),
+  ];
   it('finds by URL, decoded URL or title, ignoring case', () => {
     expect(matchEvidence(list, 'NEWS').map((r) => r.id)).toEqual(['2']);
     expect(matchEvidence(list, 'ติดต่อ').map((r) => r.id)).toEqual(['1']);
@@ -53,7 +86,10 @@ describe('matchEvidence', () => {
 describe('toggleTick', () => {
   it('adds and removes a key in criterion order without touching other codes', () => {
     const ticks = { O5: ['email'], O1: ['x'] };
-    expect(toggleTick(ticks, 'O5', 'address', true, ['address', 'phone', 'email'])).toEqual({ O5: ['address', 'email'], O1: ['x'] });
+    expect(toggleTick(ticks, 'O5', 'address', true, ['address', 'phone', 'email'])).toEqual({
+      O5: ['address', 'email'],
+      O1: ['x'],
+    });
     expect(toggleTick(ticks, 'O5', 'email', false, ['address', 'email'])).toEqual({ O5: [], O1: ['x'] });
     expect(toggleTick({}, 'O7', 'news', true, ['news'])).toEqual({ O7: ['news'] });
   });

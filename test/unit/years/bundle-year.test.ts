@@ -14,7 +14,13 @@ async function rolledOver() {
   await seed(db);
   await saveSettings(db, { ...SETTINGS, fiscalYear: 2564 });
   const to = shiftSetToYear(SET, 2565);
-  await startFiscalYear(db, { fromSet: SET, toSet: to, mapping: new Map(to.items.map((i) => [i.code, [i.code]])), carryTaskIds: new Set(), storeSet: true });
+  await startFiscalYear(db, {
+    fromSet: SET,
+    toSet: to,
+    mapping: new Map(to.items.map((i) => [i.code, [i.code]])),
+    carryTaskIds: new Set(),
+    storeSet: true,
+  });
   return { db, to };
 }
 
@@ -47,7 +53,8 @@ describe('bundles and fiscal years', () => {
     const archive = (await getArchive(db, 2564))!;
     const evidence = await archivedEvidence(db, 2564);
     const bytes = await exportBytes(db, {
-      settings: { ...SETTINGS, fiscalYear: archive.fiscalYear }, set: archive.criteriaSet,
+      settings: { ...SETTINGS, fiscalYear: archive.fiscalYear },
+      set: archive.criteriaSet,
       archived: { evidence, items: archive.items, verify: archive.verify },
     });
     const m = manifestOf(unzip(bytes));

@@ -8,7 +8,15 @@ import raw2566 from '../../../lib/criteria/sets/nacc-ita-oit-2566.json';
 function io() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), env: { LANG: 'en_US.UTF-8' } } };
+  return {
+    out,
+    err,
+    io: {
+      stdout: (s: string) => void out.push(s),
+      stderr: (s: string) => void err.push(s),
+      env: { LANG: 'en_US.UTF-8' },
+    },
+  };
 }
 
 describe('criteria command: sets of several years', () => {
@@ -16,9 +24,19 @@ describe('criteria command: sets of several years', () => {
     const t = io();
     expect(await main(['criteria', '--sets', '--json'], t.io)).toBe(0);
     const sets = JSON.parse(t.out.join('\n'));
-    expect(sets.map((s: { id: string }) => s.id)).toEqual(['nacc-ita-oit/2564/all', 'nacc-ita-oit/2565/all', 'nacc-ita-oit/2566/all']);
+    expect(sets.map((s: { id: string }) => s.id)).toEqual([
+      'nacc-ita-oit/2564/all',
+      'nacc-ita-oit/2565/all',
+      'nacc-ita-oit/2566/all',
+    ]);
     const s2566 = sets[2];
-    expect(s2566).toMatchObject({ framework: 'nacc-ita-oit', fiscalYear: 2566, itemCount: 43, confirmedByManual: false, previousSetId: 'nacc-ita-oit/2565/all' });
+    expect(s2566).toMatchObject({
+      framework: 'nacc-ita-oit',
+      fiscalYear: 2566,
+      itemCount: 43,
+      confirmedByManual: false,
+      previousSetId: 'nacc-ita-oit/2565/all',
+    });
     expect(s2566.confidence.A + s2566.confidence.B + s2566.confidence.C).toBe(43);
   });
 

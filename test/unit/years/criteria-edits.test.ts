@@ -7,8 +7,14 @@ import { updateItem } from '../../../lib/storage/items-repo';
 import { makeRecord } from '../evidence/fixtures';
 
 const opened: ItaDb[] = [];
-const fresh = () => { const db = openDb(`t-${crypto.randomUUID()}`); opened.push(db); return db; };
-afterEach(async () => { for (const db of opened.splice(0)) await db.delete(); });
+const fresh = () => {
+  const db = openDb(`t-${crypto.randomUUID()}`);
+  opened.push(db);
+  return db;
+};
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
 
 describe('saving an edited set', () => {
   it('moves evidence codes, element ticks and item rows of the set in use to the renumbered codes', async () => {
@@ -18,7 +24,15 @@ describe('saving an edited set', () => {
     const { record: other } = await makeRecord({ criteria: ['O7'] });
     await db.evidence.bulkPut([record, other]);
     await updateItem(db, 'O5', { unit: 'กองช่าง' });
-    const moved = await saveEditedSet(db, set, new Map([['O5', 'O6'], ['O6', 'O5']]), set.id);
+    const moved = await saveEditedSet(
+      db,
+      set,
+      new Map([
+        ['O5', 'O6'],
+        ['O6', 'O5'],
+      ]),
+      set.id,
+    );
     expect(moved).toBe(1);
     const after = (await db.evidence.get(record.id))!;
     expect(after.criteria.sort()).toEqual(['O5', 'O6']);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDraftItem, copySetToYear, draftRenames, draftToSet, itemErrors, nextFreeCode, removeDraftItem, startDraft, updateDraftItem, validateDraft,
+  addDraftItem,
+  copySetToYear,
+  draftRenames,
+  draftToSet,
+  itemErrors,
+  nextFreeCode,
+  removeDraftItem,
+  startDraft,
+  updateDraftItem,
+  validateDraft,
 } from '../../../lib/criteria/editing';
 import { getBuiltInSet } from '../../../lib/criteria/registry';
 import { validateCriteriaSet } from '../../../lib/criteria/validate';
@@ -47,7 +56,9 @@ describe('criteria editor model', () => {
     expect(validateDraft(d).ok).toBe(false);
     d = updateDraftItem(d, d.items.length - 1, { nameTh: 'ข้อใหม่' });
     expect(validateDraft(d).ok).toBe(false);
-    d = updateDraftItem(d, d.items.length - 1, { elements: [{ key: 'report', th: 'รายงาน', en: 'Report', required: true }] });
+    d = updateDraftItem(d, d.items.length - 1, {
+      elements: [{ key: 'report', th: 'รายงาน', en: 'Report', required: true }],
+    });
     expect(validateDraft(d).ok).toBe(true);
   });
 
@@ -71,8 +82,15 @@ describe('criteria editor model', () => {
   it('reports renumbered codes (a swap included) so that saving moves their evidence', () => {
     let d = startDraft(base());
     d = updateDraftItem(d, idx(d, 'O5'), { code: 'O6' });
-    d = updateDraftItem(d, d.items.findIndex((x) => x.originalCode === 'O6'), { code: 'O5' });
-    expect([...draftRenames(d)]).toEqual([['O5', 'O6'], ['O6', 'O5']]);
+    d = updateDraftItem(
+      d,
+      d.items.findIndex((x) => x.originalCode === 'O6'),
+      { code: 'O5' },
+    );
+    expect([...draftRenames(d)]).toEqual([
+      ['O5', 'O6'],
+      ['O6', 'O5'],
+    ]);
     expect(validateDraft(d).ok).toBe(true);
   });
 });

@@ -37,7 +37,11 @@ describe('built-in sets for 2565 and 2566', () => {
 
   it('2565: O34 is the No Gift Policy, O36/O37 are renamed, periods are one year later', () => {
     const set = s2565();
-    expect(item(set, 'O34')).toMatchObject({ nameTh: 'นโยบายไม่รับของขวัญ (No Gift Policy)', mapsFrom: [], hintRules: [{ kind: 'signed-by-top-executive' }] });
+    expect(item(set, 'O34')).toMatchObject({
+      nameTh: 'นโยบายไม่รับของขวัญ (No Gift Policy)',
+      mapsFrom: [],
+      hintRules: [{ kind: 'signed-by-top-executive' }],
+    });
     expect(item(set, 'O36').nameTh).toBe('การประเมินความเสี่ยงการทุจริตและประพฤติมิชอบประจำปี');
     expect(item(set, 'O37').nameTh).toBe('การดำเนินการเพื่อจัดการความเสี่ยงการทุจริตและประพฤติมิชอบ');
     expect(item(set, 'O11').periodText).toContain('1 ต.ค.64-31 มี.ค.65');

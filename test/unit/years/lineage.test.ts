@@ -18,7 +18,10 @@ describe('item lineage between years', () => {
   });
 
   it('maps every item of every built-in later year to codes that exist in the previous set', () => {
-    for (const [prev, next] of [[s2564(), s2565()], [s2565(), s2566()]] as const) {
+    for (const [prev, next] of [
+      [s2564(), s2565()],
+      [s2565(), s2566()],
+    ] as const) {
       expect(next.previousSetId).toBe(prev.id);
       const codes = new Set(prev.items.map((i) => i.code));
       for (const it of next.items) {

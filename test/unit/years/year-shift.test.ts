@@ -4,7 +4,9 @@ import { getBuiltInSet } from '../../../lib/criteria/registry';
 
 describe('moving a criteria set to another fiscal year', () => {
   it('shifts B.E. years in Arabic and Thai digits, and two-digit years after a Thai month', () => {
-    expect(shiftText('รายงานรอบ 6 เดือน (1 ต.ค.63 - 31 มี.ค. 64) ปี 2564', 1)).toBe('รายงานรอบ 6 เดือน (1 ต.ค.64 - 31 มี.ค. 65) ปี 2565');
+    expect(shiftText('รายงานรอบ 6 เดือน (1 ต.ค.63 - 31 มี.ค. 64) ปี 2564', 1)).toBe(
+      'รายงานรอบ 6 เดือน (1 ต.ค.64 - 31 มี.ค. 65) ปี 2565',
+    );
     expect(shiftText('ประจำปี พ.ศ. ๒๕๖๔', 2)).toBe('ประจำปี พ.ศ. ๒๕๖๖');
     expect(shiftText('แผน 2561–2565', 1)).toBe('แผน 2562–2566');
   });
@@ -26,7 +28,8 @@ describe('moving a criteria set to another fiscal year', () => {
     expect(s.titleTh).toContain('2570');
     const o11 = s.items.find((i) => i.code === 'O11')!;
     const before = s2564.items.find((i) => i.code === 'O11')!;
-    if (before.periodRule.kind === 'range') expect(o11.periodRule).toMatchObject({ from: '2026-10-01', to: '2027-03-31' });
+    if (before.periodRule.kind === 'range')
+      expect(o11.periodRule).toMatchObject({ from: '2026-10-01', to: '2027-03-31' });
     expect(o11.elements.map((e) => e.key)).toEqual(before.elements.map((e) => e.key));
     expect(s.items.map((i) => i.code)).toEqual(s2564.items.map((i) => i.code));
     expect(s2564.fiscalYear).toBe(2564);

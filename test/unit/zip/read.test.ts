@@ -1,14 +1,27 @@
 import { strToU8, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { blobSource, extractEntry, memorySource, openZip, readCentralDirectory, readEntry } from '../../../lib/zip/read';
+import {
+  blobSource,
+  extractEntry,
+  memorySource,
+  openZip,
+  readCentralDirectory,
+  readEntry,
+} from '../../../lib/zip/read';
 import { foldedName, unsafePathReason } from '../../../lib/zip/paths';
 import { rawZip, unixMode } from '../bundle/raw-zip';
 
-const FILES = { 'a.txt': strToU8('hello '.repeat(1000)), 'dir/b.bin': new Uint8Array(5000).map((_, i) => i * 31), 'empty.txt': new Uint8Array(0) };
+const FILES = {
+  'a.txt': strToU8('hello '.repeat(1000)),
+  'dir/b.bin': new Uint8Array(5000).map((_, i) => i * 31),
+  'empty.txt': new Uint8Array(0),
+};
 
 function streamed(): Uint8Array {
   const chunks: Uint8Array[] = [];
-  const z = new Zip((_err, c) => { if (c) chunks.push(c); });
+  const z = new Zip((_err, c) => {
+    if (c) chunks.push(c);
+  });
   for (const [k, v] of Object.entries(FILES)) {
     const f = k.endsWith('.txt') ? new ZipDeflate(k, { level: 1 }) : new ZipPassThrough(k);
     z.add(f);
@@ -17,7 +30,10 @@ function streamed(): Uint8Array {
   z.end();
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let o = 0;
-  for (const c of chunks) { out.set(c, o); o += c.length; }
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
   return out;
 }
 
@@ -42,7 +58,9 @@ describe('zip reader: honest zips are read as every tool reads them', () => {
       expect(await readAll(bytes, true)).toEqual(FILES);
       const sync = readCentralDirectory(bytes);
       expect(sync.ok).toBe(true);
-      if (sync.ok) for (const e of sync.value) expect(extractEntry(bytes, e)).toEqual({ ok: true, value: FILES[e.name as keyof typeof FILES] });
+      if (sync.ok)
+        for (const e of sync.value)
+          expect(extractEntry(bytes, e)).toEqual({ ok: true, value: FILES[e.name as keyof typeof FILES] });
     }
   });
 
@@ -65,7 +83,9 @@ describe('zip reader: streaming stays within the declared size', () => {
     if (!z.ok) return;
     let seen = 0;
     const { streamEntry } = await import('../../../lib/zip/read');
-    const problem = await streamEntry(memorySource(bytes), z.value.entries[0]!, (c) => { seen += c.length; });
+    const problem = await streamEntry(memorySource(bytes), z.value.entries[0]!, (c) => {
+      seen += c.length;
+    });
     expect(problem?.code).toBe('size-mismatch');
     expect(seen).toBeLessThanOrEqual(1000);
   });
@@ -74,15 +94,42 @@ describe('zip reader: streaming stays within the declared size', () => {
 describe('entry names safe on Linux, Windows and macOS', () => {
   it('names each unsafe kind', () => {
     const cases: [string, string | null][] = [
-      ['evidence/O05/ev1-viewport.png', null], ['report.html', null], ['fonts/sarabun-thai-400-normal.woff2', null],
-      ['', 'empty'], ['/etc/passwd', 'absolute'], ['C:/x', 'drive'], ['a\\b', 'backslash'], ['a/../b', 'dotdot'], ['a//b', 'dot-segment'],
-      ['a\u0001', 'control'], ['ไทย.png', 'not-ascii'], ['x'.repeat(256), 'too-long'],
-      ['http://evil.example/', 'url'], ['javascript:alert(1)', 'url'], ['data:text/html,x', 'url'],
-      ['a<b', 'windows-char'], ['a>b', 'windows-char'], ['a|b', 'windows-char'], ['a?b', 'windows-char'], ['a*b', 'windows-char'], ['a"b', 'windows-char'], ['dir/a:b', 'windows-char'],
-      ['report.html.', 'trailing-dot-space'], ['report.html ', 'trailing-dot-space'], ['dir./x', 'trailing-dot-space'],
-      ['CON', 'device-name'], ['con.txt', 'device-name'], ['evidence/nul.png', 'device-name'], ['COM1.png', 'device-name'], ['lpt9', 'device-name'],
-      ['aux.tar.gz', 'device-name'], ['PRN', 'device-name'], ['CONOUT$', 'device-name'],
-      ['console.txt', null], ['com10.png', null], ['nullish.png', null],
+      ['evidence/O05/ev1-viewport.png', null],
+      ['report.html', null],
+      ['fonts/sarabun-thai-400-normal.woff2', null],
+      ['', 'empty'],
+      ['/etc/passwd', 'absolute'],
+      ['C:/x', 'drive'],
+      ['a\\b', 'backslash'],
+      ['a/../b', 'dotdot'],
+      ['a//b', 'dot-segment'],
+      ['a\u0001', 'control'],
+      ['ไทย.png', 'not-ascii'],
+      ['x'.repeat(256), 'too-long'],
+      ['http://evil.example/', 'url'],
+      ['javascript:alert(1)', 'url'],
+      ['data:text/html,x', 'url'],
+      ['a<b', 'windows-char'],
+      ['a>b', 'windows-char'],
+      ['a|b', 'windows-char'],
+      ['a?b', 'windows-char'],
+      ['a*b', 'windows-char'],
+      ['a"b', 'windows-char'],
+      ['dir/a:b', 'windows-char'],
+      ['report.html.', 'trailing-dot-space'],
+      ['report.html ', 'trailing-dot-space'],
+      ['dir./x', 'trailing-dot-space'],
+      ['CON', 'device-name'],
+      ['con.txt', 'device-name'],
+      ['evidence/nul.png', 'device-name'],
+      ['COM1.png', 'device-name'],
+      ['lpt9', 'device-name'],
+      ['aux.tar.gz', 'device-name'],
+      ['PRN', 'device-name'],
+      ['CONOUT$', 'device-name'],
+      ['console.txt', null],
+      ['com10.png', null],
+      ['nullish.png', null],
     ];
     for (const [name, reason] of cases) expect(unsafePathReason(name), name).toBe(reason);
   });
