@@ -1,39 +1,43 @@
 import { useMemo, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { compareCodes } from '../../lib/criteria/registry';
-import { formatDateBE } from '../../lib/i18n/buddhist-era';
 import { verifyText, type VerifyUiKey } from '../../lib/i18n/ui-verify';
 import type { VerifyResult } from '../../lib/verify/types';
 import { useUi } from '../i18n';
 import { RecordBoundary } from '../RecordBoundary';
-import { CellLabel } from '../CellLabel';
-import { displayUrl, linkPathText, needsAttention, NO_PERMISSION, problemsText, similarityText } from './verdict';
+import { ResultRow } from './ResultRow';
+import { needsAttention, sortForTable } from './verdict';
 
-function firstCode(criterion: string): string {
-  return criterion.split(',')[0]?.trim() ?? '';
-}
+/**
+ * Rows drawn at first and added by each "show more". Drawing every row of a 3,000-URL run (and
+ * redrawing them as results arrived) grew the side panel by hundreds of MB; problems sort first,
+ * so the rows that matter are on the first page.
+ */
+export const RESULTS_PAGE = 100;
 
 export function ResultsTable({ results }: { results: VerifyResult[] }) {
   const { lang, t } = useUi();
   const tv = (k: VerifyUiKey, p?: Record<string, string | number>) => verifyText(lang, k, p);
   const [onlyBad, setOnlyBad] = useState(false);
-  const sorted = useMemo(
-    () =>
-      [...results].sort(
-        (a, b) => compareCodes(firstCode(a.criterion), firstCode(b.criterion)) || a.key.localeCompare(b.key),
-      ),
-    [results],
-  );
-  const shown = onlyBad ? sorted.filter(needsAttention) : sorted;
+  const [limit, setLimit] = useState(RESULTS_PAGE);
+  const sorted = useMemo(() => sortForTable(results), [results]);
+  const matching = useMemo(() => (onlyBad ? sorted.filter(needsAttention) : sorted), [sorted, onlyBad]);
   if (results.length === 0) return <p className="muted">{tv('noResults')}</p>;
+  const page = matching.slice(0, limit);
+  const more = Math.min(RESULTS_PAGE, matching.length - page.length);
   return (
     <section aria-label={tv('results')}>
       <label className="check">
-        <input type="checkbox" checked={onlyBad} onChange={(e) => setOnlyBad(e.target.checked)} />{' '}
+        <input
+          type="checkbox"
+          checked={onlyBad}
+          onChange={(e) => {
+            setOnlyBad(e.target.checked);
+            setLimit(RESULTS_PAGE);
+          }}
+        />{' '}
         {tv('needsAttentionOnly')}
       </label>
       <p className="muted" aria-live="polite">
-        {tv('shown', { shown: shown.length, total: results.length })}
+        {tv('shown', { shown: page.length, total: results.length })}
       </p>
       <div>
         <table className="verify-results cards">
@@ -50,7 +54,7 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => (
+            {page.map((r) => (
               <RecordBoundary
                 key={String(r.key)}
                 fallback={
@@ -61,53 +65,19 @@ export function ResultsTable({ results }: { results: VerifyResult[] }) {
                   </tr>
                 }
               >
-                <tr data-key={r.key}>
-                  <td>
-                    {r.kind === 'document' && <span className="tag">{tv('document')}</span>}{' '}
-                    <a className="url" href={r.url} target="_blank" rel="noopener noreferrer">
-                      {displayUrl(r.url)}
-                    </a>
-                  </td>
-                  <td>
-                    <CellLabel text={tv('colCriterion')} />
-                    {r.criterion}
-                  </td>
-                  <td>
-                    <CellLabel text={tv('colVerdict')} />
-                    <span className={`badge ${r.ok ? 'complete' : 'missing'}`}>
-                      {tv(r.ok ? 'verdictOk' : 'verdictBad')}
-                    </span>
-                  </td>
-                  <td>
-                    {r.problems.length > 0 && <CellLabel text={tv('colProblems')} />}
-                    {problemsText(r.problems, lang)}
-                    {r.details.error === NO_PERMISSION && (
-                      <p className="warn">
-                        {tv('noPermission')}{' '}
-                        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-                          {tv('openSettings')}
-                        </button>
-                      </p>
-                    )}
-                  </td>
-                  <td>
-                    <CellLabel text={tv('colSimilarity')} />
-                    {similarityText(r.similarity)}
-                  </td>
-                  <td>
-                    <CellLabel text={tv('colLinkPath')} />
-                    {linkPathText(r, lang)}
-                  </td>
-                  <td>
-                    <CellLabel text={tv('colCheckedAt')} />
-                    <time dateTime={r.checkedAt}>{formatDateBE(r.checkedAt, lang, { time: true })}</time>
-                  </td>
-                </tr>
+                <ResultRow r={r} lang={lang} />
               </RecordBoundary>
             ))}
           </tbody>
         </table>
       </div>
+      {more > 0 && (
+        <div className="actions">
+          <button type="button" onClick={() => setLimit(page.length + RESULTS_PAGE)}>
+            {tv('showMore', { count: more })}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

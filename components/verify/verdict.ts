@@ -1,4 +1,5 @@
 /** Pure helpers that turn stored results into what the panel and the checklist show. */
+import { compareCodes } from '../../lib/criteria/registry';
 import { problemMessage, sortProblems, type ProblemCode } from '../../lib/verify/problems';
 import type { LinkStep, VerifyResult } from '../../lib/verify/types';
 import { verifyText } from '../../lib/i18n/ui-verify';
@@ -59,4 +60,18 @@ export function displayUrl(url: string): string {
 
 export function needsAttention(r: VerifyResult): boolean {
   return !r.ok;
+}
+
+function firstCode(criterion: string): string {
+  return criterion.split(',')[0]?.trim() ?? '';
+}
+
+/** The table's order: what needs attention first, then by item code, then by key. */
+export function sortForTable(results: VerifyResult[]): VerifyResult[] {
+  return [...results].sort(
+    (a, b) =>
+      Number(needsAttention(b)) - Number(needsAttention(a)) ||
+      compareCodes(firstCode(a.criterion), firstCode(b.criterion)) ||
+      a.key.localeCompare(b.key),
+  );
 }

@@ -39,6 +39,7 @@ const th = {
     'ส่วนขยายไม่มีสิทธิ์อ่านเว็บไซต์นี้ จึงตรวจไม่ได้ (ไม่ได้แปลว่าลิงก์เสีย) เปิดหน้าตั้งค่าแล้วกด "อนุญาตการบันทึกภาพหน้าจอจากปุ่มบนหน้าเว็บ" เพื่ออนุญาตทุกเว็บไซต์ แล้วตรวจซ้ำ',
   openSettings: 'เปิดหน้าตั้งค่า',
   shown: 'แสดง {shown} จาก {total} รายการ',
+  showMore: 'แสดงเพิ่มอีก {count} รายการ',
 };
 
 const en: Record<keyof typeof th, string> = {
@@ -79,6 +80,7 @@ const en: Record<keyof typeof th, string> = {
     'The extension has no permission to read this site, so it could not be checked (this does not mean the link is broken). Open the settings page, allow access to all sites, then re-verify.',
   openSettings: 'Open settings',
   shown: 'Showing {shown} of {total}',
+  showMore: 'Show {count} more',
 };
 
 export type VerifyUiKey = keyof typeof th;

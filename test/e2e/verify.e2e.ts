@@ -243,4 +243,99 @@ describe('re-verify from the side panel', () => {
     );
     site.setOverride('/ita/o11.html', null);
   });
+
+  it('draws the results one page at a time, problems first, with "show more" in English and Thai, at 400 px', async () => {
+    // 150 more stored results, one in five broken: more than one page of the table.
+    await panel.evaluate(async () => {
+      const open = indexedDB.open('ita-evidence');
+      const db: IDBDatabase = await new Promise((res) => (open.onsuccess = () => res(open.result)));
+      const tx = db.transaction('verify', 'readwrite');
+      for (let i = 0; i < 150; i++) {
+        const key = `paged-${String(i).padStart(3, '0')}`;
+        const ok = i % 5 !== 0;
+        const checkedAt = '2026-11-29T03:00:00.000Z';
+        tx.objectStore('verify').put({
+          key,
+          evidenceId: key,
+          checkedAt,
+          result: {
+            key,
+            url: `http://127.0.0.1:9/paged/${i}.html`,
+            criterion: 'O9',
+            evidenceId: key,
+            kind: 'page',
+            checkedAt,
+            ok,
+            status: ok ? 200 : 404,
+            finalUrl: null,
+            redirects: [],
+            problems: ok ? [] : ['broken'],
+            similarity: null,
+            linkPath: null,
+            details: {},
+          },
+        });
+      }
+      await new Promise((res) => (tx.oncomplete = res));
+      db.close();
+    });
+    const stored = (await dbAll<VerifyRow>(panel, 'verify')).map((r) => r.result as VerifyResult);
+    const total = stored.length;
+    const bad = stored.filter((r) => !r.ok).length;
+    expect(total).toBeGreaterThan(150);
+    expect(total).toBeLessThan(200);
+
+    await panel.reload();
+    await panel.getByRole('tab', { name: 'Re-verify' }).click();
+    const table = panel.getByRole('table', { name: 'Link check results' });
+    await panel.getByText(`Showing 100 of ${total}`).waitFor();
+    expect(await table.getByRole('row').count()).toBe(101);
+    // Every result that needs attention is on the first page, before the OK ones.
+    const verdicts = await table.locator('tbody tr .badge').allTextContents();
+    expect(verdicts.slice(0, bad)).toEqual(Array(bad).fill('Needs attention'));
+    expect(verdicts.slice(bad)).toEqual(Array(100 - bad).fill('Link OK'));
+
+    await panel.setViewportSize({ width: 400, height: 800 });
+    const more = panel.getByRole('button', { name: `Show ${total - 100} more` });
+    await more.scrollIntoViewIfNeeded();
+    expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    await panel.screenshot({ path: path.join(ROOT, '.output/verify-paged-400.png') });
+    await more.click();
+    await panel.getByText(`Showing ${total} of ${total}`).waitFor();
+    expect(await table.getByRole('row').count()).toBe(total + 1);
+    expect(await panel.getByRole('button', { name: /^Show \d+ more$/ }).count()).toBe(0);
+
+    // "Needs attention only" starts again from one page of the matching rows.
+    await panel.getByRole('checkbox', { name: 'Needs attention only' }).check();
+    await panel.getByText(`Showing ${bad} of ${total}`).waitFor();
+    expect(await table.getByRole('row').count()).toBe(bad + 1);
+
+    const options = await h.ctx.newPage();
+    await options.goto(h.extUrl('options.html'));
+    await options.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'ไทย' });
+    await options.getByRole('button', { name: 'Save settings' }).click();
+    await options
+      .getByRole('status')
+      .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
+      .first()
+      .waitFor();
+    await panel.reload();
+    await panel.getByRole('tab', { name: /^ตรวจลิงก์/ }).click(); // the short label at 400 px
+    const thTable = panel.getByRole('table', { name: 'ผลการตรวจลิงก์' });
+    await panel.getByText(`แสดง 100 จาก ${total} รายการ`).waitFor();
+    expect(await thTable.getByRole('row').count()).toBe(101);
+    const moreTh = panel.getByRole('button', { name: `แสดงเพิ่มอีก ${total - 100} รายการ` });
+    await moreTh.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: path.join(ROOT, '.output/verify-paged-400-th.png') });
+    await moreTh.click();
+    await panel.getByText(`แสดง ${total} จาก ${total} รายการ`).waitFor();
+    await options.getByRole('combobox', { name: 'ภาษา' }).selectOption({ label: 'English' });
+    await options.getByRole('button', { name: 'บันทึกการตั้งค่า' }).click();
+    await options
+      .getByRole('status')
+      .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
+      .first()
+      .waitFor();
+    await options.close();
+  });
 });
