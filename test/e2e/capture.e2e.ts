@@ -22,6 +22,7 @@ import { blobBase64, near, pngPixels } from './pixels';
 /** The few extension APIs evaluated in the service worker. */
 declare const chrome: {
   tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
   scripting: { executeScript(o: { target: { tabId: number }; files: string[] }): Promise<unknown> };
 };
 
@@ -88,6 +89,19 @@ describe('faithful capture in the real extension', () => {
     return { before, page, dialog };
   }
 
+  /** The toolbar badge of the tab showing `url`: "done/total" while a full-page capture runs. */
+  async function badge(url: string): Promise<string> {
+    return h.worker.evaluate(async (u) => {
+      const [tab] = await chrome.tabs.query({ url: u });
+      return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
+    }, url);
+  }
+
+  /** Waits until the full-page capture has taken its first tiles (the badge counts them): it is running. */
+  async function midCapture(page: Page): Promise<void> {
+    await expect.poll(() => badge(page.url()), { timeout: 30_000 }).toMatch(/^[1-9]\d*\/\d+$/);
+  }
+
   it('full page: one image of the page height, fixed header drawn once, every lazy image, bottom marker', async () => {
     const lp = facts.longPage;
     const page = await h.ctx.newPage();
@@ -136,22 +150,27 @@ describe('faithful capture in the real extension', () => {
   });
 
   it('a tab that navigates away during a full-page capture cancels it and stores nothing', async () => {
+    const longUrl = `${site.url}ita/long.html`;
+    const longBefore = (await dbAll<EvidenceRecord>(ext, 'evidence')).filter((r) => r.url === longUrl).length;
     const { before, page } = await startFullPageCapture();
-    await page.waitForTimeout(2000);
+    await midCapture(page);
     await page.goto(`${site.url}ita/o1.html`);
-    await page.waitForTimeout(2500);
-    expect(await dbAll<EvidenceRecord>(ext, 'evidence')).toHaveLength(before);
-    // The tab is free again for the next capture.
+    // The cancelled capture ends by clearing its badge.
+    await expect.poll(() => badge(page.url()), { timeout: 30_000 }).toBe('');
+    // The tab is free again for the next capture, and the cancelled one stored nothing, then or later.
     const next = await openForm(page);
     await pick(next, 'O1');
     await next.getByRole('radio', { name: 'Visible area' }).check();
     expect(await saveAndWait(next)).toMatch(/Evidence saved/);
+    const all = await dbAll<EvidenceRecord>(ext, 'evidence');
+    expect(all).toHaveLength(before + 1);
+    expect(all.filter((r) => r.url === longUrl)).toHaveLength(longBefore);
     await page.close();
   });
 
   it('Escape during a full-page capture cancels it with a clear message', async () => {
     const { before, page } = await startFullPageCapture();
-    await page.waitForTimeout(1500);
+    await midCapture(page);
     await page.keyboard.press('Escape');
     await tagStatus(page)
       .filter({ hasText: /cancelled/i })
@@ -204,7 +223,7 @@ describe('faithful capture in the real extension', () => {
 
   it('switching to another tab during a full-page capture cancels it, says why, and stores nothing', async () => {
     const { before, page } = await startFullPageCapture();
-    await page.waitForTimeout(1500);
+    await midCapture(page);
     const other = await h.ctx.newPage();
     await other.goto(`${site.url}ita/o1.html`);
     await other.bringToFront();

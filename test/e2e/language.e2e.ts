@@ -101,7 +101,7 @@ describe('language: no untranslated UI strings on the main screens', () => {
     const count = await tabs.count();
     for (let i = 0; i < count; i++) {
       await tabs.nth(i).click();
-      await panel.waitForTimeout(300);
+      await panel.getByRole('tabpanel').getByRole('heading').first().waitFor();
       await check(`side panel tab ${(await tabs.nth(i).textContent()) ?? i}`, panel);
     }
     await tabs.first().click();

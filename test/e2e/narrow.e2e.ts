@@ -107,7 +107,7 @@ describe('side panel at 360 and 400 px: no sideways scrolling, one-row tab bar, 
           // The side panel's title names the agency and the tab.
           expect(await panel.title()).toContain('เทศบาลตำบลทดสอบ');
           expect(await panel.title()).toContain(t[key]);
-          await panel.waitForTimeout(200);
+          await panel.getByRole('tabpanel').getByRole('heading').first().waitFor();
           await checkScreen(`${key}`, problems);
         }
 

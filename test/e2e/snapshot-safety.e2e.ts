@@ -97,8 +97,8 @@ describe('a saved page snapshot cannot run script or redirect when opened', () =
     const viewer = await h.ctx.newPage();
     const navigations: string[] = [];
     viewer.on('framenavigated', (f) => navigations.push(f.url()));
-    await viewer.goto(pathToFileURL(file).href);
-    await viewer.waitForTimeout(1500);
+    // The load event comes after every inline script, error handler and frame of the document has run.
+    await viewer.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     expect(await viewer.evaluate(() => (window as unknown as { __snapPwned?: string }).__snapPwned ?? null)).toBeNull();
     expect(viewer.url()).toBe(pathToFileURL(file).href);
     expect(navigations.some((u) => u.includes('evil.example'))).toBe(false);
