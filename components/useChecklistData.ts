@@ -21,7 +21,7 @@ export interface ChecklistData {
   dashboard: Dashboard;
 }
 
-export function todayIso(): string {
+function todayIso(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -47,6 +47,7 @@ const want = (s) => only.length === 0 || only.includes(s);
 
 if (want('lint')) check('lint (eslint)', run('npx', ['eslint', '.']));
 if (want('lint')) check('format (prettier --check)', run('npx', ['prettier', '--check', '--log-level', 'warn', '.']));
+if (want('lint')) check('unused files and exports (knip)', run('npx', ['knip']));
 if (want('typecheck')) check('typecheck (tsc --strict)', run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
 if (want('unit')) {
   check('cli build', run('node', ['scripts/build-cli.mjs']));

@@ -9,8 +9,6 @@ import { ResultsTable } from './ResultsTable';
 import { useVerifyResults } from './results-store';
 import { cancelVerify, runVerify, useRunState } from './runner';
 
-export { VerdictBadge } from './VerdictBadge';
-
 export function VerifyPanel({ data }: { data: ChecklistData }) {
   const { lang, settings } = useUi();
   const tv = (k: VerifyUiKey, p?: Record<string, string | number>) => verifyText(lang, k, p);

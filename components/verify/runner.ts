@@ -15,7 +15,7 @@ import type { VerifyResult } from '../../lib/verify/types';
 import { refreshVerifyResults } from './results-store';
 import { NO_PERMISSION } from './verdict';
 
-export type RunPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+type RunPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface RunState {
   phase: RunPhase;
@@ -37,7 +37,7 @@ export interface RunInput {
   resume: boolean;
 }
 
-export const CRAWL_LIMITS = { depth: 3, maxPages: 500 };
+const CRAWL_LIMITS = { depth: 3, maxPages: 500 };
 
 let state: RunState = { phase: 'idle', done: 0, total: 0, crawling: false, ok: 0, bad: 0, error: null };
 let controller: AbortController | null = null;

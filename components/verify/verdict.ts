@@ -44,7 +44,7 @@ export function linkPathText(r: VerifyResult, lang: Lang): string {
   return verifyText(lang, 'pathNotChecked');
 }
 
-export function formatPath(steps: LinkStep[], lang: Lang): string {
+function formatPath(steps: LinkStep[], lang: Lang): string {
   return steps
     .map((s, i) => (i === 0 && !s.linkText ? verifyText(lang, 'home') : s.linkText.trim() || displayUrl(s.url)))
     .join(' → ');

@@ -5,4 +5,3 @@ export { ItemDetail } from './ItemDetail';
 export { ChecklistFilters } from './ChecklistFilters';
 export { CriteriaSetsCard } from './CriteriaSetsCard';
 export { StorageHealthCard } from './StorageHealthCard';
-export { useWorkflowT } from './useWorkflowT';

@@ -9,7 +9,7 @@ import type { CriteriaSet, Criterion } from '../criteria/types';
 import type { EvidenceRecord, ItemRecord, ItemStatus } from '../evidence/types';
 import type { BundleSubset, ManifestItem } from './manifest';
 
-export interface SelectedItem {
+interface SelectedItem {
   item: Omit<ManifestItem, 'evidenceIds'>;
   criterion: Criterion | null;
   covered: string[];

@@ -59,7 +59,7 @@ export async function getLastExportAt(db: ItaDb): Promise<string | null> {
   return typeof v === 'string' ? v : null;
 }
 
-export function bundleFileName(exportedAt: string, fiscalYear: number, partial: boolean): string {
+function bundleFileName(exportedAt: string, fiscalYear: number, partial: boolean): string {
   const stamp = exportedAt.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
   return `ita-evidence-${fiscalYear}-${stamp}${partial ? '-partial' : ''}.zip`;
 }

@@ -16,7 +16,7 @@ export type ImportOutcome =
   | { ok: false; errors: BundleError[]; plan?: MergePlan; bundle?: ParsedBundle };
 
 /** Evidence counts only for the year it was captured for: another year's bundle is refused, not merged. */
-export async function checkBundleYear(db: ItaDb, bundle: ParsedBundle): Promise<BundleError | null> {
+async function checkBundleYear(db: ItaDb, bundle: ParsedBundle): Promise<BundleError | null> {
   const open = await getChecklistYear(db);
   const year = bundle.manifest.agency.fiscalYear;
   if (year === open.fiscalYear) return null;

@@ -22,7 +22,7 @@ const ROLES = ['report', 'checklist-csv', 'itas-csv', 'font', 'criteria'];
 const MAX_ERRORS = 50;
 
 /** The largest list or text each part of a manifest may hold. */
-export const MANIFEST_CAPS = {
+const MANIFEST_CAPS = {
   items: 500,
   evidence: 20_000,
   files: 200,

@@ -15,7 +15,6 @@ export interface ManifestEvidence extends Omit<EvidenceRecord, 'artifacts'> {
   artifacts: ManifestArtifact[];
 }
 
-export type { ItasAnswer as ItemAnswer } from '../checklist/status';
 import type { ItasAnswer } from '../checklist/status';
 
 /** The stored item fields (ItemRecord) plus what the exporter derived from them. */

@@ -8,7 +8,7 @@ import type { ParsedBundle } from './check';
 import { toEvidenceRecord, toItemRecord } from './manifest';
 import { BundleFailure } from './messages';
 
-export type Choice = 'mine' | 'theirs';
+type Choice = 'mine' | 'theirs';
 /** Keyed by item code, or `evidence:<id>` for an evidence record; then by field. */
 export type Resolutions = Record<string, Record<string, Choice>>;
 
@@ -34,19 +34,11 @@ export interface MergePlan {
   criteriaSetDiffers: boolean;
 }
 
-export const ITEM_FIELDS = [
-  'statusOverride',
-  'unit',
-  'dueDate',
-  'assignee',
-  'submitUrls',
-  'explanation',
-  'notes',
-] as const;
-export const EVIDENCE_FIELDS = ['criteria', 'note', 'elementTicks'] as const;
+const ITEM_FIELDS = ['statusOverride', 'unit', 'dueDate', 'assignee', 'submitUrls', 'explanation', 'notes'] as const;
+const EVIDENCE_FIELDS = ['criteria', 'note', 'elementTicks'] as const;
 
 /** Key-order-independent JSON, for comparing records. */
-export function canon(v: unknown): string {
+function canon(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`;
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
@@ -59,11 +51,11 @@ export function canon(v: unknown): string {
   return JSON.stringify(v ?? null);
 }
 
-export function isEmptyValue(v: unknown): boolean {
+function isEmptyValue(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 }
 
-export function contentKey(r: EvidenceRecord): string | null {
+function contentKey(r: EvidenceRecord): string | null {
   return r.artifacts.length
     ? r.artifacts
         .map((a) => a.sha256)

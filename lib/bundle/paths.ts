@@ -23,7 +23,7 @@ const METHOD_SLUG: Record<Artifact['method'], string> = {
 };
 
 /** The document types the extension stores, by MIME; anything else is exported as .bin. */
-export const DOCUMENT_EXT: Record<string, string> = {
+const DOCUMENT_EXT: Record<string, string> = {
   'application/pdf': 'pdf',
   'application/msword': 'doc',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',

@@ -15,19 +15,19 @@ import { escapeHtml as h } from '../util/html';
 import type { BundleManifest, ManifestArtifact, ManifestEvidence, ManifestItem } from './manifest';
 import { REPORT_CSS, fontFaces } from './report-style';
 
-export interface ReportRow {
+interface ReportRow {
   item: ManifestItem;
   criterion: Criterion | null;
   covered: string[];
   evidence: ManifestEvidence[];
 }
 
-export interface ReportSigner {
+interface ReportSigner {
   name: string;
   position: string;
 }
 
-export interface ReportOptions {
+interface ReportOptions {
   /** ผู้จัดทำ, ผู้ตรวจสอบ, ผู้รับรอง; an empty name prints a blank line to sign on. */
   signers?: { preparer?: ReportSigner; reviewer?: ReportSigner; certifier?: ReportSigner };
   /** Print numbers and dates in Thai digits (๑๒๓), as formal documents often do. */

@@ -24,9 +24,7 @@ import {
   normalizeText,
 } from './thai-patterns';
 
-export type { Finding, FindingKind } from './thai-patterns';
-
-export type HintWarning =
+type HintWarning =
   | 'only-other-years'
   | 'placeholder'
   | 'no-year'
@@ -68,7 +66,7 @@ export interface Hints {
 }
 
 /** Which detector answers for an element, judged from its key and English label. */
-export function detectorFor(element: CriterionElement): FindingKind | null {
+function detectorFor(element: CriterionElement): FindingKind | null {
   const s = `${element.key} ${element.en}`.toLowerCase();
   if (/e-?mail/.test(s)) return 'email';
   if (/\bfax/.test(s)) return 'fax';
@@ -80,7 +78,7 @@ export function detectorFor(element: CriterionElement): FindingKind | null {
 }
 
 /** The BE years that satisfy the criterion's period rule; null when it asks for no year (lib/criteria/period). */
-export function requiredYears(criterion: Criterion, fiscalYear: number): number[] | null {
+function requiredYears(criterion: Criterion, fiscalYear: number): number[] | null {
   return periodYears(criterion.periodRule, fiscalYear);
 }
 

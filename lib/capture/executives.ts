@@ -5,7 +5,7 @@
 import type { EvidenceRecord } from '../evidence/types';
 import { findTopExecutives, normalizeText } from './thai-patterns';
 
-export const MAX_EXECUTIVE_NAMES = 10;
+const MAX_EXECUTIVE_NAMES = 10;
 
 export async function executiveNamesFromEvidence(
   records: readonly EvidenceRecord[],

@@ -8,7 +8,7 @@ import { saveEvidence } from '../storage/evidence-repo';
 import { StorageError } from '../storage/errors';
 import type { ItaDb } from '../storage/db';
 
-export interface FetchedDocument {
+interface FetchedDocument {
   bytes: Uint8Array;
   contentType: string | null;
   finalUrl: string;

@@ -329,7 +329,7 @@ export const PLACEHOLDER_IMAGE = `data:image/svg+xml;base64,${base64Utf8(PLACEHO
 
 /** `<` never appears raw in inserted CSS: a later parse cannot find a tag in it. */
 /** Inserted CSS is escaped like captured CSS (no tag-like text, no script). */
-export const cssForStyleElement = (css: string): string => escapeStyleText(css);
+const cssForStyleElement = (css: string): string => escapeStyleText(css);
 
 interface Edit {
   start: number;

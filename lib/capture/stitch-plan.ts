@@ -3,7 +3,7 @@
  * viewport goes where in the output image(s). All inputs in CSS px; rectangles in device px.
  */
 
-export const MAX_CANVAS_PX = 16_384;
+const MAX_CANVAS_PX = 16_384;
 
 export interface StitchPlanInput {
   pageHeight: number;
@@ -18,7 +18,7 @@ export interface StitchPlanInput {
 }
 
 /** One scroll position and the strip of its viewport image that goes into the full image. */
-export interface PlanTile {
+interface PlanTile {
   index: number;
   /** Scroll position to request, already clamped to [0, pageHeight - viewportHeight]. */
   scrollY: number;
@@ -30,7 +30,7 @@ export interface PlanTile {
 }
 
 /** A draw into one output part: copy (0, sy, widthPx, sh) of tile `tile` to (0, dy). */
-export interface PartDraw {
+interface PartDraw {
   tile: number;
   scrollY: number;
   sy: number;
@@ -39,7 +39,7 @@ export interface PartDraw {
   dy: number;
 }
 
-export interface PlanPart {
+interface PlanPart {
   index: number;
   heightPx: number;
   tiles: PartDraw[];

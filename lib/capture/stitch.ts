@@ -11,7 +11,7 @@ export interface ImageLike {
   close?(): void;
 }
 
-export interface Canvas2DLike {
+interface Canvas2DLike {
   drawImage(
     img: never,
     sx: number,
@@ -59,7 +59,7 @@ export interface StitchResult {
   tiles: number;
 }
 
-export const QUOTA_ERROR_MARK = 'MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND';
+const QUOTA_ERROR_MARK = 'MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND';
 
 export class CaptureCancelledError extends Error {
   readonly code = 'cancelled';

@@ -131,7 +131,7 @@ const WEIGHT = {
   elements: 1,
 };
 /** Below this, or when the runner-up is as good, nothing is pre-chosen. */
-export const SUGGEST_THRESHOLD = 1.5;
+const SUGGEST_THRESHOLD = 1.5;
 
 export function rankCriteria(set: CriteriaSet, page: PageSignals): Suggestion[] {
   const codes = new Set(set.items.map((c) => c.code));

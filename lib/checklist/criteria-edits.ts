@@ -7,11 +7,11 @@ import type { CriteriaSet } from '../criteria/types';
 import type { EvidenceRecord, ItemRecord } from '../evidence/types';
 import type { ItaDb } from '../storage/db';
 
-export function renameCodes(codes: string[], renames: ReadonlyMap<string, string>): string[] {
+function renameCodes(codes: string[], renames: ReadonlyMap<string, string>): string[] {
   return [...new Set(codes.map((c) => renames.get(c) ?? c))];
 }
 
-export function renameEvidence(r: EvidenceRecord, renames: ReadonlyMap<string, string>): EvidenceRecord {
+function renameEvidence(r: EvidenceRecord, renames: ReadonlyMap<string, string>): EvidenceRecord {
   const elementTicks: Record<string, string[]> = {};
   for (const [code, keys] of Object.entries(r.elementTicks)) elementTicks[renames.get(code) ?? code] = keys;
   return { ...r, criteria: renameCodes(r.criteria, renames), elementTicks };

@@ -8,7 +8,7 @@ import { deriveStatus } from './status';
 import { ITEM_STATUSES } from '../evidence/item-status';
 import type { ItemStatus } from '../evidence/types';
 
-export type { Dashboard, DashboardRow, GroupProgress, OrphanEvidence } from './dashboard-types';
+export type { Dashboard, DashboardRow, GroupProgress } from './dashboard-types';
 export { filterRows, needsAttention, type RowFilter } from './dashboard-filter';
 
 export interface DashboardInput {
@@ -63,7 +63,7 @@ function indexEvidence(set: CriteriaSet, evidence: readonly EvidenceRecord[]) {
 }
 
 /** True when there is evidence and none of it was reached from the home page. */
-export function isUnlinkedOnly(evidence: readonly EvidenceRecord[]): boolean {
+function isUnlinkedOnly(evidence: readonly EvidenceRecord[]): boolean {
   return evidence.length > 0 && evidence.every((record) => record.reachedFromHome === false);
 }
 

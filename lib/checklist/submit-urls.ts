@@ -1,7 +1,7 @@
 import type { EvidenceRecord, ItemRecord } from '../evidence/types';
 import { normalizeUrl } from '../util/url';
 
-export const DEFAULT_URL_CAP = 5;
+const DEFAULT_URL_CAP = 5;
 
 export interface SubmitUrls {
   /** What to enter in ITAS: the first `cap` entries of `all`. */

@@ -36,7 +36,7 @@ const HELP = {
   },
 };
 
-export function helpText(lang: CliLang, commands: readonly CliCommand[] = COMMANDS): string {
+function helpText(lang: CliLang, commands: readonly CliCommand[] = COMMANDS): string {
   const h = HELP[lang];
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${lang === 'th' ? c.summaryTh : c.summaryEn}`);

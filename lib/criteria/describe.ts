@@ -35,7 +35,7 @@ const W = {
   },
 };
 
-export function describePeriod(rule: PeriodRule, fiscalYear: number, lang: Lang): string {
+function describePeriod(rule: PeriodRule, fiscalYear: number, lang: Lang): string {
   const years = periodYears(rule, fiscalYear);
   const th = lang === 'th';
   switch (rule.kind) {

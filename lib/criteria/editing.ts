@@ -10,7 +10,7 @@ import { validateCriteriaSet } from './validate';
 import { compareCodes } from './registry';
 import { shiftSetToYear } from './year-shift';
 
-export interface DraftItem {
+interface DraftItem {
   item: Criterion;
   /** The code in the stored set; null for an item added in this draft. */
   originalCode: string | null;
@@ -45,10 +45,6 @@ export type ItemPatch = Partial<Criterion>;
 
 export function updateDraftItem(d: Draft, index: number, patch: ItemPatch): Draft {
   return { ...d, items: d.items.map((di, i) => (i === index ? { ...di, item: { ...di.item, ...patch } } : di)) };
-}
-
-export function updateDraftSet(d: Draft, patch: Partial<Draft['set']>): Draft {
-  return { ...d, set: { ...d.set, ...patch } };
 }
 
 /** The next unused code with the set's usual prefix ("O44" after O43). */

@@ -3,12 +3,8 @@ import type { AnyOfGroup, Criterion, CriterionElement } from './types';
 
 import type { Lang as ElementLang } from '../i18n/language';
 
-export function requiredElements(c: Criterion): CriterionElement[] {
+function requiredElements(c: Criterion): CriterionElement[] {
   return c.elements.filter((e) => e.required);
-}
-
-export function exampleElements(c: Criterion): CriterionElement[] {
-  return c.elements.filter((e) => !e.required);
 }
 
 export interface ElementCoverage {
@@ -20,7 +16,7 @@ export interface ElementCoverage {
   groupsMet: string[];
 }
 
-export function groupMet(g: AnyOfGroup, ticked: ReadonlySet<string>): boolean {
+function groupMet(g: AnyOfGroup, ticked: ReadonlySet<string>): boolean {
   return g.elements.filter((k) => ticked.has(k)).length >= g.min;
 }
 

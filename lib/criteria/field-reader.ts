@@ -2,7 +2,7 @@
 import type { CriteriaError, CriteriaErrorCode, CriteriaErrorParams } from './errors';
 import { isPlainObject } from '../util/guards';
 
-export const MAX_TEXT_LENGTH = 10_000;
+const MAX_TEXT_LENGTH = 10_000;
 
 export type Obj = Record<string, unknown>;
 

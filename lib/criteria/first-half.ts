@@ -6,7 +6,7 @@
 import { foldThaiDigits } from './period-text';
 
 /** Fiscal month indexes: 0 = October … 5 = March. */
-export const FIRST_HALF_MONTHS = [0, 1, 2, 3, 4, 5] as const;
+const FIRST_HALF_MONTHS = [0, 1, 2, 3, 4, 5] as const;
 
 export const FIRST_HALF_MONTH_NAMES = {
   th: ['ต.ค.', 'พ.ย.', 'ธ.ค.', 'ม.ค.', 'ก.พ.', 'มี.ค.'],

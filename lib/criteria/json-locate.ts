@@ -15,7 +15,7 @@ export interface JsonLocator {
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
 /** "items[4].elements[1].key" → ["items", 4, "elements", 1, "key"]. */
-export function pathSegments(path: string): (string | number)[] {
+function pathSegments(path: string): (string | number)[] {
   const out: (string | number)[] = [];
   for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
   return out;

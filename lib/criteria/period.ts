@@ -30,7 +30,7 @@ export function periodYears(rule: PeriodRule, fiscalYear: number): number[] | nu
   }
 }
 
-export type PeriodVerdict =
+type PeriodVerdict =
   /** The page shows a year (or a span) that satisfies the rule, or the rule needs no year. */
   | 'ok'
   /** The rule needs a year and the page shows none. */

@@ -41,12 +41,12 @@ export function sortedItems(set: CriteriaSet): Criterion[] {
   return [...set.items].sort((a, b) => compareCodes(a.code, b.code));
 }
 
-export interface SubindicatorGroup {
+interface SubindicatorGroup {
   subindicator: Subindicator;
   items: Criterion[];
 }
 
-export interface IndicatorGroup {
+interface IndicatorGroup {
   number: number;
   nameTh: string;
   nameEn: string;

@@ -18,9 +18,6 @@ export interface CriterionElement {
   perPerson?: boolean;
 }
 
-/** @deprecated v1 name, kept so that older imports compile; every element now says whether it is required. */
-export type RequiredElement = CriterionElement;
-
 /** At least `min` of `elements` must be shown (O22: an invitation or an award notice). */
 export interface AnyOfGroup {
   key: string;
@@ -47,8 +44,6 @@ export type PeriodRule =
    * half-year tables, across one or several documents; `monthly` when only monthly tables count (O23).
    */
   | { kind: 'first-half'; monthly?: boolean };
-
-export type PeriodKind = PeriodRule['kind'];
 
 /** Conditions that a tool can hint at (never decide). */
 export type HintRule =

@@ -14,12 +14,12 @@ import { FieldReader, joinPath, typeName, type Obj } from './field-reader';
 import { isPlainObject as isObj } from '../util/guards';
 import { ITEM_CODE_RE } from './item-code';
 
-export const ELEMENT_KEY_RE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const ELEMENT_KEY_RE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Fiscal-year offsets beyond this are a typo, not a rule. */
-export const MAX_YEAR_OFFSET = 5;
+const MAX_YEAR_OFFSET = 5;
 
-export function isIsoDate(s: string): boolean {
+function isIsoDate(s: string): boolean {
   const m = ISO_DATE_RE.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -80,7 +80,7 @@ function readRange(r: FieldReader, o: Obj, path: string): PeriodRule | undefined
     : { kind: 'range', from: from!, to: to!, monthly };
 }
 
-export function readPeriodRule(r: FieldReader, o: Obj, path: string): PeriodRule | undefined {
+function readPeriodRule(r: FieldReader, o: Obj, path: string): PeriodRule | undefined {
   const kind = o.kind;
   switch (kind) {
     case 'current':

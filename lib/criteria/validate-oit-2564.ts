@@ -3,7 +3,7 @@ import type { CriteriaSet } from './types';
 import type { CriteriaError } from './errors';
 
 /** [first, last, sub-indicator] ranges of the official FY 2564 split. */
-export const OIT_2564_SPLIT: readonly (readonly [number, number, string])[] = [
+const OIT_2564_SPLIT: readonly (readonly [number, number, string])[] = [
   [1, 9, '9.1'],
   [10, 17, '9.2'],
   [18, 24, '9.3'],
@@ -13,7 +13,7 @@ export const OIT_2564_SPLIT: readonly (readonly [number, number, string])[] = [
   [42, 43, '10.2'],
 ];
 
-export function oit2564SubindicatorOf(n: number): string | undefined {
+function oit2564SubindicatorOf(n: number): string | undefined {
   return OIT_2564_SPLIT.find(([a, b]) => n >= a && n <= b)?.[2];
 }
 

@@ -8,8 +8,7 @@ import { readItem } from './validate-item';
 import { readSetLineage } from './validate-lineage';
 
 export { validateOit2564Split } from './validate-oit-2564';
-export { ELEMENT_KEY_RE, isIsoDate } from './validate-item';
-export type { CriteriaError, CriteriaResult } from './errors';
+export type { CriteriaResult } from './errors';
 
 function itemCodes(items: unknown): Set<string> {
   const codes = new Set<string>();

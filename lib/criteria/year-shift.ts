@@ -4,7 +4,6 @@
  * need no change. Source citations and lineage are left alone: they describe other documents.
  */
 import type { CriteriaSet } from './types';
-import { BE_OFFSET } from '../i18n/buddhist-era';
 import { toArabicDigits, toThaiDigits } from '../i18n/thai-digits';
 
 /** Keys whose values are about other documents or other sets, never shifted. */
@@ -71,9 +70,4 @@ export function shiftSetToYear(set: CriteriaSet, toYear: number): CriteriaSet {
   const by = toYear - set.fiscalYear;
   const shifted = shiftValue(set, by) as CriteriaSet;
   return { ...shifted, fiscalYear: toYear, id: `${set.framework}/${toYear}/${set.agencyType}` };
-}
-
-/** The Gregorian year in which fiscal year `fy` (B.E.) starts, on 1 October. */
-export function fiscalYearStart(fy: number): string {
-  return `${fy - BE_OFFSET - 1}-10-01`;
 }

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export type OverrideHandler = (req: IncomingMessage, res: ServerResponse) => void;
+type OverrideHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface StaticServerOptions {
   root: string;

@@ -20,15 +20,15 @@ export interface ValidationIssue {
   problem: string;
 }
 
-export const MAX_TITLE = 2000;
-export const MAX_NOTE = 5000;
-export const MAX_FILE_NAME = 255;
-export const MAX_LINK_TEXT = 500;
+const MAX_TITLE = 2000;
+const MAX_NOTE = 5000;
+const MAX_FILE_NAME = 255;
+const MAX_LINK_TEXT = 500;
 const MAX_TICK_KEY = 200;
 const MAX_TICKS = 200;
 /** Caps of the record's lists (docs/bundle-format.md): capture keeps 50 click-path steps. */
 export const MAX_CLICK_STEPS = 100;
-export const MAX_CRITERIA = 50;
+const MAX_CRITERIA = 50;
 export const MAX_ARTIFACTS = 200;
 const MAX_TICK_CODES = 100;
 const MAX_VIEWPORT = 100_000;
@@ -38,7 +38,7 @@ const SCREENSHOT_METHODS = new Set(['viewport', 'fullpage-stitched', 'element-cr
 
 /** The MIME types a stored document may have (what the capture sniffs from the bytes). */
 /** The one allowlist of stored document types, shared with capture (lib/capture/documents.ts). */
-export const DOCUMENT_MIMES: ReadonlySet<string> = new Set(ALLOWED_DOCUMENT_MIMES);
+const DOCUMENT_MIMES: ReadonlySet<string> = new Set(ALLOWED_DOCUMENT_MIMES);
 
 const normMime = (m: string) => m.toLowerCase().replace(/\s+/g, '');
 

@@ -37,7 +37,7 @@ export interface CaptureRequest {
   documents: string[];
 }
 
-export type CaptureErrorCode =
+type CaptureErrorCode =
   | 'permission-missing'
   | 'restricted-page'
   | 'capture-refused'
@@ -137,7 +137,7 @@ export interface FormSaveRequest {
 /** Element mode: what the reviewer picked in the page. */
 export type PagePick = { region: Region } | { renderedPng: string } | { cancelled: true };
 
-export interface Protocol {
+interface Protocol {
   /** content → background */
   'overlay/config': { req: Record<string, never>; res: OverlayConfig };
   'overlay/criteria': { req: Record<string, never>; res: CriteriaSet };
@@ -181,7 +181,7 @@ export interface Protocol {
 export type MessageType = keyof Protocol;
 export type Req<T extends MessageType> = Protocol[T]['req'];
 export type Res<T extends MessageType> = Protocol[T]['res'];
-export interface Envelope<T extends MessageType = MessageType> {
+interface Envelope<T extends MessageType = MessageType> {
   type: T;
   payload: Req<T>;
 }

@@ -6,7 +6,7 @@
 
 import { classifyHost } from './ip-address';
 
-export type FetchRefusal = 'not-http' | 'credentials-in-url' | 'private-address' | 'invalid-url';
+type FetchRefusal = 'not-http' | 'credentials-in-url' | 'private-address' | 'invalid-url';
 
 export type FetchDecision = { ok: true; credentials: 'include' | 'omit' } | { ok: false; reason: FetchRefusal };
 

@@ -1,7 +1,7 @@
 /** The error a policy refusal travels in, through fetch implementations that wrap their causes. */
 import type { AddressRefusal } from './network-policy';
 
-export const BLOCKED_CODE = 'ITA_BLOCKED_ADDRESS';
+const BLOCKED_CODE = 'ITA_BLOCKED_ADDRESS';
 
 export class BlockedAddressError extends Error {
   readonly code = BLOCKED_CODE;

@@ -16,7 +16,7 @@ const THAI_ALIASES = new Set([
 ]);
 
 /** Canonical encoding name for a label, or null when TextDecoder does not know it. */
-export function normalizeCharset(label: string): string | null {
+function normalizeCharset(label: string): string | null {
   const l = label
     .trim()
     .replace(/^["']|["']$/g, '')

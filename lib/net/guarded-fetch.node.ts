@@ -10,11 +10,9 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { BlockedAddressError } from './blocked';
 import { refuseAddress, refuseUrl, type NetworkPolicy } from './network-policy';
 
-export { BlockedAddressError, blockedRefusal } from './blocked';
+type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
-export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
-
-export const systemResolver: Resolver = (hostname) =>
+const systemResolver: Resolver = (hostname) =>
   new Promise((resolve, reject) =>
     dnsLookup(hostname, { all: true }, (err, addrs) => (err ? reject(err) : resolve(addrs))),
   );

@@ -11,7 +11,7 @@ export type AddressClass =
 const METADATA_ADDRESSES = new Set(['100.100.100.200', '168.63.129.16', 'fd00:ec2:0:0:0:0:0:254']);
 
 /** Host names of instance-metadata services (cloud VMs answer them with credentials). */
-export const METADATA_HOSTS = [
+const METADATA_HOSTS = [
   'metadata',
   'metadata.google.internal',
   'metadata.goog',
@@ -23,7 +23,7 @@ export const METADATA_HOSTS = [
   'metadata.packet.net',
 ];
 
-export function parseIpv4(host: string): number[] | null {
+function parseIpv4(host: string): number[] | null {
   const parts = host.split('.');
   if (parts.length !== 4) return null;
   const nums = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
@@ -31,7 +31,7 @@ export function parseIpv4(host: string): number[] | null {
 }
 
 /** Expands an IPv6 literal (no brackets, no zone) to 8 groups; null when it is not one. */
-export function parseIpv6(host: string): number[] | null {
+function parseIpv6(host: string): number[] | null {
   if (!host.includes(':')) return null;
   let h = host.toLowerCase().replace(/%.*$/, '');
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(h);

@@ -36,9 +36,9 @@ export function extensionVersion(): string {
   return browser.runtime.getManifest().version;
 }
 
-export const OVERLAY_SCRIPT_FILE = '/content-scripts/overlay.js';
-export const PAGE_HELPER_FILE = '/overlay-page.js';
-export const FORM_PAGE = '/overlay-form.html';
+const OVERLAY_SCRIPT_FILE = '/content-scripts/overlay.js';
+const PAGE_HELPER_FILE = '/overlay-page.js';
+const FORM_PAGE = '/overlay-form.html';
 
 /**
  * The tagging form's URL, for the overlay to frame. In Chrome (use_dynamic_url, see manifest.ts)

@@ -9,8 +9,3 @@ export async function sendToBackground<T extends MessageType>(type: T, payload: 
 export async function sendToTab<T extends MessageType>(tabId: number, type: T, payload: Req<T>): Promise<Res<T>> {
   return browser.tabs.sendMessage<unknown, Res<T>>(tabId, { type, payload }, { frameId: 0 });
 }
-
-export type Handler<T extends MessageType> = (
-  payload: Req<T>,
-  sender: Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1],
-) => Promise<Res<T>> | Res<T>;

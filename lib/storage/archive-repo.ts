@@ -17,7 +17,7 @@ export async function archivedEvidence(db: ItaDb, fiscalYear: number): Promise<E
   return rows.map(({ fiscalYear: _year, ...record }) => record);
 }
 
-export function isChecklistYear(v: unknown): v is ChecklistYear {
+function isChecklistYear(v: unknown): v is ChecklistYear {
   if (!v || typeof v !== 'object') return false;
   const o = v as Record<string, unknown>;
   return (

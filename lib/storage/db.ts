@@ -29,7 +29,7 @@ export interface ArchiveRow {
 }
 
 /** An evidence record of a closed year; its bytes stay in `blobs`. */
-export interface ArchivedEvidenceRow extends EvidenceRecord {
+interface ArchivedEvidenceRow extends EvidenceRecord {
   fiscalYear: number;
 }
 
@@ -55,7 +55,7 @@ export type ItaDb = Dexie & {
   archivedEvidence: EntityTable<ArchivedEvidenceRow, 'id'>;
 };
 
-export const DB_NAME = 'ita-evidence';
+const DB_NAME = 'ita-evidence';
 
 /** What version 1 used when no settings were saved (fixed here: later defaults must not rewrite history). */
 const V1_DEFAULT_YEAR = 2564;

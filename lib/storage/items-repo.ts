@@ -10,7 +10,7 @@ export type ItemPatch = Partial<Omit<ItemRecord, 'code' | 'updatedAt'>>;
 
 const systemClock: Clock = () => new Date();
 
-export function defaultItem(code: string, updatedAt: string): ItemRecord {
+function defaultItem(code: string, updatedAt: string): ItemRecord {
   return {
     code,
     unit: '',
@@ -36,7 +36,7 @@ function validateOverride(value: unknown): ItemRecord['statusOverride'] {
 }
 
 /** Checks every field present in the patch; returns a clean copy (URLs trimmed). */
-export function validateItemPatch(patch: ItemPatch): ItemPatch {
+function validateItemPatch(patch: ItemPatch): ItemPatch {
   const out: ItemPatch = {};
   if ('unit' in patch) out.unit = requireString(patch.unit, 'unit').trim();
   if ('assignee' in patch) out.assignee = requireString(patch.assignee, 'assignee').trim();

@@ -21,7 +21,7 @@ export interface Settings {
   reportThaiDigits: boolean;
 }
 
-export interface ReportSigner {
+interface ReportSigner {
   name: string;
   position: string;
 }

@@ -8,7 +8,7 @@ export type TaskPatch = Partial<TaskInput>;
 const randomId = () => crypto.randomUUID();
 
 /** Throws RecordValidationError on the first bad field. */
-export function validateTask(task: TaskRecord): TaskRecord {
+function validateTask(task: TaskRecord): TaskRecord {
   const title = requireString(task.title, 'title').trim();
   if (title === '') throw new RecordValidationError('title-required', 'title', task.title);
   if (!isIsoDate(task.end)) throw new RecordValidationError('invalid-date', 'end', task.end);
@@ -22,7 +22,7 @@ export function validateTask(task: TaskRecord): TaskRecord {
   return { id: task.id, title, start: task.start, end: task.end, people, done: task.done };
 }
 
-export function byEnd(a: TaskRecord, b: TaskRecord): number {
+function byEnd(a: TaskRecord, b: TaskRecord): number {
   if (a.end !== b.end) return a.end < b.end ? -1 : 1;
   const sa = a.start ?? '';
   const sb = b.start ?? '';

@@ -6,13 +6,13 @@
  * Hand-written on purpose, reason: csv-parse (tried) miscounts lines after a skipped empty line and,
  * after one malformed quote, drops every record that follows; the reviewer needs the exact line.
  */
-export interface CsvRow {
+interface CsvRow {
   /** 1-based line of the file where the record starts. */
   line: number;
   cells: string[];
 }
 
-export interface CsvSkip {
+interface CsvSkip {
   line: number;
   reason: 'unclosed-quote' | 'text-after-quote';
 }

@@ -77,11 +77,6 @@ export function crawlSiteKey(url: string): string {
   return hostKey(url).replace(/^www\./, '');
 }
 
-export function sameUrl(a: string, b: string): boolean {
-  const na = normalizeUrl(a);
-  return na !== null && na === normalizeUrl(b);
-}
-
 /** Resolve a link found on a page; null for javascript:, mailto:, and unparsable values. */
 export function resolveLink(href: string, base: string): string | null {
   const h = href.trim();

@@ -11,7 +11,7 @@ import { analyzeHtml, looksLikeHtml, type PageAnalysis } from './page-analysis';
 import type { LinkStep } from './types';
 import { normalizeUrl, resolveLink, crawlSiteKey } from '../util/url';
 
-export const CRAWL_DEFAULTS = { depth: 3, maxPages: 500 } as const;
+const CRAWL_DEFAULTS = { depth: 3, maxPages: 500 } as const;
 
 const NOT_HTML = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|jpe?g|png|gif|webp|svg|mp4|mp3|avi|wmv)$/i;
 
@@ -21,7 +21,7 @@ interface Node {
   parent: string | null; // normalised key of the parent
 }
 
-export interface CrawledFetch {
+interface CrawledFetch {
   chain: ChainResult;
   analysis: PageAnalysis | null;
 }

@@ -8,7 +8,7 @@ import { fetchChain } from './fetch-chain';
 import type { NetContext } from './net-context';
 import { normalizeUrl } from '../util/url';
 
-export const DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods'] as const;
+const DOCUMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods'] as const;
 export type DocumentExtension = (typeof DOCUMENT_EXTENSIONS)[number];
 
 /** Most links a page's documents check follows: a page listing hundreds of files is checked in part. */

@@ -10,7 +10,7 @@ import { RequestError, requestWithRetry, type RawResponse } from './request';
 import type { RedirectHop } from './types';
 import { normalizeUrl } from '../util/url';
 
-export type ChainError = 'network' | 'timeout' | 'aborted' | 'redirect-loop' | 'blocked-address' | 'too-large';
+type ChainError = 'network' | 'timeout' | 'aborted' | 'redirect-loop' | 'blocked-address' | 'too-large';
 
 export interface ChainResult {
   status: number | null;

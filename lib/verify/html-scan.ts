@@ -7,12 +7,12 @@
  */
 import { Parser } from 'htmlparser2';
 
-export interface ScannedLink {
+interface ScannedLink {
   href: string;
   text: string;
 }
 
-export interface TextBlock {
+interface TextBlock {
   text: string;
   /** Inside header/nav/footer/aside, an ARIA landmark of those, or an element named like a menu. */
   chrome: boolean;
@@ -242,6 +242,6 @@ export function scanHtml(html: string): ScannedPage {
   };
 }
 
-export function collapse(s: string): string {
+function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }

@@ -30,7 +30,7 @@ function ruleFor(criteria: string[], lookup: PeriodLookup): PeriodRule | undefin
   return rules.find((r) => r.kind !== 'current') ?? rules[0];
 }
 
-export function isZip(bytes: Uint8Array): boolean {
+function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
@@ -65,7 +65,7 @@ function openZip(
   };
 }
 
-export function readBundle(
+function readBundle(
   bytes: Uint8Array,
   lookup: PeriodLookup = () => undefined,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,

@@ -13,8 +13,8 @@ import type { CrawlOptions, FetchLike, VerifyResult } from './types';
 import { verifyTargets } from './verify';
 
 /** Results are written together at most this often, or as soon as this many wait. */
-export const SAVE_EVERY_MS = 250;
-export const SAVE_BATCH = 100;
+const SAVE_EVERY_MS = 250;
+const SAVE_BATCH = 100;
 
 export interface JobInput {
   db: ItaDb;

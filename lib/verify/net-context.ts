@@ -37,7 +37,7 @@ export interface NetContext {
   state: { manualOpaque: boolean };
 }
 
-export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError(signal));
     const t = setTimeout(() => {

@@ -1,7 +1,7 @@
 /** Phrase and URL signals that a page answering 200 is not the genuine evidence page. */
 import type { ScannedPage } from './html-scan';
 
-export const NOT_FOUND_PHRASES = [
+const NOT_FOUND_PHRASES = [
   'ไม่พบหน้าที่คุณต้องการ',
   'ไม่พบหน้าเว็บ',
   'ไม่พบหน้า',
@@ -17,7 +17,7 @@ export const NOT_FOUND_PHRASES = [
   "this page doesn't exist",
 ];
 
-export const PARKED_PHRASES = [
+const PARKED_PHRASES = [
   'this domain is for sale',
   'this domain may be for sale',
   'buy this domain',
@@ -30,7 +30,7 @@ export const PARKED_PHRASES = [
   'โดเมนนี้ถูกขาย',
 ];
 /** Parking services appear in script, frame and link URLs, which the visible text leaves out. */
-export const PARKING_HOSTS = [
+const PARKING_HOSTS = [
   'sedoparking.com',
   'parkingcrew.net',
   'bodis.com',
@@ -40,7 +40,7 @@ export const PARKING_HOSTS = [
   'afternic.com',
 ];
 
-export const PLACEHOLDER_PHRASES = [
+const PLACEHOLDER_PHRASES = [
   'กำลังปรับปรุงข้อมูล',
   'อยู่ระหว่างปรับปรุงข้อมูล',
   'อยู่ระหว่างการปรับปรุงข้อมูล',

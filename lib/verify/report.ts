@@ -48,7 +48,7 @@ export function reportText(
   return REPORT_TEXT[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
-export function pathText(steps: LinkStep[] | null, lang: Lang): string {
+function pathText(steps: LinkStep[] | null, lang: Lang): string {
   if (!steps) return reportText('noPath', lang);
   return steps
     .map((s, i) => (i === 0 && !s.linkText ? reportText('home', lang) : s.linkText.trim() || s.url))
@@ -56,7 +56,7 @@ export function pathText(steps: LinkStep[] | null, lang: Lang): string {
 }
 
 /** The verdict cell: OK, or each problem, with the refused address or broken documents named. */
-export function verdictText(r: VerifyResult, lang: Lang): string {
+function verdictText(r: VerifyResult, lang: Lang): string {
   if (r.ok) return reportText('ok', lang);
   return r.problems
     .map((p) => {
@@ -117,14 +117,4 @@ export function formatTableRows(
     '',
     reportText('summary', lang, { ok: okCount, total }),
   ];
-}
-
-export function formatTable(results: VerifyResult[], lang: Lang, withPath = false): string[] {
-  return formatTableRows(
-    results.map((r) => tableRow(r, lang, withPath)),
-    lang,
-    withPath,
-    results.filter((r) => r.ok).length,
-    results.length,
-  );
 }

@@ -8,7 +8,7 @@ export type Tokenizer = (text: string) => string[];
 
 let cached: Tokenizer | null = null;
 
-export function defaultTokenizer(): Tokenizer {
+function defaultTokenizer(): Tokenizer {
   if (cached) return cached;
   const Seg = (Intl as unknown as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
   if (Seg) {
@@ -49,7 +49,7 @@ function* pieces(text: string, size: number): Generator<string> {
   }
 }
 
-export function normalizeText(text: string): string {
+function normalizeText(text: string): string {
   return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 

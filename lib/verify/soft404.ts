@@ -10,7 +10,7 @@ import { analyzeHtml } from './page-analysis';
 import { textSimilarity } from './similarity';
 import { normalizeUrl } from '../util/url';
 
-export const SOFT404_SIMILARITY = 0.95;
+const SOFT404_SIMILARITY = 0.95;
 
 export interface SiblingPage {
   url: string;

@@ -40,7 +40,7 @@ interface VerifyJobStateV1 {
 type JobRow = VerifyRow & { job?: string };
 
 /** Loose check of stored rows: the table may also hold results imported from a bundle. */
-export function isVerifyResult(v: unknown): v is VerifyResult {
+function isVerifyResult(v: unknown): v is VerifyResult {
   if (!v || typeof v !== 'object') return false;
   const r = v as Record<string, unknown>;
   return (
@@ -53,7 +53,7 @@ export function isVerifyResult(v: unknown): v is VerifyResult {
   );
 }
 
-export function toRow(result: VerifyResult, job?: string): VerifyRow {
+function toRow(result: VerifyResult, job?: string): VerifyRow {
   const row: JobRow = { key: result.key, evidenceId: result.evidenceId ?? '', checkedAt: result.checkedAt, result };
   if (job) row.job = job;
   return row;

@@ -17,7 +17,7 @@ export function periodRuleFor(criteria: string[], lookup: PeriodLookup): PeriodR
 }
 
 /** The text seen at capture: the `text` artifact, else the text of the DOM snapshot, else null. */
-export async function capturedTextOf(record: EvidenceRecord, getBlob: BlobReader): Promise<string | null> {
+async function capturedTextOf(record: EvidenceRecord, getBlob: BlobReader): Promise<string | null> {
   const text = record.artifacts.find((a) => a.method === 'text');
   if (text) {
     const bytes = await getBlob(text.id);
@@ -31,7 +31,7 @@ export async function capturedTextOf(record: EvidenceRecord, getBlob: BlobReader
   return null;
 }
 
-export function documentKey(evidenceId: string, artifactId: string): string {
+function documentKey(evidenceId: string, artifactId: string): string {
   return `${evidenceId}#${artifactId}`;
 }
 

@@ -84,8 +84,6 @@ export interface CrawlOptions {
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export type { NetworkPolicy } from '../net/network-policy';
-
 export interface VerifyOptions {
   fetch: FetchLike;
   /** Buddhist Era, e.g. 2564. */

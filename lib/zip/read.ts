@@ -94,12 +94,12 @@ export interface EndRecord {
 }
 
 /** How many bytes at the end of the zip `parseEnd` needs. */
-export function tailLength(size: number): number {
+function tailLength(size: number): number {
   return Math.min(size, EOCD_LEN + MAX_COMMENT);
 }
 
 /** Finds the end record in the zip's tail; it must end exactly at the end of the file. */
-export function parseEnd(tail: Uint8Array, size: number): Result<EndRecord> {
+function parseEnd(tail: Uint8Array, size: number): Result<EndRecord> {
   if (size === 0) return fail({ code: 'empty-file' });
   const base = size - tail.length;
   let found = -1;
@@ -187,7 +187,7 @@ function modeProblem(versionMadeBy: number, external: number, dir: boolean): Zip
  * everything knowable from it: flags, methods, ZIP64, unix modes, names, collisions, declared
  * sizes and ratios. Folder entries are checked and dropped.
  */
-export function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, limits: ZipLimits): Result<ZipEntry[]> {
+function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, limits: ZipLimits): Result<ZipEntry[]> {
   if (end.count > limits.maxEntries)
     return fail({ code: 'too-many-entries', params: { count: end.count, limit: limits.maxEntries } });
   if (cd.length > limits.maxCentralBytes)
@@ -316,14 +316,14 @@ export function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, li
 }
 
 /** Bytes of an entry's local header that `checkLocal` reads: the fixed part, then name and extra. */
-export const LOCAL_FIXED = 30;
+const LOCAL_FIXED = 30;
 
 /**
  * Checks an entry's local header (`head`: its fixed 30 bytes plus name and extra) against the
  * central record, and the data descriptor that follows the data when flag 3 says there is one
  * (`desc`: the 16 bytes after the data, fewer at the end of the zip). Sets dataOffset/endOffset.
  */
-export function checkLocal(e: ZipEntry, head: Uint8Array, desc: Uint8Array | null): ZipError | null {
+function checkLocal(e: ZipEntry, head: Uint8Array, desc: Uint8Array | null): ZipError | null {
   const bad = (detail: string): ZipError => ({ code: 'zip-inconsistent', file: e.name, params: { detail } });
   if (head.length < LOCAL_FIXED || u32(head, 0) !== LOC_SIG) return bad('local header missing');
   const flags = u16(head, 6);
@@ -368,7 +368,7 @@ export function checkLocal(e: ZipEntry, head: Uint8Array, desc: Uint8Array | nul
  * nothing before the first (prepended data, self-extractor stubs), between two (hidden data,
  * a second local header another tool would read) or overlapping (one block listed twice).
  */
-export function checkLayout(entries: ZipEntry[], cdOffset: number): ZipError[] {
+function checkLayout(entries: ZipEntry[], cdOffset: number): ZipError[] {
   const sorted = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   const errors: ZipError[] = [];
   let at = 0;

@@ -92,7 +92,7 @@ export class ZipStreamWriter {
  * A stored (level 0) zip entry like fflate's ZipPassThrough, with the faster CRC of ./crc32.
  * fflate documents implementing ZipInputFile for custom entries.
  */
-export class StoredEntry implements ZipInputFile {
+class StoredEntry implements ZipInputFile {
   crc = 0;
   size = 0;
   compression = 0;
@@ -111,7 +111,7 @@ export class StoredEntry implements ZipInputFile {
 }
 
 /** Whether an entry of `size` bytes stored in `compressed` bytes passes the reader's ratio limit. */
-export function withinRatio(size: number, compressed: number): boolean {
+function withinRatio(size: number, compressed: number): boolean {
   return size <= Math.max(DEFAULT_ZIP_LIMITS.ratioFloorBytes, DEFAULT_ZIP_LIMITS.maxRatio * compressed);
 }
 
