@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck, unit tests, the e2e build, end-to-end tests in Chromium, then in Firefox. Prints one closing line
+// `npm test`: lint, typecheck, unit tests, the e2e and production builds, end-to-end tests in Chromium, then in Firefox. Prints one closing line
 // "N passed, N failed" summed over all suites, and exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -56,6 +56,8 @@ if (want('unit')) {
 if (want('e2e')) {
   const built = run('npx', ['wxt', 'build'], { ITA_E2E: '1' });
   check('e2e build', built);
+  // The production build as well: test/e2e/permissions.e2e.ts walks its permission path.
+  check('production build', run('npx', ['wxt', 'build'], { ITA_E2E: '' }));
   if (built) vitestSuite('e2e', ['--config', 'vitest.e2e.config.ts']);
 }
 

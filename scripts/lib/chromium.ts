@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -43,7 +43,12 @@ export interface LaunchOptions {
   headless?: boolean;
   locale?: string;
   viewport?: { width: number; height: number } | null;
+  /** Extra command-line switches, e.g. TOOLBAR_DEBUGGING for clickToolbarButton. */
+  args?: string[];
 }
+
+/** Lets CDP run the extension's toolbar action (`Extensions.triggerAction`, over Playwright's pipe). */
+export const TOOLBAR_DEBUGGING = '--enable-unsafe-extension-debugging';
 
 /** Chromium with the unpacked extension in a throw-away profile (flags verified on Debian's Chromium). */
 export async function launchWithExtension(o: LaunchOptions): Promise<LaunchedExtension> {
@@ -68,6 +73,7 @@ export async function launchWithExtension(o: LaunchOptions): Promise<LaunchedExt
       '--no-first-run',
       '--disable-quic',
       `--lang=${locale}`,
+      ...(o.args ?? []),
     ],
   });
   const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
@@ -82,4 +88,22 @@ export async function launchWithExtension(o: LaunchOptions): Promise<LaunchedExt
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Clicks the extension's toolbar button for this page's tab, as Chrome does for a real click: the
+ * action runs and activeTab is granted for the tab. Needs TOOLBAR_DEBUGGING at launch. CDP names
+ * tabs by "tab" targets, which carry no link to the page target: the tab is found by its URL.
+ */
+export async function clickToolbarButton(ext: LaunchedExtension, page: Page): Promise<void> {
+  await page.bringToFront();
+  const cdp = await ext.ctx.browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === page.url());
+    if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${page.url()}: cannot tell which to click`);
+    await cdp.send('Extensions.triggerAction', { id: ext.extensionId, targetId: tabs[0]!.targetId });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
