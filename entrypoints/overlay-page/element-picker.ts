@@ -16,6 +16,50 @@ export function keyboardBlocks(doc: Document, exclude: Element): Element[] {
   return out;
 }
 
+const BOX_STYLE =
+  'position:fixed!important;pointer-events:none!important;z-index:2147483646!important;border:3px solid #f39c12!important;background:rgba(243,156,18,.15)!important;margin:0!important;padding:0!important;box-sizing:border-box!important;transform:none!important;opacity:1!important;';
+
+/** The highlight box's style, shown over `r` (viewport CSS px). */
+function boxStyleAt(r: { left: number; top: number; width: number; height: number }): string {
+  return `${BOX_STYLE}display:block!important;left:${r.left}px!important;top:${r.top}px!important;width:${r.width}px!important;height:${r.height}px!important`;
+}
+
+/** The rectangle dragged from `from` to the pointer, at least 1 px each way, clamped to the viewport's top left. */
+function dragRegion(from: { x: number; y: number }, to: { clientX: number; clientY: number }): Region {
+  const x = Math.max(0, Math.min(from.x, to.clientX));
+  const y = Math.max(0, Math.min(from.y, to.clientY));
+  return {
+    x,
+    y,
+    width: Math.max(1, Math.abs(to.clientX - from.x)),
+    height: Math.max(1, Math.abs(to.clientY - from.y)),
+  };
+}
+
+/** `el` widened `level` times to its parent, never to the root element. */
+function widened(el: Element | null, level: number, root: Element): Element | null {
+  for (let i = 0; i < level && el?.parentElement && el.parentElement !== root; i++) el = el.parentElement;
+  return el;
+}
+
+/** The block after (or before) `from` in `blocks`, wrapping around; the first (or last) when `from` is not one. */
+function nextBlock(blocks: Element[], from: Element | null, dir: 1 | -1): Element | undefined {
+  const at = from ? blocks.indexOf(from) : -1;
+  return blocks[at < 0 ? (dir > 0 ? 0 : blocks.length - 1) : (at + dir + blocks.length) % blocks.length];
+}
+
+function swallow(e: Event): void {
+  e.preventDefault();
+  e.stopPropagation();
+}
+
+/** The click that follows a drag's mouseup must not reach the page either. */
+function swallowNextClick(doc: Document): void {
+  const once = (e: Event) => swallow(e);
+  doc.addEventListener('click', once, { capture: true, once: true });
+  setTimeout(() => doc.removeEventListener('click', once, true), 500);
+}
+
 /**
  * Lets the reviewer click a block of the page, or drag a rectangle over it; ArrowUp/ArrowDown
  * widen or narrow a clicked choice to the parent or back, Enter takes it. Without a mouse, the
@@ -26,71 +70,35 @@ export function keyboardBlocks(doc: Document, exclude: Element): Element[] {
 export function pickElement(doc: Document, exclude: Element): Promise<Element | Region | null> {
   return new Promise((resolve) => {
     const box = doc.createElement('ita-evidence-pick');
-    const BOX_STYLE =
-      'position:fixed!important;pointer-events:none!important;z-index:2147483646!important;border:3px solid #f39c12!important;background:rgba(243,156,18,.15)!important;margin:0!important;padding:0!important;box-sizing:border-box!important;transform:none!important;opacity:1!important;';
     box.setAttribute('style', `${BOX_STYLE}display:none!important`);
     doc.documentElement.appendChild(box);
     let base: Element | null = null;
     let level = 0;
-    const current = (): Element | null => {
-      let el = base;
-      for (let i = 0; i < level && el?.parentElement && el.parentElement !== doc.documentElement; i++)
-        el = el.parentElement;
-      return el;
-    };
+    const current = () => widened(base, level, doc.documentElement);
     const draw = () => {
       const el = current();
-      if (!el) return;
-      const r = el.getBoundingClientRect();
-      box.setAttribute(
-        'style',
-        `${BOX_STYLE}display:block!important;left:${r.left}px!important;top:${r.top}px!important;width:${r.width}px!important;height:${r.height}px!important`,
-      );
+      if (el) box.setAttribute('style', boxStyleAt(el.getBoundingClientRect()));
     };
     let dragFrom: { x: number; y: number } | null = null;
     let dragging = false;
-    const dragRect = (e: MouseEvent): Region => {
-      const x = Math.max(0, Math.min(dragFrom!.x, e.clientX));
-      const y = Math.max(0, Math.min(dragFrom!.y, e.clientY));
-      return {
-        x,
-        y,
-        width: Math.max(1, Math.abs(e.clientX - dragFrom!.x)),
-        height: Math.max(1, Math.abs(e.clientY - dragFrom!.y)),
-      };
-    };
     const onDown = (e: MouseEvent) => {
       if (!e.isTrusted || e.button !== 0) return;
-      e.preventDefault(); // no text selection while dragging
-      e.stopPropagation();
+      swallow(e); // no text selection while dragging
       dragFrom = { x: e.clientX, y: e.clientY };
     };
     const onUp = (e: MouseEvent) => {
       if (!e.isTrusted || !dragging) return;
-      e.preventDefault();
-      e.stopPropagation();
-      const rect = dragRect(e);
-      // The click that follows this mouseup must not reach the page either.
-      doc.addEventListener('click', swallow, { capture: true, once: true });
-      setTimeout(() => doc.removeEventListener('click', swallow, true), 500);
-      finish(rect);
-    };
-    const swallow = (e: Event) => {
-      e.preventDefault();
-      e.stopPropagation();
+      swallow(e);
+      swallowNextClick(doc);
+      finish(dragRegion(dragFrom!, e));
     };
     const onMove = (e: MouseEvent) => {
-      if (
-        dragFrom &&
-        e.buttons & 1 &&
-        (dragging || Math.hypot(e.clientX - dragFrom.x, e.clientY - dragFrom.y) > DRAG_THRESHOLD)
-      ) {
+      const far = (from: { x: number; y: number }) =>
+        Math.hypot(e.clientX - from.x, e.clientY - from.y) > DRAG_THRESHOLD;
+      if (dragFrom && e.buttons & 1 && (dragging || far(dragFrom))) {
         dragging = true;
-        const r = dragRect(e);
-        box.setAttribute(
-          'style',
-          `${BOX_STYLE}display:block!important;left:${r.x}px!important;top:${r.y}px!important;width:${r.width}px!important;height:${r.height}px!important`,
-        );
+        const r = dragRegion(dragFrom, e);
+        box.setAttribute('style', boxStyleAt({ left: r.x, top: r.y, width: r.width, height: r.height }));
         return;
       }
       const el = doc.elementFromPoint(e.clientX, e.clientY);
@@ -112,16 +120,14 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
     };
     const onClick = (e: MouseEvent) => {
       if (!e.isTrusted) return;
-      e.preventDefault();
-      e.stopPropagation();
+      swallow(e);
       dragFrom = null;
       onMove(e);
       finish(current());
     };
     const blocks = keyboardBlocks(doc, exclude);
     const step = (dir: 1 | -1) => {
-      const at = base ? blocks.indexOf(base) : -1;
-      const next = blocks[at < 0 ? (dir > 0 ? 0 : blocks.length - 1) : (at + dir + blocks.length) % blocks.length];
+      const next = nextBlock(blocks, base, dir);
       if (!next) return;
       base = next;
       level = 0;
@@ -135,8 +141,7 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
       else if (e.key === 'ArrowUp' && base) level++;
       else if (e.key === 'ArrowDown') level = Math.max(0, level - 1);
       else return;
-      e.preventDefault();
-      e.stopPropagation();
+      swallow(e);
       draw();
     };
     // Start from the block in the middle of the screen, so that Enter alone takes something sensible.

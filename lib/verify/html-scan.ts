@@ -98,147 +98,165 @@ function isChrome(name: string, attrs: Record<string, string>): boolean {
   return CHROME_NAMES.test(attrs.id ?? '') || CHROME_NAMES.test(attrs.class ?? '');
 }
 
-export function scanHtml(html: string): ScannedPage {
-  const blocks: TextBlock[] = [];
-  const links: ScannedLink[] = [];
-  const resources: string[] = [];
-  let title = '';
-  let baseHref: string | null = null;
-  let hasPasswordInput = false;
-  let skipDepth = 0;
-  let inTitle = false;
-  let open: { href: string; parts: string[] } | null = null;
+/** One scan's state: the text block being built, the open link, the open elements. */
+class PageScan {
+  readonly blocks: TextBlock[] = [];
+  readonly links: ScannedLink[] = [];
+  readonly resources: string[] = [];
+  title = '';
+  baseHref: string | null = null;
+  hasPasswordInput = false;
+  /** Inside a script's start tag: its src names a resource. */
+  pendingScript = false;
+  private skipDepth = 0;
+  private inTitle = false;
+  private link: { href: string; parts: string[] } | null = null;
   // Open elements that are not void, with whether each started chrome; a count of open chrome.
-  const stack: { name: string; chrome: boolean }[] = [];
-  let chromeDepth = 0;
-  let current = '';
-  let currentChrome = false;
+  private readonly stack: { name: string; chrome: boolean }[] = [];
+  private chromeDepth = 0;
+  private current = '';
+  private currentChrome = false;
 
-  const flush = () => {
-    const t = collapse(current);
-    if (t) blocks.push({ text: t, chrome: currentChrome });
-    current = '';
-    currentChrome = chromeDepth > 0;
-  };
-  const closeLink = () => {
-    if (open) links.push({ href: open.href, text: collapse(open.parts.join('')) });
-    open = null;
-  };
-  const closeTo = (name: string) => {
-    for (let i = stack.length - 1; i >= 0; i--) {
-      if (stack[i]!.name !== name) continue;
-      for (const e of stack.splice(i)) if (e.chrome) chromeDepth--;
+  flush(): void {
+    const t = collapse(this.current);
+    if (t) this.blocks.push({ text: t, chrome: this.currentChrome });
+    this.current = '';
+    this.currentChrome = this.chromeDepth > 0;
+  }
+
+  closeLink(): void {
+    if (this.link) this.links.push({ href: this.link.href, text: collapse(this.link.parts.join('')) });
+    this.link = null;
+  }
+
+  openTag(name: string, attrs: Record<string, string>): void {
+    if (this.skipDepth > 0 || SKIP.has(name)) {
+      if (!VOID.has(name)) this.skipDepth++;
       return;
     }
-  };
+    if (BLOCK.has(name)) this.breakBlock();
+    if (!VOID.has(name)) this.pushElement(name, attrs);
+    this.noteTag(name, attrs);
+  }
 
+  text(text: string): void {
+    if (this.skipDepth > 0) return;
+    if (this.inTitle) {
+      this.title += text;
+      return;
+    }
+    this.current += text;
+    this.link?.parts.push(text);
+  }
+
+  closeTag(name: string): void {
+    if (name === 'script') this.pendingScript = false;
+    if (this.skipDepth > 0) {
+      if (SKIP.has(name) || !VOID.has(name)) this.skipDepth--;
+      return;
+    }
+    if (name === 'title') this.inTitle = false;
+    if (name === 'a') this.closeLink();
+    if (BLOCK.has(name)) this.breakBlock();
+    if (!VOID.has(name)) {
+      const wasChrome = this.stack.some((e) => e.name === name && e.chrome);
+      this.closeTo(name);
+      if (wasChrome) this.flush();
+    }
+  }
+
+  private breakBlock(): void {
+    this.flush();
+    this.link?.parts.push(' ');
+  }
+
+  private pushElement(name: string, attrs: Record<string, string>): void {
+    const chrome = isChrome(name, attrs);
+    this.stack.push({ name, chrome });
+    if (chrome) {
+      this.chromeDepth++;
+      this.flush();
+    }
+  }
+
+  private closeTo(name: string): void {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      if (this.stack[i]!.name !== name) continue;
+      for (const e of this.stack.splice(i)) if (e.chrome) this.chromeDepth--;
+      return;
+    }
+  }
+
+  /** What a start tag adds besides text: links, frames, resources, the base URL, a password field. */
+  private noteTag(name: string, attrs: Record<string, string>): void {
+    switch (name) {
+      case 'title':
+        this.inTitle = true;
+        break;
+      case 'a':
+        this.closeLink();
+        if (attrs.href !== undefined) this.link = { href: attrs.href, parts: [] };
+        break;
+      case 'area':
+        if (attrs.href !== undefined) this.links.push({ href: attrs.href, text: collapse(attrs.alt ?? '') });
+        break;
+      case 'frame':
+      case 'iframe':
+        if (attrs.src !== undefined) {
+          this.links.push({ href: attrs.src, text: collapse(attrs.title ?? attrs.name ?? '') });
+          this.resources.push(attrs.src);
+        }
+        break;
+      case 'img':
+        this.link?.parts.push(attrs.alt ?? '');
+        break;
+      case 'base':
+        this.baseHref ??= attrs.href ?? null;
+        break;
+      case 'link':
+        if (attrs.href) this.resources.push(attrs.href);
+        break;
+      case 'input':
+        if ((attrs.type ?? '').toLowerCase() === 'password') this.hasPasswordInput = true;
+        break;
+      case 'meta':
+        if ((attrs['http-equiv'] ?? '').toLowerCase() === 'refresh') {
+          const url = /url\s*=\s*['"]?([^'"]+)/i.exec(attrs.content ?? '')?.[1];
+          if (url) this.links.push({ href: url.trim(), text: '' });
+        }
+        break;
+    }
+  }
+}
+
+export function scanHtml(html: string): ScannedPage {
+  const scan = new PageScan();
   const parser = new Parser(
     {
-      onopentag(name, attrs) {
-        if (skipDepth > 0 || SKIP.has(name)) {
-          if (!VOID.has(name)) skipDepth++;
-          return;
-        }
-        if (BLOCK.has(name)) {
-          flush();
-          open?.parts.push(' ');
-        }
-        if (!VOID.has(name)) {
-          const chrome = isChrome(name, attrs);
-          stack.push({ name, chrome });
-          if (chrome) {
-            chromeDepth++;
-            flush();
-          }
-        }
-        switch (name) {
-          case 'title':
-            inTitle = true;
-            break;
-          case 'a':
-            closeLink();
-            if (attrs.href !== undefined) open = { href: attrs.href, parts: [] };
-            break;
-          case 'area':
-            if (attrs.href !== undefined) links.push({ href: attrs.href, text: collapse(attrs.alt ?? '') });
-            break;
-          case 'frame':
-          case 'iframe':
-            if (attrs.src !== undefined) {
-              links.push({ href: attrs.src, text: collapse(attrs.title ?? attrs.name ?? '') });
-              resources.push(attrs.src);
-            }
-            break;
-          case 'img':
-            if (open) open.parts.push(attrs.alt ?? '');
-            break;
-          case 'base':
-            baseHref ??= attrs.href ?? null;
-            break;
-          case 'link':
-            if (attrs.href) resources.push(attrs.href);
-            break;
-          case 'input':
-            if ((attrs.type ?? '').toLowerCase() === 'password') hasPasswordInput = true;
-            break;
-          case 'meta':
-            if ((attrs['http-equiv'] ?? '').toLowerCase() === 'refresh') {
-              const url = /url\s*=\s*['"]?([^'"]+)/i.exec(attrs.content ?? '')?.[1];
-              if (url) links.push({ href: url.trim(), text: '' });
-            }
-            break;
-        }
-      },
+      onopentag: (name, attrs) => scan.openTag(name, attrs),
       onopentagname(name) {
         // Scripts are skipped as text, but their sources still name parking services.
-        if (name === 'script') pendingScript = true;
+        if (name === 'script') scan.pendingScript = true;
       },
       onattribute(name, value) {
-        if (pendingScript && name === 'src' && value) resources.push(value);
+        if (scan.pendingScript && name === 'src' && value) scan.resources.push(value);
       },
-      ontext(text) {
-        if (skipDepth > 0) return;
-        if (inTitle) {
-          title += text;
-          return;
-        }
-        current += text;
-        open?.parts.push(text);
-      },
-      onclosetag(name, implied) {
-        if (name === 'script') pendingScript = false;
-        if (skipDepth > 0) {
-          if (SKIP.has(name) || !VOID.has(name)) skipDepth--;
-          return;
-        }
-        if (name === 'title') inTitle = false;
-        if (name === 'a') closeLink();
-        if (BLOCK.has(name)) {
-          flush();
-          open?.parts.push(' ');
-        }
-        if (!VOID.has(name)) {
-          const wasChrome = stack.some((e) => e.name === name && e.chrome);
-          closeTo(name);
-          if (wasChrome) flush();
-        }
-        void implied;
-      },
+      ontext: (text) => scan.text(text),
+      onclosetag: (name) => scan.closeTag(name),
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  let pendingScript = false;
   parser.end(html);
-  closeLink();
-  flush();
+  scan.closeLink();
+  scan.flush();
   return {
-    title: collapse(title),
-    text: blocks.map((b) => b.text).join(' '),
-    blocks,
-    links,
-    baseHref,
-    hasPasswordInput,
-    resources,
+    title: collapse(scan.title),
+    text: scan.blocks.map((b) => b.text).join(' '),
+    blocks: scan.blocks,
+    links: scan.links,
+    baseHref: scan.baseHref,
+    hasPasswordInput: scan.hasPasswordInput,
+    resources: scan.resources,
   };
 }
 
