@@ -10,7 +10,7 @@ import type { ItaDb } from '../../lib/storage/db';
 import { resolveLanguage } from '../../lib/i18n/language';
 import { captureMessage } from '../../lib/capture/messages';
 import { FORM_STRINGS } from '../../lib/i18n/overlay-strings';
-import { fetchUnderPolicy, readCapped } from './fetch-document';
+import { fetchUnderPolicy, readCappedDocument } from './fetch-document';
 import { pathForTab } from './trail-store';
 
 const running = new Map<number, AbortController>();
@@ -148,7 +148,7 @@ function browserDeps(
         { tabUrl: tab.url, homeUrl: await homeUrl.catch(() => '') },
         signal,
       );
-      return { bytes: await readCapped(res), contentType: res.headers.get('content-type'), finalUrl };
+      return { bytes: await readCappedDocument(res), contentType: res.headers.get('content-type'), finalUrl };
     },
     // What the page snapshot loads (stylesheets, fonts, images), inlined under the same policy.
     fetchResource: async (url) => {
@@ -160,7 +160,7 @@ function browserDeps(
         perResource,
       );
       return {
-        bytes: await readCapped(res, RESOURCE_SIZE_CAP),
+        bytes: await readCappedDocument(res, RESOURCE_SIZE_CAP),
         contentType: res.headers.get('content-type'),
         url: finalUrl,
       };

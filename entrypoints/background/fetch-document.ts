@@ -1,34 +1,16 @@
 import { DOCUMENT_SIZE_CAP } from '../../lib/capture/documents';
 import { CaptureError } from '../../lib/capture/pipeline';
 import { documentFetchDecision, type FetchContext } from '../../lib/net/address-policy';
+import { readCapped } from '../../lib/net/read-capped';
 
 const tooLarge = (bytes: number) => new CaptureError('document-too-large', (bytes / 1024 / 1024).toFixed(1));
 
 /** Reads a response body, giving up as soon as it passes the document size cap. */
-export async function readCapped(res: Response, cap = DOCUMENT_SIZE_CAP): Promise<Uint8Array> {
+export async function readCappedDocument(res: Response, cap = DOCUMENT_SIZE_CAP): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > cap) throw tooLarge(declared);
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(total);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return readCapped(res.body, cap, tooLarge);
 }
 
 /**

@@ -7,6 +7,7 @@ import { blockedRefusal } from '../net/blocked';
 import { refuseAddress, refuseUrl, type AddressRefusal } from '../net/network-policy';
 import { DEFAULTS, type NetContext } from './net-context';
 import { hostKey } from '../util/url';
+import { readCapped } from '../net/read-capped';
 
 export interface RawResponse {
   status: number;
@@ -63,34 +64,6 @@ async function checkPolicy(ctx: NetContext, url: string): Promise<void> {
   }
 }
 
-/** Reads a body chunk by chunk, counting the bytes the stream yields (decompressed by fetch). */
-async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) throw new RequestError('too-large', 0);
-      chunks.push(value);
-    }
-  } catch (e) {
-    await reader.cancel().catch(() => undefined);
-    throw e;
-  }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
 function lengthHeader(v: string | null): number | null {
   if (v === null || !/^\d+$/.test(v.trim())) return null;
   return Number(v.trim());
@@ -133,7 +106,7 @@ async function requestOnce(ctx: NetContext, spec: RequestSpec): Promise<Omit<Raw
         await res.body?.cancel().catch(() => undefined);
         throw new RequestError('too-large', 0);
       }
-      body = await readCapped(res.body, ctx.maxBytes);
+      body = await readCapped(res.body, ctx.maxBytes, () => new RequestError('too-large', 0));
     } else {
       await res.body?.cancel().catch(() => undefined);
     }
