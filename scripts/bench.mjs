@@ -2,6 +2,7 @@
 // `npm run bench [-- NAME…]`: runs each test/bench/*.bench.ts in its own Node process. Each file
 // exports run(log), which prints its figures and ratios against a baseline measured in the same run.
 import { build } from 'esbuild';
+import { NODE_SCRIPT_BUILD } from './lib/node-script-build.mjs';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -23,13 +24,7 @@ for (const f of files) {
   await build({
     entryPoints: [path.join(dir, f)],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    ...NODE_SCRIPT_BUILD,
   });
   const runner = path.join(outDir, `${name}.run.mjs`);
   writeFileSync(

@@ -2,6 +2,7 @@
 // Runs a TypeScript script of this repo under Node: bundles it with esbuild (dependencies stay
 // external) into .output/scripts/ and imports it. Usage: node scripts/run-ts.mjs FILE.ts [args…]
 import { build } from 'esbuild';
+import { NODE_SCRIPT_BUILD } from './lib/node-script-build.mjs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -15,13 +16,7 @@ const outfile = path.join(root, '.output', 'scripts', `${path.basename(file, '.t
 await build({
   entryPoints: [path.resolve(file)],
   outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'error',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  ...NODE_SCRIPT_BUILD,
 });
 process.argv = [process.argv[0], outfile, ...rest];
 await import(pathToFileURL(outfile).href);

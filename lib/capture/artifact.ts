@@ -1,18 +1,9 @@
 /** Wraps captured bytes into an Artifact record plus the blob row that stores them. */
-import type { Artifact, ArtifactMethod, BlobRow } from '../evidence/types';
+import type { Artifact, BlobRow } from '../evidence/types';
 import { sha256Hex } from '../util/hash';
 
-export interface ArtifactMeta {
-  method: ArtifactMethod;
-  mime: string;
-  width?: number;
-  height?: number;
-  part?: number;
-  parts?: number;
-  tiles?: number;
-  sourceUrl?: string;
-  fileName?: string;
-}
+/** What the capture knows of an artifact; the id, size and hash come from the bytes. */
+export type ArtifactMeta = Omit<Artifact, 'id' | 'bytes' | 'sha256'>;
 
 export async function makeArtifact(
   bytes: Uint8Array,
