@@ -1,5 +1,5 @@
 /** How an artifact was made. Kept in every record and manifest: it is what the artifact proves. */
-export type ArtifactMethod =
+type ArtifactMethod =
   | 'viewport'
   | 'fullpage-stitched'
   | 'element-crop'
