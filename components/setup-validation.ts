@@ -30,7 +30,8 @@ export function validateSetup(input: SetupInput): SetupResult {
   // A bare host name gets https://; the requested permissions also cover http (sitePatterns).
   if (homeUrl && !/^[a-z]+:\/\//i.test(homeUrl)) homeUrl = `https://${homeUrl}`;
   const pattern = originPattern(homeUrl);
-  if (!pattern) errors.homeUrl = 'errHomeUrl';
+  if (homeUrl && !plausibleHost(homeUrl)) errors.homeUrl = 'errHomeHost';
+  else if (!pattern) errors.homeUrl = 'errHomeUrl';
   const fy = parseLocaleInt(input.fiscalYear);
   if (fy === null || fy < 2550 || fy > 2650) errors.fiscalYear = 'errFiscalYear';
   const cap = parseLocaleInt(input.urlCap);
@@ -50,4 +51,19 @@ export function validateSetup(input: SetupInput): SetupResult {
     pattern,
     patterns: sitePatterns(homeUrl),
   };
+}
+
+/**
+ * A website's host as typed: no spaces, and a dot between non-empty labels ("tuayang" alone, or
+ * "tuayang.", is a typo, not an agency site), or an IP address. Read from the text itself, because
+ * `new URL` refuses spaces with the same error as a missing scheme and accepts "https://tuayang".
+ */
+function plausibleHost(url: string): boolean {
+  const authority = /^https?:\/\/([^/?#]*)/i.exec(url)?.[1];
+  if (authority === undefined) return true; // not http(s): errHomeUrl says so
+  const host = authority.replace(/^.*@/, '').replace(/:\d*$/, '');
+  if (/\s/.test(host)) return false;
+  if (/^\[[0-9a-f:.]+\]$/i.test(host)) return true;
+  const labels = host.split('.');
+  return labels.length >= 2 && labels.every((l) => l.length > 0);
 }

@@ -21,6 +21,7 @@ import { listCriteriaSets } from '../../lib/storage/criteria-store';
 import { saveEditedSet } from '../../lib/checklist/criteria-edits';
 import { parseLocaleInt } from '../../lib/i18n/thai-digits';
 import { getDb } from '../db';
+import { FilePicker } from '../FilePicker';
 import { downloadJson } from './download';
 import { ItemEditor } from './ItemEditor';
 import { MoveEvidence } from './MoveEvidence';
@@ -138,19 +139,7 @@ export function CriteriaEditor() {
           {y('copy')}
         </button>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{y('importDraft')}</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importFile(f);
-          }}
-        />
-      </div>
+      <FilePicker label={y('importDraft')} accept=".json,application/json" onFile={(f) => void importFile(f)} />
       <div role="status" className={`status ${msg ? (msg.error ? 'error' : 'ok') : ''}`}>
         {msg?.text}
         {msg?.errors && (

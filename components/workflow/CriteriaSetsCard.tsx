@@ -11,6 +11,7 @@ import { getDb } from '../db';
 import { useWorkflowT } from './useWorkflowT';
 import { saveErrorText } from './errors';
 import { setFileName } from './helpers';
+import { FilePicker } from '../FilePicker';
 
 /** Options-page card: list sets, choose the active one, import from JSON, export the active one. */
 export function CriteriaSetsCard() {
@@ -91,21 +92,12 @@ export function CriteriaSetsCard() {
       {sets.some((s) => s.id === settings.criteriaSetId && isUnconfirmedSet(s)) && (
         <p className="warn">{translateYears(lang, 'unconfirmed')}</p>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-file`}>{w('importSet')}</label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept=".json,application/json"
-          aria-describedby={`${id}-hint`}
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importFile(f);
-          }}
-        />
-        <small id={`${id}-hint`}>{w('importSetHint')}</small>
-      </div>
+      <FilePicker
+        label={w('importSet')}
+        accept=".json,application/json"
+        hint={w('importSetHint')}
+        onFile={(f) => void importFile(f)}
+      />
       <button type="button" onClick={() => void exportActive()}>
         {w('exportSet')}
       </button>

@@ -36,6 +36,28 @@ describe('setup form validation', () => {
       expect(r.patterns).toEqual(['*://www.tuayang.go.th/*', '*://tuayang.go.th/*']);
     }
   });
+  it('refuses a website whose host has a space or no dot, and says so rather than blaming the scheme', () => {
+    for (const homeUrl of [
+      'tuayang',
+      'https://tuayang',
+      'https://tuayang./',
+      'www.tuay ang.go.th',
+      'https://a b.go.th',
+      'localhost:3000',
+    ])
+      expect(validateSetup({ ...base, homeUrl }), homeUrl).toEqual({ ok: false, errors: { homeUrl: 'errHomeHost' } });
+    for (const homeUrl of [
+      'http://127.0.0.1:4173/',
+      'https://[::1]/',
+      'https://user@tuayang.go.th:8443/x',
+      'เทศบาล.ไทย',
+    ])
+      expect(validateSetup({ ...base, homeUrl }).ok, homeUrl).toBe(true);
+    expect(validateSetup({ ...base, homeUrl: 'ftp://tuayang.go.th' })).toEqual({
+      ok: false,
+      errors: { homeUrl: 'errHomeUrl' },
+    });
+  });
   it('names each invalid field', () => {
     const r = validateSetup({ agencyName: ' ', homeUrl: 'ftp://x', fiscalYear: '1999', units: '', urlCap: '0' });
     expect(r.ok).toBe(false);
