@@ -22,7 +22,7 @@ const ROLES = ['report', 'checklist-csv', 'itas-csv', 'font', 'criteria'];
 const MAX_ERRORS = 50;
 
 /** The largest list or text each part of a manifest may hold. */
-const MANIFEST_CAPS = {
+export const MANIFEST_CAPS = {
   items: 500,
   evidence: 20_000,
   files: 200,
@@ -33,7 +33,8 @@ const MANIFEST_CAPS = {
   longText: 20_000,
 } as const;
 
-const KEYS = {
+/** The fields each closed object of a manifest may hold (schemas/bundle-manifest.schema.json lists the same). */
+export const MANIFEST_FIELDS = {
   top: [
     'format',
     'formatVersion',
@@ -114,6 +115,7 @@ const KEYS = {
   viewport: ['width', 'height'],
   step: ['url', 'linkText'],
 } as const;
+const KEYS = MANIFEST_FIELDS;
 
 class Collector {
   readonly errors: BundleError[] = [];

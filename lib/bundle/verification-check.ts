@@ -15,7 +15,7 @@ import type { ManifestVerification } from './manifest';
 /** Results may be dated up to this far ahead of the importer's clock (clock skew between machines). */
 export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 /** Caps of the lists and texts inside a result (documented in docs/bundle-format.md). */
-const VERIFY_CAPS = {
+export const VERIFY_CAPS = {
   redirects: 20,
   linkPath: 100,
   problems: 20,

@@ -20,19 +20,19 @@ export interface ValidationIssue {
   problem: string;
 }
 
-const MAX_TITLE = 2000;
-const MAX_NOTE = 5000;
-const MAX_FILE_NAME = 255;
-const MAX_LINK_TEXT = 500;
-const MAX_TICK_KEY = 200;
-const MAX_TICKS = 200;
+export const MAX_TITLE = 2000;
+export const MAX_NOTE = 5000;
+export const MAX_FILE_NAME = 255;
+export const MAX_LINK_TEXT = 500;
+export const MAX_TICK_KEY = 200;
+export const MAX_TICKS = 200;
 /** Caps of the record's lists (docs/bundle-format.md): capture keeps 50 click-path steps. */
 export const MAX_CLICK_STEPS = 100;
-const MAX_CRITERIA = 50;
+export const MAX_CRITERIA = 50;
 export const MAX_ARTIFACTS = 200;
-const MAX_TICK_CODES = 100;
-const MAX_VIEWPORT = 100_000;
-const MAX_SHORT = 1000;
+export const MAX_TICK_CODES = 100;
+export const MAX_VIEWPORT = 100_000;
+export const MAX_SHORT = 1000;
 
 const SCREENSHOT_METHODS = new Set(['viewport', 'fullpage-stitched', 'element-crop', 'rendered-html2canvas']);
 
