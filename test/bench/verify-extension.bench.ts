@@ -148,12 +148,23 @@ export async function run(log: (line: string) => void): Promise<void> {
     await panel.goto(h.extUrl('sidepanel.html'));
     await panel.getByRole('tab', { name: 'Re-verify' }).click();
     await panel.getByRole('checkbox', { name: 'Check that pages are linked from the main website' }).uncheck();
+    const cdp = await h.ctx.newCDPSession(panel);
+    await cdp.send('Performance.enable');
+    const heapMb = async (name: 'JSHeapUsedSize' | 'JSHeapTotalSize') => {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      return (metrics.find((m) => m.name === name)?.value ?? 0) / 1024 / 1024;
+    };
     await new Promise((r) => setTimeout(r, 1000));
+    const heapBefore = await heapMb('JSHeapTotalSize');
+    let heapPeak = heapBefore;
     const before = chromiumProcs();
     const rss0 = before.reduce((n, p) => n + p.rss, 0);
     let peak = rss0;
     let atPeak = before;
     const poll = setInterval(() => {
+      void heapMb('JSHeapTotalSize')
+        .then((v) => (heapPeak = Math.max(heapPeak, v)))
+        .catch(() => undefined);
       const now = chromiumProcs();
       const total = now.reduce((n, p) => n + p.rss, 0);
       if (total <= peak) return;
@@ -169,15 +180,9 @@ export async function run(log: (line: string) => void): Promise<void> {
     const wall = performance.now() - t0;
     clearInterval(poll);
     const status = await panel.getByRole('status').textContent();
-    const cdp = await h.ctx.newCDPSession(panel);
-    await cdp.send('Performance.enable');
-    const heap = async () => {
-      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-      return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
-    };
-    const heapAfterRun = await heap();
+    const heapAfterRun = await heapMb('JSHeapUsedSize');
     await cdp.send('HeapProfiler.collectGarbage');
-    const heapAfterGc = await heap();
+    const heapAfterGc = await heapMb('JSHeapUsedSize');
     const rssAfterGc = chromiumRssKb();
     const rows = await panel.evaluate(countInPage, 'verify');
     log(
@@ -191,6 +196,9 @@ export async function run(log: (line: string) => void): Promise<void> {
     const growth = atPeak
       .map((p) => ({ kind: describeProc(p), pid: p.pid, grew: p.rss - (was.get(p.pid) ?? 0) }))
       .sort((a, b) => b.grew - a.grew);
+    log(
+      `verify-extension: side panel JS heap reserved (total size) before ${heapBefore.toFixed(0)} MB, peak during the run ${heapPeak.toFixed(0)} MB`,
+    );
     log(
       `verify-extension: side panel JS heap after the run ${heapAfterRun.toFixed(0)} MB, after a forced GC ${heapAfterGc.toFixed(0)} MB; Chromium RSS then ${(rssAfterGc / 1024).toFixed(0)} MB`,
     );
