@@ -64,6 +64,8 @@ export async function run(log: (line: string) => void): Promise<void> {
       target: 'node20',
       packages: 'bundle',
       loader: { '.json': 'json' },
+      // As scripts/build-cli.mjs: jsonc-parser's UMD "main" requires its parts in a way esbuild cannot follow.
+      mainFields: ['module', 'main'],
       logLevel: 'error',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
