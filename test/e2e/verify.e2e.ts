@@ -211,6 +211,46 @@ describe('re-verify from the side panel', () => {
     expect(await panel.getByRole('button', { name: 'Resume' }).count()).toBe(0);
   });
 
+  it('keeps the results stored before the panel is closed mid-run, and resumes the rest when it is reopened', async () => {
+    const o11File = readFileSync(path.join(ROOT, 'test/fixtures/site/ita/o11.html'));
+    site.setOverride('/ita/o11.html', (_req, res) => {
+      setTimeout(() => {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(o11File);
+      }, 8_000);
+    });
+    await panel.getByRole('tab', { name: 'Re-verify' }).click();
+    await panel.getByRole('checkbox', { name: 'Check that pages are linked from the main website' }).uncheck();
+    await panel.getByRole('button', { name: 'Re-verify', exact: true }).click();
+    const readJob = async () =>
+      (await dbAll<{ key: string; value: VerifyJobState }>(panel, 'meta')).find((m) => m.key === 'verifyJob')!.value;
+    // Every result but the slow page's is stored (results are saved in batches as they arrive).
+    await expect.poll(async () => (await readJob()).done, { timeout: 30_000 }).toBe(targets - 1);
+    const job = await readJob();
+    expect(job.status).toBe('running');
+    // The panel goes away in the middle of the run, as when the browser or the panel is closed.
+    await panel.close();
+    site.setOverride('/ita/o11.html', null);
+
+    panel = await h.ctx.newPage();
+    await panel.goto(h.extUrl('sidepanel.html'));
+    await panel.getByRole('tab', { name: 'Re-verify' }).click();
+    await panel.getByText(`The last run stopped at ${targets - 1} / ${targets}.`).waitFor();
+    const rows = await dbAll<VerifyRow & { job?: string }>(panel, 'verify');
+    const before = new Map(rows.map((r) => [r.key, r.checkedAt]));
+    expect(rows.filter((r) => r.job === job.startedAt).map((r) => r.key)).not.toContain(byUrl.get('o11.html'));
+    await panel.getByRole('button', { name: 'Resume' }).click();
+    await panel
+      .getByRole('status')
+      .filter({ hasText: /^Finished/ })
+      .waitFor({ timeout: 60_000 });
+    for (const r of await dbAll<VerifyRow>(panel, 'verify')) {
+      if (r.key === byUrl.get('o11.html')) expect(r.checkedAt > job.startedAt).toBe(true);
+      else expect(r.checkedAt).toBe(before.get(r.key));
+    }
+    expect(await readJob()).toMatchObject({ status: 'done', startedAt: job.startedAt, done: targets });
+  });
+
   it('reads the page as an assessor does: a year only in the menu does not count, and a dead linked PDF is reported on its page', async () => {
     // O11 now carries its years only in the shared header, and links a PDF that is gone.
     site.setOverride('/ita/o11.html', (_req, res) =>
