@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ServerResponse } from 'node:http';
+import type { Page } from 'playwright-core';
+import type { EvidenceRecord } from '../../lib/evidence/types';
+import { FORM_STRINGS, OVERLAY_STRINGS } from '../../lib/i18n/overlay-strings';
+import {
+  chooseItems,
+  dbAll,
+  endSession,
+  openTagForm,
+  ROOT,
+  startSession,
+  tagStatus,
+  TAG_NAMES,
+  type Session,
+  type UiLang,
+} from './harness';
+
+/**
+ * A page with one CSS image: the page loads it at once; the snapshot keeps CSS images as links, so
+ * the worker fetches it at Save, and that fetch is held.
+ */
+const SLOW_PAGE = `<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>ข้อมูลการติดต่อ</title></head>
+<body><h1>ข้อมูลการติดต่อ</h1><p>โทรศัพท์ 0 3471 2345</p><div style="width:300px;height:150px;background:url(/ita/held.png)"></div></body></html>`;
+
+/**
+ * Stops the extension's service worker, as Chrome does to an idle or crashed one: CDP
+ * ServiceWorker.stopAllWorkers from one of the extension's pages (the worker's storage partition).
+ */
+async function killWorker(ext: Page): Promise<void> {
+  const cdp = await ext.context().newCDPSession(ext);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+async function setLanguage(options: Page, lang: UiLang): Promise<void> {
+  await options.reload();
+  await options
+    .getByRole('combobox', { name: /^(Language|ภาษา)$/ })
+    .selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
+  await options.getByRole('button', { name: /^(Save settings|บันทึกการตั้งค่า)$/ }).click();
+  await options
+    .getByRole('status')
+    .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
+    .first()
+    .waitFor();
+}
+
+describe('a Save that the extension cannot finish', () => {
+  let s: Session;
+  let png: Buffer;
+  const held: ServerResponse[] = [];
+  let onHeld: (() => void) | null = null;
+  const release = () => {
+    for (const res of held.splice(0)) res.end(png);
+  };
+
+  beforeAll(async () => {
+    png = await readFile(path.join(ROOT, 'test/fixtures/site/ita/img/lazy-1.png'));
+    s = await startSession({
+      prepare: (site) => {
+        site.setOverride('/ita/slow.html', (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(SLOW_PAGE);
+        });
+        // The page's own load of the image is served; the worker's fetch of it at Save (a fetch,
+        // not an image load) is held until the test releases it.
+        site.setOverride('/ita/held.png', (req, res) => {
+          res.writeHead(200, { 'content-type': 'image/png' });
+          if (req.headers['sec-fetch-dest'] === 'image' || !onHeld) return void res.end(png);
+          held.push(res);
+          onHeld();
+          onHeld = null;
+        });
+      },
+    });
+  });
+  afterAll(async () => {
+    release();
+    await endSession(s);
+  });
+
+  it('a full-page capture stopped halfway gives the page back: scroll position restored, form shown, input kept', async () => {
+    await setLanguage(s.ext, 'en');
+    const n = TAG_NAMES.en;
+    const page = await s.h.ctx.newPage();
+    await page.goto(`${s.site.url}ita/long.html`);
+    await page.evaluate(() => window.scrollTo({ top: 1234, behavior: 'instant' }));
+    const dialog = await openTagForm(page);
+    await chooseItems(dialog, ['O7']);
+    await dialog.getByRole('radiogroup', { name: n.capture }).getByRole('radio', { name: 'Full page' }).check();
+    await dialog.getByRole('button', { name: n.save, exact: true }).click();
+    // The full-page pass has started scrolling the page: stop the worker there.
+    await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 30_000 }).not.toBe(1234);
+    await killWorker(s.ext);
+
+    await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 30_000 }).toBe(1234);
+    const formOpacity = () =>
+      page.evaluate(() => {
+        const frame = document.querySelector('ita-evidence-overlay')?.shadowRoot?.querySelector('iframe');
+        return frame ? getComputedStyle(frame).opacity : null;
+      });
+    await expect.poll(formOpacity, { timeout: 30_000 }).toBe('1');
+    await tagStatus(page).filter({ hasText: FORM_STRINGS.en.restarted }).waitFor();
+    expect(await dialog.getByRole('button', { name: n.remove('O7'), exact: true }).count()).toBe(1);
+    await page.close();
+  });
+
+  for (const lang of ['en', 'th'] as const) {
+    it(`a worker stopped mid-save says "please save again" (${lang}), keeps the input, and saving again works`, async () => {
+      await setLanguage(s.ext, lang);
+      const n = TAG_NAMES[lang];
+      const t = { ...OVERLAY_STRINGS[lang], ...FORM_STRINGS[lang] };
+      const note = `หมายเหตุ ${lang}`;
+      const page = await s.h.ctx.newPage();
+      await page.goto(`${s.site.url}ita/slow.html?lang=${lang}`);
+      const dialog = await openTagForm(page, lang);
+      await chooseItems(dialog, ['O5'], lang);
+      await dialog.getByRole('textbox', { name: n.note }).fill(note);
+
+      const fetching = new Promise<void>((r) => (onHeld = r));
+      await dialog.getByRole('button', { name: n.save, exact: true }).click();
+      // Save is now inside the worker, waiting for the held image.
+      await Promise.race([
+        fetching,
+        new Promise((_, no) => setTimeout(() => no(new Error('Save never fetched the page image')), 30_000)),
+      ]);
+      await killWorker(s.ext);
+
+      const status = tagStatus(page);
+      await status.filter({ hasText: t.restarted }).waitFor();
+      expect(await status.textContent()).not.toMatch(/message (port|channel)|Receiving end/i);
+      expect(await dialog.getByRole('button', { name: n.remove('O5'), exact: true }).count()).toBe(1);
+      expect(await dialog.getByRole('textbox', { name: n.note }).inputValue()).toBe(note);
+      const url = `${s.site.url}ita/slow.html?lang=${lang}`;
+      const stored = async () => (await dbAll<EvidenceRecord>(s.ext, 'evidence')).filter((r) => r.url === url);
+      expect(await stored()).toHaveLength(0);
+
+      // Saving again: the new worker knows the form (its token survives in session storage).
+      release();
+      await status.getByRole('button', { name: t.retry, exact: true }).click();
+      await status.filter({ hasText: lang === 'en' ? 'Evidence saved as O5' : 'บันทึกหลักฐานเป็นข้อ O5' }).waitFor();
+      expect((await stored()).map((r) => r.note)).toEqual([note]);
+      await page.close();
+    });
+  }
+});
