@@ -63,6 +63,50 @@ async function assertStillInFront(tab: CaptureTab, onChanged: () => void): Promi
   }
 }
 
+/** Scrolls the page tile by tile (after its lazy content is loaded) and stitches the shots, then restores the reviewer's place. */
+async function captureFullPage(
+  tabId: number,
+  signal: AbortSignal,
+  checkAbort: () => void,
+  shoot: () => Promise<Uint8Array>,
+): Promise<{ parts: Uint8Array[]; tiles: number }> {
+  // Remember where the reviewer was before the lazy-load pass scrolls the page.
+  const start = await sendToTab(tabId, 'page/metrics', {});
+  const restore = async () => {
+    await sendToTab(tabId, 'page/restore', { y: start.scrollY }).catch(() => undefined);
+  };
+  let m: typeof start;
+  try {
+    checkAbort();
+    await sendToTab(tabId, 'page/prepare-fullpage', {});
+    m = await sendToTab(tabId, 'page/metrics', {});
+    checkAbort();
+  } catch (e) {
+    await restore();
+    throw e;
+  }
+  const plan = planFullPage({
+    pageHeight: m.pageHeight,
+    viewportHeight: m.viewportHeight,
+    viewportWidth: m.viewportWidth,
+    dpr: m.dpr,
+    fixedTop: m.fixedTop,
+    fixedBottom: m.fixedBottom,
+  });
+  return stitchFullPage(plan, {
+    scrollTo: async (y) => (await sendToTab(tabId, 'page/scroll-to', { y })).y,
+    capture: shoot,
+    decode,
+    createCanvas: (w, h) => new OffscreenCanvas(w, h),
+    encode: pngFromCanvas,
+    restore,
+    sleep,
+    now: () => performance.now(),
+    signal,
+    onProgress: (done, total) => void showProgress(tabId, done, total),
+  });
+}
+
 function browserDeps(
   db: ItaDb,
   tab: CaptureTab,
@@ -93,43 +137,7 @@ function browserDeps(
       if (shot) return shot;
       return withQuotaRetry(shoot, checkAbort);
     },
-    captureFullPage: async () => {
-      // Remember where the reviewer was before the lazy-load pass scrolls the page.
-      const start = await sendToTab(tab.id, 'page/metrics', {});
-      const restore = async () => {
-        await sendToTab(tab.id, 'page/restore', { y: start.scrollY }).catch(() => undefined);
-      };
-      let m: typeof start;
-      try {
-        checkAbort();
-        await sendToTab(tab.id, 'page/prepare-fullpage', {});
-        m = await sendToTab(tab.id, 'page/metrics', {});
-        checkAbort();
-      } catch (e) {
-        await restore();
-        throw e;
-      }
-      const plan = planFullPage({
-        pageHeight: m.pageHeight,
-        viewportHeight: m.viewportHeight,
-        viewportWidth: m.viewportWidth,
-        dpr: m.dpr,
-        fixedTop: m.fixedTop,
-        fixedBottom: m.fixedBottom,
-      });
-      return stitchFullPage(plan, {
-        scrollTo: async (y) => (await sendToTab(tab.id, 'page/scroll-to', { y })).y,
-        capture: shoot,
-        decode,
-        createCanvas: (w, h) => new OffscreenCanvas(w, h),
-        encode: pngFromCanvas,
-        restore,
-        sleep,
-        now: () => performance.now(),
-        signal,
-        onProgress: (done, total) => void showProgress(tab.id, done, total),
-      });
-    },
+    captureFullPage: () => captureFullPage(tab.id, signal, checkAbort, shoot),
     cropRegion: async (png, r, dpr) => {
       const img = await decode(png);
       const sx = Math.max(0, Math.round(r.x * dpr));

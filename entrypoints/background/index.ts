@@ -1,6 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { openDb } from '../../lib/storage/db';
+import { openDb, type ItaDb } from '../../lib/storage/db';
 import { isConfigured, loadSettings } from '../../lib/storage/settings';
 import { createPageMenuItem, onPageMenuItem, openChecklistPanel } from '../../lib/platform/adapter';
 import { resolveLanguage } from '../../lib/i18n/language';
@@ -9,7 +9,7 @@ import { getCriteriaSet } from '../../lib/storage/criteria-store';
 import { getBlob, listByCriterion } from '../../lib/storage/evidence-repo';
 import { executiveNamesFromEvidence } from '../../lib/capture/executives';
 import type { OverlayConfig } from '../../lib/messages/protocol';
-import { listen } from './router';
+import { listen, type Handlers } from './router';
 import { watchSitePages } from './site-overlay';
 import { cancelCapture, reportGaveUp, reportTagFailure } from './capture';
 import { copyTrail, forgetTab, pathForTab, recordTrail } from './trail-store';
@@ -27,6 +27,61 @@ import {
 } from './form-session';
 
 const PAGE_MENU_ID = 'ita-tag-page';
+
+/** The form frame's messages: every one carries the token of the opening it belongs to. */
+function formHandlers(db: ItaDb, overlayConfig: () => Promise<OverlayConfig>): Handlers {
+  return {
+    'form/hello': async ({ token }, sender) => helloForm(db, token, sender, await overlayConfig()),
+    'form/save': async (req, sender) => {
+      const s = await boundSession(req.token, sender);
+      return s ? saveForm(db, s, req) : { ok: false, code: 'invalid-request', detail: 'no form session' };
+    },
+    'form/layout': async ({ token, mode, height }, sender) => {
+      const s = await boundSession(token, sender);
+      if (s) await layoutForm(s, mode, height);
+      return { ok: !!s };
+    },
+    'form/draft': async ({ token, draft }, sender) => {
+      const s = await boundSession(token, sender);
+      if (s) await saveDraft(s, sender.tab?.url, draft);
+      return { ok: !!s };
+    },
+    'form/close': async ({ token }, sender) => {
+      const s = await boundSession(token, sender);
+      if (s) await closeForm(s);
+      return { ok: !!s };
+    },
+    'form/cancel': async ({ token }, sender) => {
+      const s = await boundSession(token, sender);
+      return { ok: !!s && cancelCapture(s.tab.id) };
+    },
+    'form/undo': async ({ token, evidenceId }, sender) => {
+      const s = await boundSession(token, sender);
+      return { ok: !!s && (await undoSave(db, s, evidenceId)) };
+    },
+    'form/open-checklist': async ({ token }, sender) => {
+      const s = await boundSession(token, sender);
+      if (s) await openChecklist(s);
+      return { ok: !!s };
+    },
+  };
+}
+
+/** On install: the page's context menu item, and the setup page when nothing is set up yet. */
+function wireInstall(db: ItaDb): void {
+  browser.runtime.onInstalled.addListener(() => {
+    void createPageMenuItem(PAGE_MENU_ID, PAGE_MENU_TITLE).catch((e: unknown) =>
+      console.warn('[ita-evidence] context menu', e),
+    );
+  });
+  const openSetupOnInstall = async (reason: string) => {
+    const s = await loadSettings(db);
+    if (reason === 'install' && !isConfigured(s)) await browser.runtime.openOptionsPage();
+  };
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void openSetupOnInstall(reason);
+  });
+}
 
 export default defineBackground(() => {
   const db = openDb();
@@ -76,40 +131,7 @@ export default defineBackground(() => {
       return { ok: true };
     },
     'capture/cancel': (_p, sender) => ({ ok: cancelCapture(sender.tab!.id!) }),
-    // The form frame: every message carries the token of the opening it belongs to.
-    'form/hello': async ({ token }, sender) => helloForm(db, token, sender, await overlayConfig()),
-    'form/save': async (req, sender) => {
-      const s = await boundSession(req.token, sender);
-      return s ? saveForm(db, s, req) : { ok: false, code: 'invalid-request', detail: 'no form session' };
-    },
-    'form/layout': async ({ token, mode, height }, sender) => {
-      const s = await boundSession(token, sender);
-      if (s) await layoutForm(s, mode, height);
-      return { ok: !!s };
-    },
-    'form/draft': async ({ token, draft }, sender) => {
-      const s = await boundSession(token, sender);
-      if (s) await saveDraft(s, sender.tab?.url, draft);
-      return { ok: !!s };
-    },
-    'form/close': async ({ token }, sender) => {
-      const s = await boundSession(token, sender);
-      if (s) await closeForm(s);
-      return { ok: !!s };
-    },
-    'form/cancel': async ({ token }, sender) => {
-      const s = await boundSession(token, sender);
-      return { ok: !!s && cancelCapture(s.tab.id) };
-    },
-    'form/undo': async ({ token, evidenceId }, sender) => {
-      const s = await boundSession(token, sender);
-      return { ok: !!s && (await undoSave(db, s, evidenceId)) };
-    },
-    'form/open-checklist': async ({ token }, sender) => {
-      const s = await boundSession(token, sender);
-      if (s) await openChecklist(s);
-      return { ok: !!s };
-    },
+    ...formHandlers(db, overlayConfig),
     'settings/apply': async () => {
       const registered = await sitePages.refresh();
       return { ok: true, registered };
@@ -144,18 +166,7 @@ export default defineBackground(() => {
       void copyTrail(tab.openerTabId, tab.id).catch(() => undefined);
   });
 
-  browser.runtime.onInstalled.addListener(() => {
-    void createPageMenuItem(PAGE_MENU_ID, PAGE_MENU_TITLE).catch((e: unknown) =>
-      console.warn('[ita-evidence] context menu', e),
-    );
-  });
-  const openSetupOnInstall = async (reason: string) => {
-    const s = await loadSettings(db);
-    if (reason === 'install' && !isConfigured(s)) await browser.runtime.openOptionsPage();
-  };
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    void openSetupOnInstall(reason);
-  });
+  wireInstall(db);
   browser.permissions.onAdded?.addListener(() => void sitePages.refresh());
   browser.permissions.onRemoved?.addListener(() => void sitePages.refresh());
 });

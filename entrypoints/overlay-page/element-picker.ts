@@ -48,6 +48,12 @@ function nextBlock(blocks: Element[], from: Element | null, dir: 1 | -1): Elemen
   return blocks[at < 0 ? (dir > 0 ? 0 : blocks.length - 1) : (at + dir + blocks.length) % blocks.length];
 }
 
+/** The block in the middle of the screen, to start from, so that Enter alone takes something sensible. */
+function middleBlock(doc: Document, exclude: Element): Element | null {
+  const mid = doc.elementFromPoint(innerWidth / 2, innerHeight / 2);
+  return mid && !exclude.contains(mid) && mid !== doc.documentElement && mid !== doc.body ? mid : null;
+}
+
 function swallow(e: Event): void {
   e.preventDefault();
   e.stopPropagation();
@@ -58,6 +64,21 @@ function swallowNextClick(doc: Document): void {
   const once = (e: Event) => swallow(e);
   doc.addEventListener('click', once, { capture: true, once: true });
   setTimeout(() => doc.removeEventListener('click', once, true), 500);
+}
+
+type PickListeners = {
+  mousedown(e: MouseEvent): void;
+  mouseup(e: MouseEvent): void;
+  mousemove(e: MouseEvent): void;
+  click(e: MouseEvent): void;
+  keydown(e: KeyboardEvent): void;
+};
+
+/** Adds or removes the picker's listeners, in the capture phase so that the page's handlers never see the events. */
+function listenAll(doc: Document, listeners: PickListeners, on: boolean): void {
+  for (const [type, fn] of Object.entries(listeners) as [keyof PickListeners, EventListener][])
+    if (on) doc.addEventListener(type, fn, true);
+    else doc.removeEventListener(type, fn, true);
 }
 
 /**
@@ -110,11 +131,7 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
       draw();
     };
     const finish = (el: Element | Region | null) => {
-      doc.removeEventListener('mousedown', onDown, true);
-      doc.removeEventListener('mouseup', onUp, true);
-      doc.removeEventListener('mousemove', onMove, true);
-      doc.removeEventListener('click', onClick, true);
-      doc.removeEventListener('keydown', onKey, true);
+      listenAll(doc, listeners, false);
       box.remove();
       resolve(el);
     };
@@ -144,17 +161,10 @@ export function pickElement(doc: Document, exclude: Element): Promise<Element | 
       swallow(e);
       draw();
     };
-    // Start from the block in the middle of the screen, so that Enter alone takes something sensible.
-    const mid = doc.elementFromPoint(innerWidth / 2, innerHeight / 2);
-    if (mid && !exclude.contains(mid) && mid !== doc.documentElement && mid !== doc.body) {
-      base = mid;
-      draw();
-    }
-    doc.addEventListener('mousedown', onDown, true);
-    doc.addEventListener('mouseup', onUp, true);
-    doc.addEventListener('mousemove', onMove, true);
-    doc.addEventListener('click', onClick, true);
-    doc.addEventListener('keydown', onKey, true);
+    base = middleBlock(doc, exclude);
+    draw();
+    const listeners = { mousedown: onDown, mouseup: onUp, mousemove: onMove, click: onClick, keydown: onKey };
+    listenAll(doc, listeners, true);
   });
 }
 

@@ -365,6 +365,172 @@ const LOST_NOTE = (n: number) =>
   `<div role="note" data-ita-evidence-notice="" style="border-top:1px dashed #888;margin-top:16px;padding:8px;color:#444;font:13px sans-serif">` +
   `สำเนานี้ไม่ได้เก็บส่วนที่โหลดจากเว็บจริง ${n} รายการ (แทนด้วยกรอบว่าง) / ${n} part(s) that loaded from the live web were not kept (shown as placeholders).</div>`;
 
+/** One rewrite's state: the edits so far, the tags dropped whole, and how many parts were lost. */
+interface Rewrite {
+  html: string;
+  s: ReturnType<typeof tokenizeHtml>;
+  resolver: SnapshotResolver;
+  edits: Edit[];
+  lost: { n: number };
+  dropped: Set<number>;
+  currentHead: boolean;
+  /** A resource's inlined data (a local URL stays as it is); null counts as lost. */
+  resolve(url: string): string | null | undefined;
+}
+
+const attrOf = (t: TagSpan, k: string) => t.attrs.find(([n]) => n.toLowerCase() === k)?.[1];
+
+/** Replaces the whole element (start tag to end tag) and drops its descendants. */
+function replaceWhole(w: Rewrite, t: TagSpan, i: number, text: string): void {
+  w.edits.push({ start: t.start, end: t.closeEnd, text });
+  w.dropped.add(i);
+}
+
+/**
+ * The head's charset and CSP metas are written again (writeHead); other http-equiv metas go, except
+ * active ones (refresh), which are left for the caller to refuse.
+ */
+function isStaleHeadMeta(w: Rewrite, t: TagSpan): boolean {
+  const equiv = attrOf(t, 'http-equiv')?.toLowerCase();
+  return (
+    t.name === 'meta' &&
+    !w.currentHead &&
+    (attrOf(t, 'charset') !== undefined || (equiv !== undefined && equiv !== 'refresh' && equiv !== 'set-cookie'))
+  );
+}
+
+/** A loading <link>: a stylesheet is inlined as <style>, anything else goes; a local one stays as it is. */
+function rewriteLink(w: Rewrite, t: TagSpan, i: number): void {
+  const href = attrOf(t, 'href') ?? '';
+  const rel = (attrOf(t, 'rel') ?? '').toLowerCase().split(/\s+/);
+  const sheet = rel.includes('stylesheet') && !isLocal(href) ? w.resolver.stylesheet(href) : null;
+  if (isLocal(href) && !attrOf(t, 'imagesrcset')) return;
+  if (rel.includes('stylesheet') && sheet === null) w.lost.n++;
+  const media = attrOf(t, 'media');
+  const text =
+    sheet === null
+      ? ''
+      : `<style data-ita-href="${escapeHtml(href)}"${media ? ` media="${escapeHtml(media)}"` : ''}>${cssForStyleElement(sheet)}</style>`;
+  replaceWhole(w, t, i, text);
+}
+
+function loadsRemote(t: TagSpan): boolean {
+  return t.attrs.some(([k, v]) => {
+    const l = loadsAttr(t, k.toLowerCase());
+    return (l === 'url' && !isLocal(v)) || (l === 'srcset' && parseSrcset(v).some((c) => !isLocal(c.url)));
+  });
+}
+
+/** A <source> or <track> with remote parts: inlined, or removed, since it would win over the <img>. */
+function rewriteSource(w: Rewrite, t: TagSpan, i: number): void {
+  const srcset = attrOf(t, 'srcset');
+  const kept =
+    srcset === undefined
+      ? []
+      : parseSrcset(srcset)
+          .map((c) => ({ ...c, url: w.resolve(c.url) ?? '' }))
+          .filter((c) => c.url);
+  const src = attrOf(t, 'src');
+  const srcData = src === undefined ? null : w.resolve(src);
+  if ((srcset !== undefined && kept.length) || srcData) {
+    const attrs = t.attrs
+      .map(([k, v]): [string, string] => {
+        const l = k.toLowerCase();
+        if (l === 'srcset') return [k, kept.map(srcsetText).join(', ')];
+        if (l === 'src') return [k, srcData ?? ''];
+        return [k, v];
+      })
+      .filter(([k, v]) => !(k.toLowerCase() === 'srcset' && !v));
+    w.edits.push({ start: t.start, end: t.end, text: renderStartTag(w.html, t, attrs) });
+  } else replaceWhole(w, t, i, '');
+}
+
+/** Any other element: remote URLs in its attributes and style inlined or replaced, ping/manifest dropped. */
+function rewriteAttributes(w: Rewrite, t: TagSpan): void {
+  let changed = false;
+  const attrs: [string, string][] = [];
+  for (const [k, v] of t.attrs) {
+    const l = k.toLowerCase();
+    const loads = loadsAttr(t, l);
+    if (l === 'ping' || l === 'manifest') {
+      changed = true;
+      continue;
+    }
+    if (l === 'style') {
+      const next = rewriteStyleText(v, w.resolver, w.lost);
+      if (next !== v) changed = true;
+      attrs.push([k, next]);
+    } else if (loads === 'url' && !isLocal(v)) {
+      changed = true;
+      const data = w.resolve(v);
+      const image = t.name === 'img' || (t.name === 'input' && l === 'src') || l === 'poster';
+      if (data) attrs.push([k, data]);
+      else if (image) attrs.push([k, PLACEHOLDER_IMAGE]);
+    } else if (loads === 'srcset' && parseSrcset(v).some((c) => !isLocal(c.url))) {
+      changed = true;
+      const kept = parseSrcset(v)
+        .map((c) => ({ ...c, url: w.resolve(c.url) ?? '' }))
+        .filter((c) => c.url);
+      if (kept.length) attrs.push([k, kept.map(srcsetText).join(', ')]);
+    } else attrs.push([k, v]);
+  }
+  if (changed) w.edits.push({ start: t.start, end: t.end, text: renderStartTag(w.html, t, attrs) });
+  if (t.name === 'style') {
+    const css = w.html.slice(t.end, t.closeStart);
+    const next = rewriteStyleText(css, w.resolver, w.lost);
+    if (next !== css) w.edits.push({ start: t.end, end: t.closeStart, text: next });
+  }
+}
+
+function rewriteTag(w: Rewrite, t: TagSpan, i: number): void {
+  if (w.dropped.has(t.parent)) {
+    w.dropped.add(i);
+    return;
+  }
+  if (isStaleHeadMeta(w, t)) return replaceWhole(w, t, i, '');
+  if ((t.name === 'iframe' || t.name === 'frame') && !isLocal(attrOf(t, 'src') ?? '')) {
+    w.lost.n++;
+    return replaceWhole(w, t, i, FRAME_NOTE(attrOf(t, 'src')!.trim()));
+  }
+  if (t.name === 'link' && linkLoads(t)) return rewriteLink(w, t, i);
+  if ((t.name === 'source' || t.name === 'track') && loadsRemote(t)) return rewriteSource(w, t, i);
+  rewriteAttributes(w, t);
+}
+
+/**
+ * The head: always the current charset and CSP metas first. A well-formed start gets them right
+ * after <head>; anything else gets a fresh <html><head> in front (the browser merges the rest).
+ * Returns the text to put in front of the document.
+ */
+function writeHead(w: Rewrite): string {
+  const { html, s, edits } = w;
+  const lostNote = w.lost.n ? `<meta name="ita-evidence-neutralised" content="${w.lost.n}">` : '';
+  if (w.currentHead) {
+    if (lostNote) edits.push({ start: s.tags[3]!.end, end: s.tags[3]!.end, text: lostNote });
+    return '';
+  }
+  const [root, head] = s.tags;
+  const firstNonBlank = html.search(/\S/);
+  const doctype =
+    s.directives[0]?.name === '!doctype' && s.directives[0].start === firstNonBlank ? s.directives[0] : null;
+  for (const d of s.directives)
+    if (d.name === '!doctype' && d !== doctype) edits.push({ start: d.start, end: d.end, text: '' });
+  const afterDoctype = doctype ? doctype.end + Math.max(0, html.slice(doctype.end).search(/\S/)) : firstNonBlank;
+  const startOk =
+    root?.name === 'html' &&
+    head?.name === 'head' &&
+    head.parent === 0 &&
+    !s.textBeforeHead &&
+    root.start === afterDoctype;
+  if (startOk) {
+    if (doctype) edits.push({ start: doctype.start, end: doctype.end, text: '<!DOCTYPE html>' });
+    edits.push({ start: head.end, end: head.end, text: SNAPSHOT_HEAD_START + lostNote });
+    return doctype ? '' : '<!DOCTYPE html>\n';
+  }
+  if (doctype) edits.push({ start: doctype.start, end: doctype.end, text: '' });
+  return `<!DOCTYPE html>\n<html><head>${SNAPSHOT_HEAD_START}${lostNote}</head>`;
+}
+
 /**
  * Makes the snapshot self-contained: each remote reference becomes what `resolver` gives, or a
  * visible placeholder; the head starts with the current charset and CSP metas. Active content
@@ -372,155 +538,29 @@ const LOST_NOTE = (n: number) =>
  */
 export function rewriteSnapshot(html: string, resolver: SnapshotResolver = NONE): { html: string; lost: number } {
   const s = tokenizeHtml(html);
-  const edits: Edit[] = [];
   const lost = { n: 0 };
-  const dropped = new Set<number>();
-  const currentHead = headState(html, s) === 'current';
-  const resolve = (url: string) => {
-    const data = isLocal(url) ? url : resolver.resource(url);
-    if (!data) lost.n++;
-    return data;
+  const w: Rewrite = {
+    html,
+    s,
+    resolver,
+    edits: [],
+    lost,
+    dropped: new Set<number>(),
+    currentHead: headState(html, s) === 'current',
+    resolve: (url) => {
+      const data = isLocal(url) ? url : resolver.resource(url);
+      if (!data) lost.n++;
+      return data;
+    },
   };
-  s.tags.forEach((t, i) => {
-    if (dropped.has(t.parent)) {
-      dropped.add(i);
-      return;
-    }
-    const attr = (k: string) => t.attrs.find(([n]) => n.toLowerCase() === k)?.[1];
-    const whole = () => dropped.add(i);
-    // The head's charset and CSP metas are written again below; other http-equiv metas go, except
-    // active ones (refresh), which are left for the caller to refuse.
-    const equiv = attr('http-equiv')?.toLowerCase();
-    if (
-      t.name === 'meta' &&
-      !currentHead &&
-      (attr('charset') !== undefined || (equiv !== undefined && equiv !== 'refresh' && equiv !== 'set-cookie'))
-    ) {
-      edits.push({ start: t.start, end: t.closeEnd, text: '' });
-      return whole();
-    }
-    if ((t.name === 'iframe' || t.name === 'frame') && !isLocal(attr('src') ?? '')) {
-      lost.n++;
-      edits.push({ start: t.start, end: t.closeEnd, text: FRAME_NOTE(attr('src')!.trim()) });
-      return whole();
-    }
-    if (t.name === 'link' && linkLoads(t)) {
-      const href = attr('href') ?? '';
-      const rel = (attr('rel') ?? '').toLowerCase().split(/\s+/);
-      const sheet = rel.includes('stylesheet') && !isLocal(href) ? resolver.stylesheet(href) : null;
-      if (isLocal(href) && !attr('imagesrcset')) return;
-      if (rel.includes('stylesheet') && sheet === null) lost.n++;
-      const media = attr('media');
-      const text =
-        sheet === null
-          ? ''
-          : `<style data-ita-href="${escapeHtml(href)}"${media ? ` media="${escapeHtml(media)}"` : ''}>${cssForStyleElement(sheet)}</style>`;
-      edits.push({ start: t.start, end: t.closeEnd, text });
-      return whole();
-    }
-    if (
-      (t.name === 'source' || t.name === 'track') &&
-      t.attrs.some(([k, v]) => {
-        const l = loadsAttr(t, k.toLowerCase());
-        return (l === 'url' && !isLocal(v)) || (l === 'srcset' && parseSrcset(v).some((c) => !isLocal(c.url)));
-      })
-    ) {
-      // A <source> that cannot be inlined would win over the (inlined or placeholder) <img>.
-      const srcset = attr('srcset');
-      const kept =
-        srcset === undefined
-          ? []
-          : parseSrcset(srcset)
-              .map((c) => ({ ...c, url: resolve(c.url) ?? '' }))
-              .filter((c) => c.url);
-      const src = attr('src');
-      const srcData = src === undefined ? null : resolve(src);
-      if ((srcset !== undefined && kept.length) || srcData) {
-        const attrs = t.attrs
-          .map(([k, v]): [string, string] => {
-            const l = k.toLowerCase();
-            if (l === 'srcset') return [k, kept.map(srcsetText).join(', ')];
-            if (l === 'src') return [k, srcData ?? ''];
-            return [k, v];
-          })
-          .filter(([k, v]) => !(k.toLowerCase() === 'srcset' && !v));
-        edits.push({ start: t.start, end: t.end, text: renderStartTag(html, t, attrs) });
-      } else {
-        edits.push({ start: t.start, end: t.closeEnd, text: '' });
-        whole();
-      }
-      return;
-    }
-    let changed = false;
-    const attrs: [string, string][] = [];
-    for (const [k, v] of t.attrs) {
-      const l = k.toLowerCase();
-      const loads = loadsAttr(t, l);
-      if (l === 'ping' || l === 'manifest') {
-        changed = true;
-        continue;
-      }
-      if (l === 'style') {
-        const next = rewriteStyleText(v, resolver, lost);
-        if (next !== v) changed = true;
-        attrs.push([k, next]);
-      } else if (loads === 'url' && !isLocal(v)) {
-        changed = true;
-        const data = resolve(v);
-        const image = t.name === 'img' || (t.name === 'input' && l === 'src') || l === 'poster';
-        if (data) attrs.push([k, data]);
-        else if (image) attrs.push([k, PLACEHOLDER_IMAGE]);
-      } else if (loads === 'srcset' && parseSrcset(v).some((c) => !isLocal(c.url))) {
-        changed = true;
-        const kept = parseSrcset(v)
-          .map((c) => ({ ...c, url: resolve(c.url) ?? '' }))
-          .filter((c) => c.url);
-        if (kept.length) attrs.push([k, kept.map(srcsetText).join(', ')]);
-      } else attrs.push([k, v]);
-    }
-    if (changed) edits.push({ start: t.start, end: t.end, text: renderStartTag(html, t, attrs) });
-    if (t.name === 'style') {
-      const css = html.slice(t.end, t.closeStart);
-      const next = rewriteStyleText(css, resolver, lost);
-      if (next !== css) edits.push({ start: t.end, end: t.closeStart, text: next });
-    }
-  });
-
-  // The head: always the current charset and CSP metas first. A well-formed start gets them right
-  // after <head>; anything else gets a fresh <html><head> in front (the browser merges the rest).
-  const lostNote = lost.n ? `<meta name="ita-evidence-neutralised" content="${lost.n}">` : '';
-  let prefix = '';
-  if (currentHead) {
-    if (lostNote) edits.push({ start: s.tags[3]!.end, end: s.tags[3]!.end, text: lostNote });
-  } else {
-    const [root, head] = s.tags;
-    const firstNonBlank = html.search(/\S/);
-    const doctype =
-      s.directives[0]?.name === '!doctype' && s.directives[0].start === firstNonBlank ? s.directives[0] : null;
-    for (const d of s.directives)
-      if (d.name === '!doctype' && d !== doctype) edits.push({ start: d.start, end: d.end, text: '' });
-    const afterDoctype = doctype ? doctype.end + Math.max(0, html.slice(doctype.end).search(/\S/)) : firstNonBlank;
-    const startOk =
-      root?.name === 'html' &&
-      head?.name === 'head' &&
-      head.parent === 0 &&
-      !s.textBeforeHead &&
-      root.start === afterDoctype;
-    if (startOk) {
-      if (doctype) edits.push({ start: doctype.start, end: doctype.end, text: '<!DOCTYPE html>' });
-      else prefix = '<!DOCTYPE html>\n';
-      edits.push({ start: head.end, end: head.end, text: SNAPSHOT_HEAD_START + lostNote });
-    } else {
-      if (doctype) edits.push({ start: doctype.start, end: doctype.end, text: '' });
-      prefix = `<!DOCTYPE html>\n<html><head>${SNAPSHOT_HEAD_START}${lostNote}</head>`;
-    }
-  }
+  s.tags.forEach((t, i) => rewriteTag(w, t, i));
+  const prefix = writeHead(w);
   if (lost.n) {
-    const body = s.tags.find((t) => t.name === 'body' && !dropped.has(s.tags.indexOf(t)));
+    const body = s.tags.find((t) => t.name === 'body' && !w.dropped.has(s.tags.indexOf(t)));
     const at = body && body.closeStart > body.end && body.closeStart < html.length ? body.closeStart : html.length;
-    edits.push({ start: at, end: at, text: LOST_NOTE(lost.n) });
+    w.edits.push({ start: at, end: at, text: LOST_NOTE(lost.n) });
   }
-  return { html: prefix + splice(html, edits), lost: lost.n };
+  return { html: prefix + splice(html, w.edits), lost: lost.n };
 }
 
 function srcsetText(c: SrcsetCandidate): string {

@@ -22,91 +22,110 @@ export interface CsvRead {
   skipped: CsvSkip[];
 }
 
+/** A position in the text: offset and 1-based line. */
+class CsvCursor {
+  i = 0;
+  line = 1;
+  readonly n: number;
+
+  constructor(readonly text: string) {
+    this.n = text.length;
+  }
+
+  /** Consumes one line break (CRLF, LF or CR); true when there was one. */
+  lineBreak(): boolean {
+    const { text } = this;
+    if (text[this.i] === '\r') {
+      this.i += text[this.i + 1] === '\n' ? 2 : 1;
+      this.line++;
+      return true;
+    }
+    if (text[this.i] === '\n') {
+      this.i++;
+      this.line++;
+      return true;
+    }
+    return false;
+  }
+
+  skipToNextLine(): void {
+    while (this.i < this.n && !this.lineBreak()) this.i++;
+  }
+
+  atCellEnd(): boolean {
+    const c = this.text[this.i];
+    return this.i >= this.n || c === ',' || c === '\r' || c === '\n';
+  }
+
+  plainCell(): string {
+    let cell = '';
+    while (!this.atCellEnd()) cell += this.text[this.i++];
+    return cell;
+  }
+
+  /** A quoted cell from its opening quote: its text, or why the record is bad. */
+  quotedCell(): { cell: string } | { bad: CsvSkip['reason'] } {
+    const { text, n } = this;
+    this.i++;
+    let cell = '';
+    for (;;) {
+      if (this.i >= n) return { bad: 'unclosed-quote' };
+      const c = text[this.i]!;
+      if (c === '"' && text[this.i + 1] === '"') {
+        cell += '"';
+        this.i += 2;
+      } else if (c === '"') {
+        this.i++;
+        return this.atCellEnd() ? { cell } : { bad: 'text-after-quote' };
+      } else if (c === '\r' || c === '\n') {
+        const from = this.i;
+        this.lineBreak();
+        cell += text.slice(from, this.i);
+      } else {
+        cell += c;
+        this.i++;
+      }
+    }
+  }
+
+  /** The cells of one record, up to and including its line break, or why it is bad. */
+  record(): { cells: string[] } | { bad: CsvSkip['reason'] } {
+    const cells: string[] = [];
+    for (;;) {
+      let cell: string;
+      if (this.text[this.i] === '"') {
+        const q = this.quotedCell();
+        if ('bad' in q) return q;
+        cell = q.cell;
+      } else cell = this.plainCell();
+      cells.push(cell);
+      if (this.text[this.i] !== ',') break;
+      this.i++;
+    }
+    this.lineBreak();
+    return { cells };
+  }
+}
+
 export function readCsvRows(input: string): CsvRead {
   const text = input.replace(/^\uFEFF/, '');
   const rows: CsvRow[] = [];
   const skipped: CsvSkip[] = [];
-  let i = 0;
-  let line = 1;
-  const n = text.length;
-  /** Consumes one line break at i (CRLF, LF or CR); true when there was one. */
-  const lineBreak = (): boolean => {
-    if (text[i] === '\r') {
-      i += text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      return true;
-    }
-    if (text[i] === '\n') {
-      i++;
-      line++;
-      return true;
-    }
-    return false;
-  };
-  const skipToNextLine = () => {
-    while (i < n && !lineBreak()) i++;
-  };
-
-  while (i < n) {
-    const start = line;
-    if (lineBreak()) continue; // an empty line holds no record
-    const cells: string[] = [];
-    let bad: CsvSkip['reason'] | null = null;
-    for (;;) {
-      let cell = '';
-      if (text[i] === '"') {
-        i++;
-        let closed = false;
-        while (i < n) {
-          const c = text[i]!;
-          if (c === '"') {
-            if (text[i + 1] === '"') {
-              cell += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            closed = true;
-            break;
-          }
-          if (c === '\r' || c === '\n') {
-            const from = i;
-            lineBreak();
-            cell += text.slice(from, i);
-            continue;
-          }
-          cell += c;
-          i++;
-        }
-        if (!closed) {
-          bad = 'unclosed-quote';
-          break;
-        }
-        if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
-          bad = 'text-after-quote';
-          break;
-        }
-      } else {
-        while (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') cell += text[i++];
-      }
-      cells.push(cell);
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      lineBreak();
-      break;
-    }
-    if (bad) {
-      skipped.push({ line: start, reason: bad });
-      // Resume after the line the record started on, so one stray quote costs one record.
-      if (bad === 'unclosed-quote') {
-        i = lineStartAfter(text, start);
-        line = start + 1;
-      } else skipToNextLine();
+  const at = new CsvCursor(text);
+  while (at.i < at.n) {
+    const start = at.line;
+    if (at.lineBreak()) continue; // an empty line holds no record
+    const r = at.record();
+    if ('cells' in r) {
+      rows.push({ line: start, cells: r.cells });
       continue;
     }
-    rows.push({ line: start, cells });
+    skipped.push({ line: start, reason: r.bad });
+    // Resume after the line the record started on, so one stray quote costs one record.
+    if (r.bad === 'unclosed-quote') {
+      at.i = lineStartAfter(text, start);
+      at.line = start + 1;
+    } else at.skipToNextLine();
   }
   return { rows, skipped };
 }

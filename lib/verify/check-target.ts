@@ -8,6 +8,7 @@ import {
   type DocumentLinkChecker,
 } from './documents';
 import { fetchChain, type ChainResult } from './fetch-chain';
+import type { ScannedPage } from './html-scan';
 import type { NetContext } from './net-context';
 import { analyzeHtml, looksLikeHtml, ownContent, type PageAnalysis } from './page-analysis';
 import { isDeadRedirect, isLoginWall, notFoundPhrase, parkedSignal, placeholderPhrase } from './page-signals';
@@ -79,17 +80,7 @@ export async function checkTarget(ctx: NetContext, t: VerifyTarget, cfg: CheckCo
 
   const body = r.body ?? new Uint8Array();
   if (isDocument) {
-    const sniffed = sniffDocument(body, r.contentType);
-    details.documentType = sniffed;
-    details.sha256 = await sha256Hex(body);
-    if (!typeMatches(docExt, sniffed)) {
-      details.error = 'not-a-document';
-      problems.add('broken');
-    }
-    if (t.document?.sha256) {
-      details.expectedSha256 = t.document.sha256.toLowerCase();
-      if (details.sha256 !== details.expectedSha256) problems.add('document-changed');
-    }
+    await checkDocument(body, r.contentType, docExt, t.document?.sha256, problems, details);
     return finish();
   }
   if (!handed?.analysis && !looksLikeHtml(r.contentType, body)) return finish();
@@ -97,51 +88,15 @@ export async function checkTarget(ctx: NetContext, t: VerifyTarget, cfg: CheckCo
   const { charset, page } = handed?.analysis ?? analyzeHtml(body, r.contentType);
   details.charset = charset;
   const base = (page.baseHref && resolveLink(page.baseHref, r.finalUrl)) || r.finalUrl;
-  links = new Set();
-  for (const l of page.links) {
-    const abs = resolveLink(l.href, base);
-    const k = abs && normalizeUrl(abs);
-    if (k) links.add(k);
-  }
+  links = linkKeys(page, base);
   const captured = t.capturedText ?? (await t.loadCapturedText?.()) ?? null;
   if (captured && captured.trim()) {
     similarity = textSimilarity(captured, page.text);
     if (similarity < cfg.driftThreshold) problems.add('drifted');
   }
-  if (parkedSignal(page)) problems.add('parked');
-  else if (isLoginWall(page, url, r.finalUrl)) problems.add('login-wall');
-  const phrase = notFoundPhrase(page);
-  if (phrase) {
-    problems.add('soft-404');
-    details.soft404Reason = 'phrase';
-    details.phrase = phrase;
-  } else if (!problems.has('parked') && !problems.has('login-wall')) {
-    const verdict = judgeSibling(page.text, r.finalUrl, await cfg.probe.probe(r.finalUrl));
-    if (verdict.siblingSimilarity !== undefined) details.siblingSimilarity = verdict.siblingSimilarity;
-    if (verdict.soft404) {
-      problems.add('soft-404');
-      details.soft404Reason = verdict.reason;
-    }
-  }
-  const placeholder = placeholderPhrase(page, captured);
-  if (placeholder) {
-    problems.add('placeholder');
-    details.phrase ??= placeholder;
-  }
+  await judgeGenuine(page, url, r.finalUrl, captured, cfg.probe, problems, details);
   const genuine = !['soft-404', 'parked', 'login-wall', 'placeholder'].some((p) => problems.has(p as ProblemCode));
-  if (t.periodRule && genuine) {
-    const template = await cfg.templates.forUrl(r.finalUrl);
-    const isHome = template && normalizeUrl(r.finalUrl) === template.homeKey;
-    const period = checkPeriod(ownContent(page, isHome ? null : template), t.periodRule, cfg.fiscalYear);
-    details.yearsExpected = period.yearsExpected;
-    details.yearsFound = period.yearsFound;
-    if (!period.ok) {
-      problems.add('year-missing');
-      // Say when the year is there, but only in the menus or footer every page shares.
-      const anywhere = checkPeriod(`${page.title} ${page.text}`, t.periodRule, cfg.fiscalYear);
-      if (anywhere.ok) details.yearOnlyInChrome = true;
-    }
-  }
+  if (t.periodRule && genuine) await checkYears(page, t.periodRule, r.finalUrl, cfg, problems, details);
   if (genuine) {
     const broken = await brokenDocuments(
       cfg.documents,
@@ -153,6 +108,93 @@ export async function checkTarget(ctx: NetContext, t: VerifyTarget, cfg: CheckCo
     }
   }
   return finish();
+}
+
+/** A document: its type as sniffed against its extension, and its hash against the one captured. */
+async function checkDocument(
+  body: Uint8Array,
+  contentType: string | null,
+  docExt: ReturnType<typeof documentExtension>,
+  expectedSha256: string | undefined,
+  problems: Set<ProblemCode>,
+  details: VerifyDetails,
+): Promise<void> {
+  const sniffed = sniffDocument(body, contentType);
+  details.documentType = sniffed;
+  details.sha256 = await sha256Hex(body);
+  if (!typeMatches(docExt, sniffed)) {
+    details.error = 'not-a-document';
+    problems.add('broken');
+  }
+  if (expectedSha256) {
+    details.expectedSha256 = expectedSha256.toLowerCase();
+    if (details.sha256 !== details.expectedSha256) problems.add('document-changed');
+  }
+}
+
+/** Normalised URLs the page links to. */
+function linkKeys(page: ScannedPage, base: string): Set<string> {
+  const links = new Set<string>();
+  for (const l of page.links) {
+    const abs = resolveLink(l.href, base);
+    const k = abs && normalizeUrl(abs);
+    if (k) links.add(k);
+  }
+  return links;
+}
+
+/** Is this the page itself, or a parking page, a login wall, a soft 404 or a placeholder? */
+async function judgeGenuine(
+  page: ScannedPage,
+  url: string,
+  finalUrl: string,
+  captured: string | null,
+  probe: SiblingProbe,
+  problems: Set<ProblemCode>,
+  details: VerifyDetails,
+): Promise<void> {
+  if (parkedSignal(page)) problems.add('parked');
+  else if (isLoginWall(page, url, finalUrl)) problems.add('login-wall');
+  const phrase = notFoundPhrase(page);
+  if (phrase) {
+    problems.add('soft-404');
+    details.soft404Reason = 'phrase';
+    details.phrase = phrase;
+  } else if (!problems.has('parked') && !problems.has('login-wall')) {
+    const verdict = judgeSibling(page.text, finalUrl, await probe.probe(finalUrl));
+    if (verdict.siblingSimilarity !== undefined) details.siblingSimilarity = verdict.siblingSimilarity;
+    if (verdict.soft404) {
+      problems.add('soft-404');
+      details.soft404Reason = verdict.reason;
+    }
+  }
+  const placeholder = placeholderPhrase(page, captured);
+  if (placeholder) {
+    problems.add('placeholder');
+    details.phrase ??= placeholder;
+  }
+}
+
+/** The item's period in the page's own content (not the menus every page of the site shares). */
+async function checkYears(
+  page: ScannedPage,
+  rule: NonNullable<VerifyTarget['periodRule']>,
+  finalUrl: string,
+  cfg: CheckConfig,
+  problems: Set<ProblemCode>,
+  details: VerifyDetails,
+): Promise<void> {
+  const template = await cfg.templates.forUrl(finalUrl);
+  const isHome = template && normalizeUrl(finalUrl) === template.homeKey;
+  const period = checkPeriod(ownContent(page, isHome ? null : template), rule, cfg.fiscalYear);
+  details.yearsExpected = period.yearsExpected;
+  details.yearsFound = period.yearsFound;
+  if (!period.ok) {
+    problems.add('year-missing');
+    // Say when the year is there, but only in the menus or footer every page shares.
+    const anywhere = checkPeriod(`${page.title} ${page.text}`, rule, cfg.fiscalYear);
+    if (anywhere.ok) details.yearOnlyInChrome = true;
+  }
 }
 
 async function brokenDocuments(checker: DocumentLinkChecker, urls: (string | null)[]) {

@@ -34,6 +34,28 @@ export interface CrawlOutcome {
   pagesFetched: number;
 }
 
+/** How many targets want each URL: its fetch is handed to each of them, then released. */
+function countWanted(wanted: string[]): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const w of wanted) {
+    const k = normalizeUrl(w);
+    if (k) count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  return count;
+}
+
+/** The links from home to `key`, home first. */
+function pathTo(nodes: Map<string, Node>, key: string): LinkStep[] {
+  const out: LinkStep[] = [];
+  for (let k: string | null = key; k !== null;) {
+    const n: Node | undefined = nodes.get(k);
+    if (!n) break;
+    out.unshift({ url: n.url, linkText: n.linkText });
+    k = n.parent;
+  }
+  return out;
+}
+
 export async function findLinkPaths(
   ctx: NetContext,
   home: string,
@@ -44,12 +66,7 @@ export async function findLinkPaths(
   const maxPages = opts.maxPages ?? CRAWL_DEFAULTS.maxPages;
   const site = crawlSiteKey(home);
   const homeKey = normalizeUrl(home);
-  // How many targets want each URL: its fetch is handed to each of them, then released.
-  const wantedCount = new Map<string, number>();
-  for (const w of wanted) {
-    const k = normalizeUrl(w);
-    if (k) wantedCount.set(k, (wantedCount.get(k) ?? 0) + 1);
-  }
+  const wantedCount = countWanted(wanted);
   const wantedKeys = new Set(wantedCount.keys());
   const nodes = new Map<string, Node>();
   const found = new Set<string>();
@@ -57,16 +74,6 @@ export async function findLinkPaths(
   const empty: CrawlOutcome = { lookup: () => null, take: () => null, pagesFetched: 0 };
   if (!homeKey) return empty;
 
-  const pathTo = (key: string): LinkStep[] => {
-    const out: LinkStep[] = [];
-    for (let k: string | null = key; k !== null;) {
-      const n: Node | undefined = nodes.get(k);
-      if (!n) break;
-      out.unshift({ url: n.url, linkText: n.linkText });
-      k = n.parent;
-    }
-    return out;
-  };
   const discover = (key: string, node: Node) => {
     if (!nodes.has(key)) nodes.set(key, node);
     if (wantedKeys.has(key)) found.add(key);
@@ -108,7 +115,7 @@ export async function findLinkPaths(
     if (fetched >= maxPages) break;
   }
   return {
-    lookup: (k) => (nodes.has(k) ? pathTo(k) : null),
+    lookup: (k) => (nodes.has(k) ? pathTo(nodes, k) : null),
     take: (k) => {
       const f = handed.get(k) ?? null;
       const left = (wantedCount.get(k) ?? 1) - 1;

@@ -182,125 +182,88 @@ function modeProblem(versionMadeBy: number, external: number, dir: boolean): Zip
   return null;
 }
 
-/**
- * Parses the central directory (exactly `cdSize` bytes holding exactly `count` records) and checks
- * everything knowable from it: flags, methods, ZIP64, unix modes, names, collisions, declared
- * sizes and ratios. Folder entries are checked and dropped.
- */
-function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, limits: ZipLimits): Result<ZipEntry[]> {
-  if (end.count > limits.maxEntries)
-    return fail({ code: 'too-many-entries', params: { count: end.count, limit: limits.maxEntries } });
-  if (cd.length > limits.maxCentralBytes)
-    return fail({ code: 'too-many-entries', params: { count: end.count, limit: limits.maxEntries } });
-  const entries: ZipEntry[] = [];
-  const errors: ZipError[] = [];
-  const folded = new Map<string, string>();
-  const folders = new Set<string>();
-  let total = 0;
-  let p = 0;
-  for (let i = 0; i < end.count; i++) {
-    if (p + 46 > cd.length || u32(cd, p) !== CEN_SIG)
-      return fail({ code: 'zip-truncated', params: { detail: `central directory entry ${i + 1}` } });
-    const nameLen = u16(cd, p + 28);
-    const extraLen = u16(cd, p + 30);
-    const commentLen = u16(cd, p + 32);
-    const next = p + 46 + nameLen + extraLen + commentLen;
-    if (next > cd.length)
-      return fail({ code: 'zip-truncated', params: { detail: `central directory entry ${i + 1}` } });
-    const rawName = cd.subarray(p + 46, p + 46 + nameLen);
-    let name: string;
-    try {
-      name = utf8.decode(rawName);
-    } catch {
-      name = String.fromCharCode(...rawName.subarray(0, 200));
-    }
-    const dir = name.endsWith('/') && name.length > 1;
-    const e: ZipEntry = {
+type Problem = Omit<ZipError, 'file'>;
+
+/** One central directory record as stored, before any check. */
+interface CentralRecord {
+  entry: ZipEntry;
+  versionMadeBy: number;
+  diskStart: number;
+  external: number;
+  extra: Uint8Array;
+  /** Offset of the next record. */
+  next: number;
+}
+
+/** The record at `p`, or null when the directory ends inside it. */
+function readCentralRecord(cd: Uint8Array, p: number): CentralRecord | null {
+  if (p + 46 > cd.length || u32(cd, p) !== CEN_SIG) return null;
+  const nameLen = u16(cd, p + 28);
+  const extraLen = u16(cd, p + 30);
+  const commentLen = u16(cd, p + 32);
+  const next = p + 46 + nameLen + extraLen + commentLen;
+  if (next > cd.length) return null;
+  const rawName = cd.subarray(p + 46, p + 46 + nameLen);
+  let name: string;
+  try {
+    name = utf8.decode(rawName);
+  } catch {
+    name = String.fromCharCode(...rawName.subarray(0, 200));
+  }
+  return {
+    entry: {
       name,
-      dir,
+      dir: name.endsWith('/') && name.length > 1,
       flags: u16(cd, p + 8),
       method: u16(cd, p + 10),
       crc: u32(cd, p + 16),
       compressedSize: u32(cd, p + 20),
       size: u32(cd, p + 24),
       localOffset: u32(cd, p + 42),
-    };
-    const versionMadeBy = u16(cd, p + 4);
-    const diskStart = u16(cd, p + 34);
-    const external = u32(cd, p + 38);
-    const extra = cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
-    p = next;
+    },
+    versionMadeBy: u16(cd, p + 4),
+    diskStart: u16(cd, p + 34),
+    external: u32(cd, p + 38),
+    extra: cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen),
+    next,
+  };
+}
 
-    const err = (x: Omit<ZipError, 'file'>) => errors.push({ ...x, file: name });
-    const reason = unsafePathReason(dir ? name.slice(0, -1) : name);
-    if (reason) {
-      err({ code: 'path-unsafe', params: { reason } });
-      continue;
-    }
-    if (e.size === 0xffffffff || e.compressedSize === 0xffffffff || e.localOffset === 0xffffffff) {
-      err({ code: 'zip64' });
-      continue;
-    }
-    const extraIssue = extraProblem(extra);
-    if (extraIssue === 'zip64') {
-      err({ code: 'zip64' });
-      continue;
-    }
-    if (extraIssue) {
-      err({ code: 'zip-inconsistent', params: { detail: extraIssue } });
-      continue;
-    }
-    if (diskStart !== 0) {
-      err({ code: 'zip-unsupported', params: { detail: 'multi-disk archive' } });
-      continue;
-    }
-    const mode = modeProblem(versionMadeBy, external, dir);
-    if (mode) {
-      err(mode);
-      continue;
-    }
-    const key = foldedName(name);
-    const other = folded.get(key);
-    if (other === name) {
-      err({ code: 'duplicate-entry' });
-      continue;
-    }
-    if (other !== undefined) {
-      err({ code: 'name-collision', params: { other } });
-      continue;
-    }
-    folded.set(key, name);
-    if (e.flags & 1) {
-      err({ code: 'zip-encrypted' });
-      continue;
-    }
-    if (e.flags & ~ALLOWED_FLAGS) {
-      err({ code: 'zip-unsupported', params: { detail: `flags 0x${e.flags.toString(16)}` } });
-      continue;
-    }
-    if (e.method !== 0 && e.method !== 8) {
-      err({ code: 'zip-method', params: { method: e.method } });
-      continue;
-    }
-    if (dir) {
-      if (e.size > 0) err({ code: 'path-unsafe', params: { reason: 'directory-with-data' } });
-      folders.add(key);
-      entries.push(e);
-      continue;
-    }
-    if (e.method === 0 && e.size !== e.compressedSize) {
-      err({ code: 'size-mismatch', params: { expected: e.size, actual: e.compressedSize } });
-      continue;
-    }
-    if (e.size > Math.max(limits.ratioFloorBytes, limits.maxRatio * e.compressedSize)) {
-      err({ code: 'ratio-too-high', params: { ratio: Math.round(e.size / Math.max(1, e.compressedSize)) } });
-      continue;
-    }
-    total += e.size;
-    entries.push(e);
-  }
-  if (p !== cd.length) return fail({ code: 'zip-cd-not-at-end', params: { bytes: cd.length - p } });
-  // A file may not sit where another entry needs a folder of the same name (case ignored).
+/** What the record's name, sizes, extra field, disk and unix mode refuse, if anything. */
+function recordProblem(r: CentralRecord): Problem | null {
+  const e = r.entry;
+  const reason = unsafePathReason(e.dir ? e.name.slice(0, -1) : e.name);
+  if (reason) return { code: 'path-unsafe', params: { reason } };
+  if (e.size === 0xffffffff || e.compressedSize === 0xffffffff || e.localOffset === 0xffffffff)
+    return { code: 'zip64' };
+  const extraIssue = extraProblem(r.extra);
+  if (extraIssue === 'zip64') return { code: 'zip64' };
+  if (extraIssue) return { code: 'zip-inconsistent', params: { detail: extraIssue } };
+  if (r.diskStart !== 0) return { code: 'zip-unsupported', params: { detail: 'multi-disk archive' } };
+  return modeProblem(r.versionMadeBy, r.external, e.dir);
+}
+
+/** What the entry's flags and method refuse, if anything. */
+function methodProblem(e: ZipEntry): Problem | null {
+  if (e.flags & 1) return { code: 'zip-encrypted' };
+  if (e.flags & ~ALLOWED_FLAGS)
+    return { code: 'zip-unsupported', params: { detail: `flags 0x${e.flags.toString(16)}` } };
+  if (e.method !== 0 && e.method !== 8) return { code: 'zip-method', params: { method: e.method } };
+  return null;
+}
+
+/** What a file's declared sizes refuse: a stored entry that shrinks, or an expansion past the ratio. */
+function sizeProblem(e: ZipEntry, limits: ZipLimits): Problem | null {
+  if (e.method === 0 && e.size !== e.compressedSize)
+    return { code: 'size-mismatch', params: { expected: e.size, actual: e.compressedSize } };
+  if (e.size > Math.max(limits.ratioFloorBytes, limits.maxRatio * e.compressedSize))
+    return { code: 'ratio-too-high', params: { ratio: Math.round(e.size / Math.max(1, e.compressedSize)) } };
+  return null;
+}
+
+/** A file may not sit where another entry needs a folder of the same name (case ignored). */
+function folderClashes(entries: ZipEntry[], folded: Map<string, string>, folders: Set<string>): ZipError[] {
+  const errors: ZipError[] = [];
   for (const e of entries) {
     const parts = foldedName(e.name).split('/');
     for (let k = 1; k < parts.length; k++) {
@@ -310,6 +273,62 @@ function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, limits: Z
         errors.push({ code: 'name-collision', file: e.name, params: { other: clash } });
     }
   }
+  return errors;
+}
+
+/**
+ * Parses the central directory (exactly `cdSize` bytes holding exactly `count` records) and checks
+ * everything knowable from it: flags, methods, ZIP64, unix modes, names, collisions, declared
+ * sizes and ratios. Folder entries are checked and dropped.
+ */
+function parseCentral(cd: Uint8Array, end: EndRecord, zipSize: number, limits: ZipLimits): Result<ZipEntry[]> {
+  if (end.count > limits.maxEntries || cd.length > limits.maxCentralBytes)
+    return fail({ code: 'too-many-entries', params: { count: end.count, limit: limits.maxEntries } });
+  const entries: ZipEntry[] = [];
+  const errors: ZipError[] = [];
+  const folded = new Map<string, string>();
+  const folders = new Set<string>();
+  let total = 0;
+  let p = 0;
+  for (let i = 0; i < end.count; i++) {
+    const r = readCentralRecord(cd, p);
+    if (!r) return fail({ code: 'zip-truncated', params: { detail: `central directory entry ${i + 1}` } });
+    p = r.next;
+    const e = r.entry;
+    const err = (x: Problem) => errors.push({ ...x, file: e.name });
+    const refused = recordProblem(r);
+    if (refused) {
+      err(refused);
+      continue;
+    }
+    const key = foldedName(e.name);
+    const other = folded.get(key);
+    if (other !== undefined) {
+      err(other === e.name ? { code: 'duplicate-entry' } : { code: 'name-collision', params: { other } });
+      continue;
+    }
+    folded.set(key, e.name);
+    const unsupported = methodProblem(e);
+    if (unsupported) {
+      err(unsupported);
+      continue;
+    }
+    if (e.dir) {
+      if (e.size > 0) err({ code: 'path-unsafe', params: { reason: 'directory-with-data' } });
+      folders.add(key);
+      entries.push(e);
+      continue;
+    }
+    const sizes = sizeProblem(e, limits);
+    if (sizes) {
+      err(sizes);
+      continue;
+    }
+    total += e.size;
+    entries.push(e);
+  }
+  if (p !== cd.length) return fail({ code: 'zip-cd-not-at-end', params: { bytes: cd.length - p } });
+  errors.push(...folderClashes(entries, folded, folders));
   const totalLimit = Math.min(limits.maxTotalBytes, Math.max(limits.totalFloorBytes, limits.maxTotalRatio * zipSize));
   if (total > totalLimit) errors.push({ code: 'too-large', params: { bytes: total, limit: totalLimit } });
   return errors.length ? { ok: false, errors } : { ok: true, value: entries };

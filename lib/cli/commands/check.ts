@@ -33,6 +33,13 @@ const T = {
   },
 };
 
+/** A finding with its message in both languages, for --json. */
+function withMessage<E extends Parameters<typeof bundleMessage>[0]>(e: E): E & { message: { th: string; en: string } } {
+  return { ...e, message: { th: bundleMessage(e, 'th'), en: bundleMessage(e, 'en') } };
+}
+
+const jsonReport = (report: Record<string, unknown>): string => JSON.stringify(report, null, 2);
+
 export const checkCommand: CliCommand = {
   name: 'check',
   summaryTh: 'ตรวจสอบไฟล์ชุดหลักฐาน (zip): โครงสร้าง ค่าแฮชทุกไฟล์ และ SHA256SUMS',
@@ -67,18 +74,7 @@ export const checkCommand: CliCommand = {
           code: 'too-large',
           params: { bytes: s.size, limit: DEFAULT_BUNDLE_LIMITS.maxTotalBytes },
         } as const;
-        if (json)
-          io.stdout(
-            JSON.stringify(
-              {
-                file: path,
-                valid: false,
-                errors: [{ ...err, message: { th: bundleMessage(err, 'th'), en: bundleMessage(err, 'en') } }],
-              },
-              null,
-              2,
-            ),
-          );
+        if (json) io.stdout(jsonReport({ file: path, valid: false, errors: [withMessage(err)] }));
         else io.stderr(t.tooBig(path));
         return 1;
       }
@@ -97,23 +93,13 @@ export const checkCommand: CliCommand = {
     }
     if (json) {
       io.stdout(
-        JSON.stringify(
-          {
-            file: path,
-            valid: report.ok,
-            summary: report.summary ?? null,
-            errors: report.errors.map((e) => ({
-              ...e,
-              message: { th: bundleMessage(e, 'th'), en: bundleMessage(e, 'en') },
-            })),
-            warnings: (report.warnings ?? []).map((e) => ({
-              ...e,
-              message: { th: bundleMessage(e, 'th'), en: bundleMessage(e, 'en') },
-            })),
-          },
-          null,
-          2,
-        ),
+        jsonReport({
+          file: path,
+          valid: report.ok,
+          summary: report.summary ?? null,
+          errors: report.errors.map(withMessage),
+          warnings: (report.warnings ?? []).map(withMessage),
+        }),
       );
       return report.ok ? 0 : 1;
     }

@@ -78,6 +78,43 @@ export function parseByteSize(v: string | undefined): number | null | undefined 
   return n > 0 ? n : null;
 }
 
+/** The numeric options and --home, checked; or the message for the first bad one. */
+function numberOptions(
+  options: Map<string, string>,
+  t: (typeof T)[CliLang],
+): { error: string } | { nums: Record<string, number | undefined>; maxBytes: number | undefined; home?: string } {
+  const nums = {} as Record<string, number | undefined>;
+  for (const opt of ['concurrency', 'timeout', 'year', 'depth', 'max-pages']) {
+    const n = positive(options.get(opt));
+    if (n === null) return { error: t.badNumber(opt) };
+    nums[opt] = n;
+  }
+  const maxBytes = parseByteSize(options.get('max-bytes'));
+  if (maxBytes === null) return { error: t.badNumber('max-bytes') };
+  const home = options.get('home');
+  if (home !== undefined && !/^https?:\/\/[^/]/i.test(home)) return { error: t.badUrl(home) };
+  return { nums, maxBytes, ...(home !== undefined ? { home } : {}) };
+}
+
+/** Reads the bundle or list; the file's bytes are let go once read, so a long run does not hold them. */
+async function loadInput(
+  input: string,
+  t: (typeof T)[CliLang],
+): Promise<{ error: string } | ReturnType<typeof readInput>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(input));
+  } catch (e) {
+    return { error: t.readFail(input, e instanceof Error ? e.message : String(e)) };
+  }
+  try {
+    return readInput(bytes, periodLookupFrom(getBuiltInSet()));
+  } catch (e) {
+    if (e instanceof InputError) return { error: t.badBundle(input) };
+    return { error: t.readFail(input, e instanceof Error ? e.message : String(e)) };
+  }
+}
+
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summaryTh: 'ตรวจลิงก์หลักฐานซ้ำ (ลิงก์เสีย, soft 404, เนื้อหาเปลี่ยน, เส้นทางเข้าถึงจากหน้าแรก)',
@@ -104,31 +141,11 @@ export const verifyCommand: CliCommand = {
     const input = p.positionals[0];
     if (input === undefined || p.positionals.length > 1) return usageError(t.missingInput);
     if (p.flags.has('json') && p.flags.has('jsonl')) return usageError(t.bothJson);
-    const nums = {} as Record<string, number | undefined>;
-    for (const opt of ['concurrency', 'timeout', 'year', 'depth', 'max-pages']) {
-      const n = positive(p.options.get(opt));
-      if (n === null) return usageError(t.badNumber(opt));
-      nums[opt] = n;
-    }
-    const maxBytes = parseByteSize(p.options.get('max-bytes'));
-    if (maxBytes === null) return usageError(t.badNumber('max-bytes'));
-    const home = p.options.get('home');
-    if (home !== undefined && !/^https?:\/\/[^/]/i.test(home)) return usageError(t.badUrl(home));
-
-    let bytes: Uint8Array | null;
-    try {
-      bytes = new Uint8Array(await readFile(input));
-    } catch (e) {
-      return usageError(t.readFail(input, e instanceof Error ? e.message : String(e)));
-    }
-    let parsed;
-    try {
-      parsed = readInput(bytes, periodLookupFrom(getBuiltInSet()));
-      bytes = null; // the file is not needed once read: a long run should not hold it
-    } catch (e) {
-      if (e instanceof InputError) return usageError(t.badBundle(input));
-      return usageError(t.readFail(input, e instanceof Error ? e.message : String(e)));
-    }
+    const opts = numberOptions(p.options, t);
+    if ('error' in opts) return usageError(opts.error);
+    const { nums, maxBytes, home } = opts;
+    const parsed = await loadInput(input, t);
+    if ('error' in parsed) return usageError(parsed.error);
     for (const s of parsed.skipped ?? []) io.stderr(skippedText(s, lang));
     if (parsed.targets.length === 0) {
       io.stderr(reportText('noTargets', lang));
