@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../lib/platform/messaging';
-import { OVERLAY_STRINGS } from '../../lib/i18n/overlay-strings';
+import { PAGE_STRINGS } from '../../lib/i18n/overlay-strings';
 import { createHost, OVERLAY_CSS, type OverlayHost } from './host';
 import { createFormFrame, type FormFrame } from './frame';
 import { showNotice } from './notice';
@@ -53,7 +53,7 @@ function afterLoad(run: () => void): void {
 async function start(): Promise<void> {
   const config = await sendToBackground('overlay/config', {}).catch(() => null);
   const lang = config?.language ?? 'th';
-  const t = OVERLAY_STRINGS[lang];
+  const t = PAGE_STRINGS[lang];
   let frame: FormFrame | null = null;
   const overlay = createHost(document, {
     onGaveUp: () => void sendToBackground('overlay/gave-up', {}).catch(() => undefined),

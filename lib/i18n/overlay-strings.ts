@@ -1,7 +1,26 @@
-/** Strings of the in-page overlay, kept apart so the always-injected script stays small. */
-export const OVERLAY_STRINGS = {
+/**
+ * The only strings the always-injected overlay shows itself (the tag button, the picker's hint, a
+ * form that did not load): it imports these alone, so that its script stays small.
+ */
+export const PAGE_STRINGS = {
   th: {
     tagButton: 'เก็บหลักฐานหน้านี้',
+    pickElement: 'คลิกเลือกส่วนของหน้า หรือลากเป็นกรอบ (↑/↓ ขยายหรือย่อส่วนที่เลือก, Enter เลือก, Esc ยกเลิก)',
+    formFailed: 'เปิดแบบฟอร์มเก็บหลักฐานไม่ได้ โปรดโหลดหน้านี้ใหม่แล้วลองอีกครั้ง หรือคลิกไอคอนส่วนขยายบนแถบเครื่องมือ',
+  },
+  en: {
+    tagButton: 'Tag this page',
+    pickElement:
+      'Click a block of the page or drag a rectangle (↑/↓ to widen or narrow, Enter to choose, Esc to cancel)',
+    formFailed:
+      'The tagging form could not open. Reload the page and try again, or click the extension icon in the toolbar.',
+  },
+} as const satisfies Record<'th' | 'en', Record<string, string>>;
+
+/** Strings of the overlay and of the tagging form it frames. */
+export const OVERLAY_STRINGS = {
+  th: {
+    ...PAGE_STRINGS.th,
     dialog: 'เก็บหน้านี้เป็นหลักฐาน',
     criterion: 'ข้อการประเมิน (O1–O43)',
     criterionHint: 'พิมพ์รหัสข้อ เช่น O5 หรือ ๕ หรือคำค้น',
@@ -22,17 +41,15 @@ export const OVERLAY_STRINGS = {
     save: 'บันทึกหลักฐาน',
     cancel: 'ยกเลิก',
     close: 'ปิด',
-    pickElement: 'คลิกเลือกส่วนของหน้า หรือลากเป็นกรอบ (↑/↓ ขยายหรือย่อส่วนที่เลือก, Enter เลือก, Esc ยกเลิก)',
     saving: 'กำลังบันทึก…',
     progress: 'กำลังบันทึกภาพหน้าจอ {done}/{total}',
     saved: 'บันทึกหลักฐานแล้ว ({count} ไฟล์)',
     needCriterion: 'โปรดเลือกอย่างน้อยหนึ่งข้อ',
     noMatch: 'ไม่พบข้อที่ตรงกัน',
     unverified: 'ชื่อข้อยังไม่ได้ตรวจกับคู่มือ',
-    formFailed: 'เปิดแบบฟอร์มเก็บหลักฐานไม่ได้ โปรดโหลดหน้านี้ใหม่แล้วลองอีกครั้ง หรือคลิกไอคอนส่วนขยายบนแถบเครื่องมือ',
   },
   en: {
-    tagButton: 'Tag this page',
+    ...PAGE_STRINGS.en,
     dialog: 'Tag this page as evidence',
     criterion: 'Criterion',
     criterionHint: 'Type a code (O5) or words',
@@ -53,16 +70,12 @@ export const OVERLAY_STRINGS = {
     save: 'Save evidence',
     cancel: 'Cancel',
     close: 'Close',
-    pickElement:
-      'Click a block of the page or drag a rectangle (↑/↓ to widen or narrow, Enter to choose, Esc to cancel)',
     saving: 'Saving…',
     progress: 'Capturing {done}/{total}',
     saved: 'Evidence saved ({count} files)',
     needCriterion: 'Choose at least one criterion',
     noMatch: 'No criterion found',
     unverified: 'Wording unverified',
-    formFailed:
-      'The tagging form could not open. Reload the page and try again, or click the extension icon in the toolbar.',
   },
 } as const satisfies Record<'th' | 'en', Record<string, string>>;
 
@@ -72,6 +85,7 @@ export const OVERLAY_STRINGS = {
  */
 export const FORM_STRINGS = {
   th: {
+    ...PAGE_STRINGS.th,
     removeItem: 'เอาข้อ {code} ออก',
     added: 'เลือกข้อ {code} แล้ว',
     removedItem: 'เอาข้อ {code} ออกแล้ว',
@@ -98,6 +112,7 @@ export const FORM_STRINGS = {
       'หน้านี้ลบปุ่ม "เก็บหลักฐานหน้านี้" ซ้ำหลายครั้ง จึงหยุดแสดงปุ่ม ใช้เมนูคลิกขวา "แท็กหน้านี้เป็นหลักฐาน ITA" หรือคลิกไอคอนส่วนขยายบนแถบเครื่องมือแทน',
   },
   en: {
+    ...PAGE_STRINGS.en,
     removeItem: 'Remove {code}',
     added: 'Chose {code}',
     removedItem: 'Removed {code}',
