@@ -7,7 +7,7 @@ import { blockedRefusal } from '../net/blocked';
 import { refuseAddress, refuseUrl, type AddressRefusal } from '../net/network-policy';
 import { DEFAULTS, type NetContext } from './net-context';
 import { hostKey } from '../util/url';
-import { readCapped } from '../net/read-capped';
+import { discardBody, readCapped } from '../net/read-capped';
 
 export interface RawResponse {
   status: number;
@@ -103,12 +103,12 @@ async function requestOnce(ctx: NetContext, spec: RequestSpec): Promise<Omit<Raw
       // A declared length over the cap is refused before reading a byte; the count below
       // catches the rest (no header, a lying header, compressed bodies that inflate).
       if (contentLength !== null && contentLength > ctx.maxBytes && !res.headers.get('content-encoding')) {
-        await res.body?.cancel().catch(() => undefined);
+        await discardBody(res.body);
         throw new RequestError('too-large', 0);
       }
       body = await readCapped(res.body, ctx.maxBytes, () => new RequestError('too-large', 0));
     } else {
-      await res.body?.cancel().catch(() => undefined);
+      await discardBody(res.body);
     }
     return {
       status: res.status,

@@ -1,3 +1,4 @@
+import type { FetchResponse } from '../net/fetch-response';
 import type { NetworkPolicy } from '../net/network-policy';
 import type { PeriodRule } from '../criteria/types';
 import type { ProblemCode } from './problems';
@@ -82,7 +83,7 @@ export interface CrawlOptions {
   maxPages?: number;
 }
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+export type FetchLike = (input: string, init?: RequestInit) => Promise<FetchResponse>;
 
 export interface VerifyOptions {
   fetch: FetchLike;
