@@ -77,7 +77,8 @@ export async function main(argv: string[], io: CliIo, commands: readonly CliComm
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`${lang === 'th' ? cmd.summaryTh : cmd.summaryEn}\n\n${cmd.usage}`);
+    const lines = cmd.helpLines?.(lang) ?? [];
+    io.stdout([`${lang === 'th' ? cmd.summaryTh : cmd.summaryEn}\n`, cmd.usage, ...lines].join('\n'));
     return 0;
   }
   const cmdArgs =

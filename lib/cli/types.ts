@@ -20,6 +20,8 @@ export interface CliCommand {
   summaryEn: string;
   /** One or more usage lines, e.g. "ita-evidence criteria [--set ID] [--json] [--lang th|en] [query]". */
   usage: string;
+  /** Lines describing each option, printed under the usage by "<command> --help". */
+  helpLines?: (lang: CliLang) => string[];
   /** Receives the arguments after the subcommand name (including any --lang); returns the exit code. */
   run(args: string[], io: CliIo): Promise<number>;
 }

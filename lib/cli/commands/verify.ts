@@ -122,6 +122,7 @@ export const verifyCommand: CliCommand = {
   summaryTh: 'ตรวจลิงก์หลักฐานซ้ำ (ลิงก์เสีย, soft 404, เนื้อหาเปลี่ยน, เส้นทางเข้าถึงจากหน้าแรก)',
   summaryEn: 'Re-verify evidence links (dead links, soft 404s, drift, linked from home)',
   usage: USAGE,
+  helpLines: (lang) => T[lang].help,
   async run(args, io) {
     const p = parseArgs(args, {
       flags: ['json', 'jsonl', 'path', 'allow-private'],

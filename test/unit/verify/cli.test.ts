@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseByteSize, verifyCommand } from '../../../lib/cli/commands/verify';
+import { main } from '../../../lib/cli/main';
 import type { FixtureServer } from '../../fixtures/verify-server';
 import { startSite } from './site';
 
@@ -138,6 +139,19 @@ describe('ita-evidence verify', () => {
     const file = await csv('cap.csv', `O1,${site.url('/ok')}\n`);
     const { out } = await run([file, '--jsonl', '--max-bytes', '100']);
     expect(JSON.parse(out).problems).toEqual(['too-large']);
+  });
+
+  it('"verify --help" lists every option, and says --json keeps every row (Thai and English)', async () => {
+    for (const [lang, words] of [
+      ['en', ['--max-bytes N', 'keeps every result in memory until then', '--jsonl']],
+      ['th', ['--max-bytes N', 'เก็บผลทุกแถวไว้ในหน่วยความจำจนจบ']],
+    ] as const) {
+      const out: string[] = [];
+      expect(
+        await main(['verify', '--help', '--lang', lang], { stdout: (s) => out.push(s), stderr: () => undefined }),
+      ).toBe(0);
+      for (const w of words) expect(out.join('\n')).toContain(w);
+    }
   });
 
   it('usage errors exit 2', async () => {
