@@ -5,7 +5,7 @@
  * loopback only, so nothing is looked up or sent off the machine.
  */
 import { Readable } from 'node:stream';
-import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardedFetch, requestHeaders } from '../../../lib/net/guarded-fetch.node';
 import { decodersFor } from '../../../lib/net/decode-body.node';
@@ -48,6 +48,9 @@ beforeAll(async () => {
       '/gzip': ['gzip', gzipSync(bytes)],
       '/x-gzip': ['x-gzip', gzipSync(bytes)],
       '/deflate': ['deflate', deflateSync(bytes)],
+      '/deflate-raw': ['deflate', deflateRawSync(bytes)],
+      '/deflate-empty': ['deflate', Buffer.alloc(0)],
+      '/deflate-bomb': ['deflate', deflateRawSync(Buffer.alloc(16 * MB, 0x20))],
       '/br': ['br', brotliCompressSync(bytes)],
       '/gzip-twice': ['gzip, gzip', gzipSync(gzipSync(bytes))],
       '/unknown': ['zstd-ish', bytes],
@@ -71,10 +74,19 @@ const text = async (body: Awaited<ReturnType<ReturnType<typeof guardedFetch>>>['
   new TextDecoder().decode(await readCapped(body, 10 * MB, () => new Error('too large')));
 
 describe('guardedFetch (undici request)', () => {
-  it.each(['/gzip', '/x-gzip', '/deflate', '/br', '/gzip-twice'])('decodes %s bodies as fetch does', async (p) => {
-    const res = await fetchOpen()(server.url(p));
-    expect(res.status).toBe(200);
-    expect(await text(res.body)).toBe(TEXT);
+  it.each(['/gzip', '/x-gzip', '/deflate', '/deflate-raw', '/br', '/gzip-twice'])(
+    'decodes %s bodies as fetch does',
+    async (p) => {
+      const res = await fetchOpen()(server.url(p));
+      expect(res.status).toBe(200);
+      expect(await text(res.body)).toBe(TEXT);
+    },
+  );
+
+  it('an empty deflate body is empty; a raw deflate bomb stops at the cap', async () => {
+    expect(await text((await fetchOpen()(server.url('/deflate-empty'))).body)).toBe('');
+    const bomb = await fetchOpen()(server.url('/deflate-bomb'));
+    await expect(readCapped(bomb.body, MB, (n) => new Error(`too large: ${n}`))).rejects.toThrow(/too large/);
   });
 
   it('hands an unknown coding over undecoded, and refuses more than five codings', async () => {
