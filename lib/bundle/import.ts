@@ -1,10 +1,10 @@
 /**
- * Import = read and verify everything (no database access), plan the merge, then apply it in one
- * transaction. A failure at any step leaves the database exactly as it was.
+ * Import = decide as `check` does (JSON files only in memory), read and verify everything (no
+ * database access), plan the merge, then apply it in one transaction. A failure at any step leaves the database exactly as it was.
  */
 import type { ItaDb } from '../storage/db';
 import { getChecklistYear } from '../storage/archive-repo';
-import { readBundle, type BundleLimits, type ParsedBundle } from './check';
+import { checkBundle, readBundle, type BundleLimits, type ParsedBundle } from './check';
 import { applyMerge, type MergeResult } from './merge';
 import { planMerge, unresolved, type MergePlan, type Resolutions } from './merge-plan';
 import { BundleFailure, type BundleError } from './messages';
@@ -32,6 +32,10 @@ export async function importBundle(
   /** `snapshotCheck`: the DOM layer of the snapshot rule, passed by extension pages. */
   opts: { limits?: Partial<BundleLimits>; resolutions?: Resolutions; snapshotCheck?: SnapshotCheck } = {},
 ): Promise<ImportOutcome> {
+  // Decided first as `check` decides, keeping only the JSON files: a refused bundle (container,
+  // sizes, hashes, values, active snapshots) never has its other files in memory.
+  const decided = await checkBundle(bytes, opts.limits);
+  if (!decided.ok) return { ok: false, errors: decided.errors };
   const checked = await readBundle(bytes, opts.limits);
   if (!checked.ok) return { ok: false, errors: checked.errors };
   // Snapshots: active content refuses the bundle; older ones are neutralised before anything is planned.
