@@ -28,8 +28,6 @@ fieldset label, .radio label { display: inline; font-weight: 400; margin: 0 0 0 
 .path { background: #f4f6f7; padding: 6px 8px; border-radius: 6px; margin: 4px 0; word-break: break-word; }
 .tag { font-size: 12px; color: #7d6608; margin-left: 6px; }
 .actions { display: flex; gap: 8px; justify-content: flex-end; align-items: center; margin-top: 10px; flex-wrap: wrap; }
-/* A form taller than the window scrolls inside its frame: Save stays in sight at the bottom. */
-.panel > .actions { position: sticky; bottom: 0; background: #fff; padding: 8px 0 4px; margin-bottom: -4px; }
 .mode-now { margin-right: auto; font-size: 13px; color: #333; }
 button { font: inherit; padding: 7px 14px; border-radius: 6px; border: 1px solid #1a5276; background: #fff; color: #1a5276; cursor: pointer; }
 button.primary { background: #1a5276; color: #fff; }
