@@ -37,6 +37,8 @@ interface Shot {
   summary: PageSummary;
   png: Uint8Array | null;
   problem: FormInit['captureProblem'];
+  /** The tab was not in front of its window, so no screenshot was taken (it would have been of another tab). */
+  notInFront?: boolean;
   at: number;
 }
 
@@ -94,20 +96,37 @@ async function takeShot(tab: Tab, capture = true): Promise<Shot> {
     const { facts, summary } = await page(tab.id, 'page/freeze', {});
     let png: Uint8Array | null = null;
     let problem: Shot['problem'] = null;
+    let notInFront = false;
     try {
-      if (capture)
+      // captureVisibleTab shoots whatever tab is in front: only ours, before and after the shot.
+      if (capture && !(await inFront(tab))) notInFront = true;
+      else if (capture) {
         png = await withQuotaRetry(
           () => captureVisiblePng(tab.windowId),
           () => undefined,
         );
+        if (!(await inFront(tab))) [png, notInFront] = [null, true];
+      }
+      if (notInFront) problem = 'failed';
     } catch (e) {
       const code = captureErrorCode(e);
       problem = code === 'permission-missing' || code === 'restricted-page' ? code : 'failed';
       console.warn('[ita-evidence] screenshot at form opening failed', code, e);
     }
     const { changed } = await page(tab.id, 'page/unfreeze', {});
-    if (!changed || attempt >= 1 || !png) return { facts, summary, png, problem, at: Date.now() };
+    if (!changed || attempt >= 1 || !png) return { facts, summary, png, problem, notInFront, at: Date.now() };
   }
+}
+
+async function inFront(tab: Tab): Promise<boolean> {
+  const [active] = await browser.tabs.query({ active: true, windowId: tab.windowId });
+  return active?.id === tab.id;
+}
+
+/** Save's answer when no screenshot could be had: another tab in front, or no permission here. */
+function noShot(shot: Shot): CaptureResult {
+  if (shot.notInFront) return { ok: false, code: 'cancelled', detail: 'tab-changed' };
+  return { ok: false, code: shot.problem === 'restricted-page' ? 'restricted-page' : 'permission-missing' };
 }
 
 async function persist(s: Session): Promise<void> {
@@ -235,15 +254,13 @@ export async function saveForm(db: ItaDb, s: Session, req: FormSaveRequest): Pro
       result = await handleCapture(db, { ...values, page: shot.facts, renderedPng: picked.renderedPng }, tab);
     } else {
       const shot = await takeShot(tab);
-      if (!shot.png)
-        return { ok: false, code: shot.problem === 'restricted-page' ? 'restricted-page' : 'permission-missing' };
+      if (!shot.png) return noShot(shot);
       result = await handleCapture(db, { ...values, page: shot.facts, region: picked.region }, tab, shot.png);
     }
   } else {
     let shot = s.shot && Date.now() - s.shot.at < SHOT_FRESH_MS ? s.shot : null;
     if (!shot?.png) shot = await takeShot(tab);
-    if (!shot.png)
-      return { ok: false, code: shot.problem === 'restricted-page' ? 'restricted-page' : 'permission-missing' };
+    if (!shot.png) return noShot(shot);
     result = await handleCapture(db, { ...values, page: shot.facts }, tab, shot.png);
   }
   if (result.ok) {

@@ -16,7 +16,9 @@ import {
   TAG_NAMES,
   type Session,
   type UiLang,
+  tagDialog,
 } from './harness';
+import { blobBase64, near, pngPixels } from './pixels';
 
 /**
  * A page with one CSS image: the page loads it at once; the snapshot keeps CSS images as links, so
@@ -65,6 +67,10 @@ describe('a Save that the extension cannot finish', () => {
     png = await readFile(path.join(ROOT, 'test/fixtures/site/ita/img/lazy-1.png'));
     s = await startSession({
       prepare: (site) => {
+        site.setOverride('/red.html', (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end('<!DOCTYPE html><title>red</title><body style="margin:0;background:#ff0000"></body>');
+        });
         site.setOverride('/ita/slow.html', (_req, res) => {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
           res.end(SLOW_PAGE);
@@ -109,6 +115,72 @@ describe('a Save that the extension cannot finish', () => {
     await expect.poll(formOpacity, { timeout: 30_000 }).toBe('1');
     await tagStatus(page).filter({ hasText: FORM_STRINGS.en.restarted }).waitFor();
     expect(await dialog.getByRole('button', { name: n.remove('O7'), exact: true }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('the screenshot is never of another tab: a form opened on a tab behind another saves only once that tab is in front', async () => {
+    await setLanguage(s.ext, 'en');
+    const page = await s.h.ctx.newPage();
+    const url = `${s.site.url}ita/o5.html?behind`;
+    await page.goto(url);
+    const front = await s.h.ctx.newPage();
+    await front.goto(`${s.site.url}red.html`);
+    await front.bringToFront();
+    // A tag request for the tab behind (the context-menu event, dispatched as Chrome would send it).
+    await s.h.worker.evaluate(async (u) => {
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: { query(q: object): Promise<{ id: number; url: string }[]> };
+            contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
+          };
+        }
+      ).chrome;
+      const [tab] = (await c.tabs.query({})).filter((t) => t.url === u);
+      c.contextMenus.onClicked.dispatch({ menuItemId: 'ita-tag-page', pageUrl: u, editable: false }, tab!);
+    }, url);
+    const dialog = tagDialog(page);
+    await dialog.waitFor();
+    await chooseItems(dialog, ['O5']);
+    const save = dialog.getByRole('button', { name: TAG_NAMES.en.save, exact: true });
+    await save.click();
+    const status = tagStatus(page);
+    await status.filter({ hasText: 'another tab' }).waitFor();
+    const stored = async () => (await dbAll<EvidenceRecord>(s.ext, 'evidence')).filter((r) => r.url === url);
+    expect(await stored()).toHaveLength(0);
+
+    await page.bringToFront();
+    // Chrome has made it the active tab (what the worker checks), and the frame is seen again.
+    await expect
+      .poll(() =>
+        s.h.worker.evaluate(async () => {
+          const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> } } })
+            .chrome;
+          return (await c.tabs.query({ active: true })).map((t) => t.url);
+        }),
+      )
+      .toContain(url);
+    // The form's clickjacking guard (IntersectionObserver v2) sees the frame again only once Chrome
+    // has painted the tab: wait for the same observer to say so, as no person clicks faster.
+    const form = page.frames().find((f) => f.url().includes('overlay-form.html'))!;
+    await form.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          new IntersectionObserver(
+            (entries) => {
+              if ((entries.at(-1) as IntersectionObserverEntry & { isVisible?: boolean }).isVisible) resolve();
+            },
+            { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+          ).observe(document.querySelector('.wrap')!);
+        }),
+    );
+    await save.click();
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('Evidence saved as O5');
+    const [record] = await stored();
+    const shot = record!.artifacts.find((a) => a.method === 'viewport')!;
+    const { pixels } = await pngPixels(s.ext, await blobBase64(s.ext, shot.id), [[200, 300]]);
+    expect(near(pixels[0]!, '#ff0000')).toBe(false);
+    await front.close();
     await page.close();
   });
 
