@@ -106,7 +106,6 @@ export default tseslint.config(
   },
   {
     files: [
-      'entrypoints/overlay-form/main.ts',
       'entrypoints/overlay-form/combobox.ts',
       'entrypoints/overlay.content/frame.ts',
     ],

@@ -62,11 +62,11 @@ function suggestion(init: FormInit): Criterion | null {
 }
 
 type Lang = FormInit['config']['language'];
-type FormText = ReturnType<typeof formText>;
+export type FormText = ReturnType<typeof formText>;
 type Hints = ReturnType<typeof detectHints>;
 type ChosenHow = 'user' | 'restored' | 'suggested';
 
-function formText(lang: Lang) {
+export function formText(lang: Lang) {
   return { ...OVERLAY_STRINGS[lang], ...FORM_STRINGS[lang] };
 }
 

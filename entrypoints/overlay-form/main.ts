@@ -1,8 +1,8 @@
 import { sendToBackground } from '../../lib/platform/messaging';
 import type { CaptureResult, FormInit, FormLayout } from '../../lib/messages/protocol';
-import { FORM_STRINGS, OVERLAY_STRINGS, fill } from '../../lib/i18n/overlay-strings';
+import { fill } from '../../lib/i18n/overlay-strings';
 import { FORM_CSS } from './form-css';
-import { buildForm, type FormView } from './form';
+import { buildForm, formText, type FormText, type FormValues, type FormView } from './form';
 import { resultMessage } from './result-text';
 import { h } from './dom';
 import { watchVisibility } from './visibility';
@@ -36,162 +36,193 @@ addEventListener('message', (e) => {
 });
 
 function start(init: FormInit): void {
-  const tok = token!;
-  const lang = init.config.language;
-  const t = { ...OVERLAY_STRINGS[lang], ...FORM_STRINGS[lang] };
+  new FormSession(token!, init);
+}
+
+/** The page's language, title and style, before anything is drawn. */
+function dressPage(lang: FormInit['config']['language'], t: FormText): void {
   document.documentElement.lang = lang;
   document.title = t.dialog;
   const style = document.createElement('style');
   style.textContent = FORM_CSS;
   document.head.append(style);
+}
 
-  const status = h('div', { role: 'status', 'aria-live': 'polite', class: 'status', tabindex: -1 });
-  const announcer = h('div', { class: 'sr-only', 'aria-live': 'polite' });
-  const wrap = h('div', { class: 'wrap' });
-  let layoutMode: FormLayout = 'dialog';
-  let busy = false;
-  let closed = false;
+/**
+ * The background's answer to Save: 'timeout' when none comes within the mode's limit, undefined when the
+ * worker restarted on the way, a failure when the message could not be sent.
+ */
+function askToSave(tok: string, v: FormValues) {
+  const limit = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), SAVE_LIMIT_MS[v.mode]));
+  return Promise.race([sendToBackground('form/save', { token: tok, ...v }), limit]).catch(
+    (e: unknown): CaptureResult => ({
+      ok: false,
+      code: 'failed',
+      detail: e instanceof Error ? e.message : String(e),
+    }),
+  );
+}
 
-  const announce = (text: string) => {
+/** One opening of the form: its status line, the frame's size, the draft, Save and its result, closing. */
+class FormSession {
+  private readonly lang: FormInit['config']['language'];
+  private readonly t: FormText;
+  private readonly status = h('div', { role: 'status', 'aria-live': 'polite', class: 'status', tabindex: -1 });
+  private readonly announcer = h('div', { class: 'sr-only', 'aria-live': 'polite' });
+  private readonly wrap = h('div', { class: 'wrap' });
+  private layoutMode: FormLayout = 'dialog';
+  private busy = false;
+  private closed = false;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly view: FormView;
+  private readonly visible: () => boolean;
+
+  constructor(
+    private readonly tok: string,
+    private readonly init: FormInit,
+  ) {
+    this.lang = init.config.language;
+    this.t = formText(this.lang);
+    dressPage(this.lang, this.t);
+    new ResizeObserver(() => {
+      if (this.layoutMode !== 'picking') this.layout(this.layoutMode);
+    }).observe(this.wrap);
+    this.view = buildForm(init, {
+      onSave: () => void this.save(),
+      onClose: () => void this.close(),
+      onChange: () => this.sendDraftSoon(),
+      onChosen: () => {
+        if (this.status.classList.contains('error') && this.status.textContent === this.t.needCriterion)
+          this.setStatus('');
+      },
+      announce: (text) => this.announce(text),
+    });
+    this.view.panel.append(this.status);
+    this.wrap.append(this.view.panel, this.announcer);
+    document.body.append(this.wrap);
+    this.visible = watchVisibility(this.wrap);
+    document.addEventListener('keydown', (e) => this.onKey(e));
+    this.layout('dialog');
+    this.view.combobox.focus();
+  }
+
+  private announce(text: string): void {
     // A fresh node each time, so that screen readers read the same words twice.
-    announcer.replaceChildren(h('p', {}, text));
-  };
-  const layout = (mode: FormLayout) => {
-    layoutMode = mode;
-    void sendToBackground('form/layout', { token: tok, mode, height: wrap.getBoundingClientRect().height + 16 }).catch(
-      () => undefined,
-    );
-  };
-  new ResizeObserver(() => {
-    if (layoutMode !== 'picking') layout(layoutMode);
-  }).observe(wrap);
+    this.announcer.replaceChildren(h('p', {}, text));
+  }
 
-  const setStatus = (text: string, kind: 'ok' | 'error' | 'info' = 'info', extra: Node[] = []) => {
-    status.replaceChildren(h('span', {}, text), ...extra);
-    status.className = `status ${kind}`;
-  };
+  private layout(mode: FormLayout): void {
+    this.layoutMode = mode;
+    const height = this.wrap.getBoundingClientRect().height + 16;
+    void sendToBackground('form/layout', { token: this.tok, mode, height }).catch(() => undefined);
+  }
 
-  let draftTimer: ReturnType<typeof setTimeout> | undefined;
-  const sendDraft = () => {
-    clearTimeout(draftTimer);
-    return sendToBackground('form/draft', { token: tok, draft: view.dirty() ? view.draft() : null }).catch(
-      () => undefined,
-    );
-  };
+  private setStatus(text: string, kind: 'ok' | 'error' | 'info' = 'info', extra: Node[] = []): void {
+    this.status.replaceChildren(h('span', {}, text), ...extra);
+    this.status.className = `status ${kind}`;
+  }
 
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    if (layoutMode === 'dialog') await sendDraft();
-    await sendToBackground('form/close', { token: tok }).catch(() => undefined);
-  };
+  private sendDraftSoon(): void {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => void this.sendDraft(), 400);
+  }
 
-  const save = async () => {
-    if (busy) return;
-    const v = view.values();
+  private sendDraft() {
+    clearTimeout(this.draftTimer);
+    const draft = this.view.dirty() ? this.view.draft() : null;
+    return sendToBackground('form/draft', { token: this.tok, draft }).catch(() => undefined);
+  }
+
+  private async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.layoutMode === 'dialog') await this.sendDraft();
+    await sendToBackground('form/close', { token: this.tok }).catch(() => undefined);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      if (this.busy) void sendToBackground('form/cancel', { token: this.tok }).catch(() => undefined);
+      else void this.close();
+    } else if (e.key === 'Tab') trapFocus(e, this.wrap);
+  }
+
+  /** Says what stops a Save before it starts (no item chosen, the form not plainly visible); true when none. */
+  private readyToSave(v: FormValues): boolean {
     if (!v.criteria.length) {
-      setStatus(t.needCriterion, 'error');
-      view.combobox.focus();
-      return;
+      this.setStatus(this.t.needCriterion, 'error');
+      this.view.combobox.focus();
+      return false;
     }
-    if (!visible()) {
-      setStatus(t.notVisible, 'error', [retryButton()]);
-      return;
+    if (!this.visible()) {
+      this.setStatus(this.t.notVisible, 'error', [this.retryButton()]);
+      return false;
     }
-    busy = true;
-    view.setBusy(true);
-    setStatus(t.saving);
-    const limit = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), SAVE_LIMIT_MS[v.mode]));
-    const answer = await Promise.race([sendToBackground('form/save', { token: tok, ...v }), limit]).catch(
-      (e: unknown): CaptureResult => ({
-        ok: false,
-        code: 'failed',
-        detail: e instanceof Error ? e.message : String(e),
-      }),
-    );
-    busy = false;
-    view.setBusy(false);
+    return true;
+  }
+
+  private async save(): Promise<void> {
+    if (this.busy) return;
+    const v = this.view.values();
+    if (!this.readyToSave(v)) return;
+    this.busy = true;
+    this.view.setBusy(true);
+    this.setStatus(this.t.saving);
+    const answer = await askToSave(this.tok, v);
+    this.busy = false;
+    this.view.setBusy(false);
     if (answer === 'timeout' || answer === undefined) {
-      layout('dialog');
-      setStatus(answer === 'timeout' ? t.noAnswer : t.restarted, 'error', [retryButton()]);
+      this.layout('dialog');
+      this.setStatus(answer === 'timeout' ? this.t.noAnswer : this.t.restarted, 'error', [this.retryButton()]);
       return;
     }
     if (!answer.ok) {
-      layout('dialog');
+      this.layout('dialog');
       // A refusal keeps everything the officer entered, and Save stays ready for another try.
-      const retry = answer.code === 'cancelled' ? [] : [retryButton()];
-      setStatus(resultMessage(answer, lang, init.page.url), 'error', retry);
+      const retry = answer.code === 'cancelled' ? [] : [this.retryButton()];
+      this.setStatus(resultMessage(answer, this.lang, this.init.page.url), 'error', retry);
       return;
     }
-    showSaved(answer.evidenceId, fill(t.savedAs, { codes: v.criteria.join(', '), count: answer.artifacts }));
-  };
+    this.showSaved(answer.evidenceId, fill(this.t.savedAs, { codes: v.criteria.join(', '), count: answer.artifacts }));
+  }
 
-  const retryButton = () => h('button', { type: 'button', class: 'link', onclick: () => void save() }, t.retry);
+  private retryButton(): HTMLButtonElement {
+    return h('button', { type: 'button', class: 'link', onclick: () => void this.save() }, this.t.retry);
+  }
 
-  const showSaved = (evidenceId: string, text: string) => {
+  private showSaved(evidenceId: string, text: string): void {
+    const t = this.t;
     // The status outlives the dialog: it moves out of it, then the dialog goes.
-    wrap.prepend(status);
-    view.panel.remove();
-    let timer = setTimeout(() => void close(), TOAST_MS);
+    this.wrap.prepend(this.status);
+    this.view.panel.remove();
+    let timer = setTimeout(() => void this.close(), TOAST_MS);
     const hold = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void close(), TOAST_MS);
+      timer = setTimeout(() => void this.close(), TOAST_MS);
     };
-    status.addEventListener('focusin', hold);
-    status.addEventListener('mouseenter', hold);
+    this.status.addEventListener('focusin', hold);
+    this.status.addEventListener('mouseenter', hold);
     const undoSave = async () => {
-      const r = await sendToBackground('form/undo', { token: tok, evidenceId }).catch(() => ({ ok: false }));
-      setStatus(r.ok ? t.undone : t.restarted, r.ok ? 'ok' : 'error', [dismiss]);
+      const r = await sendToBackground('form/undo', { token: this.tok, evidenceId }).catch(() => ({ ok: false }));
+      this.setStatus(r.ok ? t.undone : t.restarted, r.ok ? 'ok' : 'error', [dismiss]);
       dismiss.focus();
       hold();
     };
     const undo = h('button', { type: 'button', onclick: () => void undoSave() }, t.undo);
-    const open = h(
-      'button',
-      {
-        type: 'button',
-        onclick: () => void sendToBackground('form/open-checklist', { token: tok }).catch(() => undefined),
-      },
-      t.openChecklist,
-    );
+    const openChecklist = () =>
+      void sendToBackground('form/open-checklist', { token: this.tok }).catch(() => undefined);
+    const open = h('button', { type: 'button', onclick: openChecklist }, t.openChecklist);
     const dismiss = h(
       'button',
-      { type: 'button', class: 'dismiss', 'aria-label': t.dismiss, onclick: () => void close() },
+      { type: 'button', class: 'dismiss', 'aria-label': t.dismiss, onclick: () => void this.close() },
       '×',
     );
-    setStatus(text, 'ok', [h('span', { class: 'toast-actions' }, undo, open, dismiss)]);
-    status.classList.add('toast');
-    layout('toast');
-    status.focus();
-  };
-
-  const view: FormView = buildForm(init, {
-    onSave: () => void save(),
-    onClose: () => void close(),
-    onChange: () => {
-      clearTimeout(draftTimer);
-      draftTimer = setTimeout(() => void sendDraft(), 400);
-    },
-    onChosen: () => {
-      if (status.classList.contains('error') && status.textContent === t.needCriterion) setStatus('');
-    },
-    announce,
-  });
-
-  view.panel.append(status);
-  wrap.append(view.panel, announcer);
-  document.body.append(wrap);
-  const visible = watchVisibility(wrap);
-
-  document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !e.defaultPrevented) {
-      e.preventDefault();
-      if (busy) void sendToBackground('form/cancel', { token: tok }).catch(() => undefined);
-      else void close();
-    } else if (e.key === 'Tab') trapFocus(e, wrap);
-  });
-  layout('dialog');
-  view.combobox.focus();
+    this.setStatus(text, 'ok', [h('span', { class: 'toast-actions' }, undo, open, dismiss)]);
+    this.status.classList.add('toast');
+    this.layout('toast');
+    this.status.focus();
+  }
 }
 
 /** Tab and Shift+Tab cycle inside the form: focus never falls out to the page behind the frame. */
