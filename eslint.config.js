@@ -105,10 +105,7 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
   {
-    files: [
-      'entrypoints/overlay-form/combobox.ts',
-      'entrypoints/overlay.content/frame.ts',
-    ],
+    files: ['entrypoints/overlay-form/combobox.ts', 'entrypoints/overlay.content/frame.ts'],
     rules: { 'max-lines-per-function': 'off' },
   },
   // Formatting is Prettier's (.prettierrc.json); this turns off the stylistic rules it owns.
