@@ -17,6 +17,42 @@ export interface Combobox {
   input: HTMLInputElement;
 }
 
+function comboInput(id: string, listId: string, hint: string): HTMLInputElement {
+  return h('input', {
+    id,
+    type: 'text',
+    role: 'combobox',
+    'aria-expanded': 'false',
+    'aria-controls': listId,
+    'aria-autocomplete': 'list',
+    autocomplete: 'off',
+    placeholder: hint,
+  });
+}
+
+function listbox(id: string, label: string): HTMLUListElement {
+  // tabindex -1: Tab from the open list goes on to the next control, not to <body>.
+  return h('ul', { id, role: 'listbox', 'aria-label': label, class: 'listbox', tabindex: -1, hidden: true });
+}
+
+/** One option of the list; a press picks it without taking focus from the input. */
+function option(id: string, text: string, active: boolean, onPick: () => void): HTMLLIElement {
+  return h(
+    'li',
+    {
+      id,
+      role: 'option',
+      'aria-selected': String(active),
+      class: active ? 'opt active' : 'opt',
+      onmousedown: (e) => {
+        e.preventDefault();
+        onPick();
+      },
+    },
+    text,
+  );
+}
+
 /**
  * An ARIA 1.2 combobox with a listbox popup: type a code ("O5", "๕") or words in either
  * language, pick with Enter or click. The list opens on typing or ArrowDown, never by itself on
@@ -25,25 +61,8 @@ export interface Combobox {
 export function criterionCombobox(o: ComboboxOptions): Combobox {
   const listId = uid('list');
   const inputId = uid('input');
-  const input = h('input', {
-    id: inputId,
-    type: 'text',
-    role: 'combobox',
-    'aria-expanded': 'false',
-    'aria-controls': listId,
-    'aria-autocomplete': 'list',
-    autocomplete: 'off',
-    placeholder: o.hint,
-  });
-  // tabindex -1: Tab from the open list goes on to the next control, not to <body>.
-  const list = h('ul', {
-    id: listId,
-    role: 'listbox',
-    'aria-label': o.label,
-    class: 'listbox',
-    tabindex: -1,
-    hidden: true,
-  });
+  const input = comboInput(inputId, listId, o.hint);
+  const list = listbox(listId, o.label);
   // "No match" is said beside the list, not offered as an option inside it.
   const none = h('p', { class: 'nomatch', hidden: true }, o.noMatch);
   let matches: Criterion[] = [];
@@ -51,24 +70,7 @@ export function criterionCombobox(o: ComboboxOptions): Combobox {
 
   const name = (c: Criterion) => `${c.code} ${o.lang === 'th' ? c.nameTh : c.nameEn}`;
   const render = () => {
-    list.replaceChildren(
-      ...matches.map((c, i) =>
-        h(
-          'li',
-          {
-            id: `${listId}-${i}`,
-            role: 'option',
-            'aria-selected': String(i === active),
-            class: i === active ? 'opt active' : 'opt',
-            onmousedown: (e) => {
-              e.preventDefault();
-              pick(i);
-            },
-          },
-          name(c),
-        ),
-      ),
-    );
+    list.replaceChildren(...matches.map((c, i) => option(`${listId}-${i}`, name(c), i === active, () => pick(i))));
     if (active >= 0) {
       input.setAttribute('aria-activedescendant', `${listId}-${active}`);
       list.children[active]?.scrollIntoView({ block: 'nearest' });

@@ -27,6 +27,50 @@ const WIDTH: Record<FormLayout, number> = { dialog: 460, toast: 420, picking: 0 
  */
 export const FORM_READY_MS = 8000;
 
+/** A frame of the form page that hands the token to the form once it has loaded. */
+function formIframe(token: string, title: string): HTMLIFrameElement {
+  const f = document.createElement('iframe');
+  f.title = title;
+  f.name = 'ita-evidence-form';
+  f.style.width = `${WIDTH.dialog}px`;
+  f.style.height = '120px';
+  f.addEventListener(
+    'load',
+    () => {
+      f.contentWindow?.postMessage({ itaToken: token }, formFrameOrigin());
+      f.focus();
+    },
+    { once: true },
+  );
+  f.src = formPageUrl();
+  return f;
+}
+
+/** Why the frame is not plainly visible on top, or null (see FormFrame.check). */
+function frameProblem(overlay: OverlayHost, f: HTMLIFrameElement): string | null {
+  if (!f.isConnected || !overlay.host.isConnected) return 'removed';
+  if (!overlay.styleIntact()) return 'host-style';
+  for (let el: Element | null = f; el; el = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null) {
+    const cs = getComputedStyle(el);
+    if (cs.opacity !== '1' || cs.display === 'none' || cs.visibility !== 'visible') return 'not-visible';
+    if ((cs.filter && cs.filter !== 'none') || (cs.clipPath && cs.clipPath !== 'none')) return 'not-visible';
+    if (el !== document.documentElement && cs.transform && cs.transform !== 'none') return 'not-visible';
+  }
+  const r = f.getBoundingClientRect();
+  if (r.width < 200 || r.height < 40 || r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight)
+    return 'not-visible';
+  // Nothing of the page's is on top of us (elementFromPoint retargets our shadow content to the host).
+  const points: [number, number][] = [
+    [r.left + r.width / 2, r.top + r.height / 2],
+    [r.left + 8, r.top + 8],
+    [r.right - 8, r.top + 8],
+    [r.left + 8, r.bottom - 8],
+    [r.right - 8, r.bottom - 8],
+  ];
+  for (const [x, y] of points) if (document.elementFromPoint(x, y) !== overlay.host) return 'covered';
+  return null;
+}
+
 export function createFormFrame(
   overlay: OverlayHost,
   fab: HTMLButtonElement,
@@ -47,21 +91,7 @@ export function createFormFrame(
   return {
     show(token, title) {
       frame?.remove();
-      const url = formPageUrl();
-      const f = document.createElement('iframe');
-      f.title = title;
-      f.name = 'ita-evidence-form';
-      f.style.width = `${WIDTH.dialog}px`;
-      f.style.height = '120px';
-      f.addEventListener(
-        'load',
-        () => {
-          f.contentWindow?.postMessage({ itaToken: token }, formFrameOrigin());
-          f.focus();
-        },
-        { once: true },
-      );
-      f.src = url;
+      const f = formIframe(token, title);
       fab.hidden = true;
       overlay.root.append(f);
       frame = f;
@@ -85,29 +115,6 @@ export function createFormFrame(
     focus() {
       frame?.focus();
     },
-    check() {
-      const f = frame;
-      if (!f || !f.isConnected || !overlay.host.isConnected) return 'removed';
-      if (!overlay.styleIntact()) return 'host-style';
-      for (let el: Element | null = f; el; el = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null) {
-        const cs = getComputedStyle(el);
-        if (cs.opacity !== '1' || cs.display === 'none' || cs.visibility !== 'visible') return 'not-visible';
-        if ((cs.filter && cs.filter !== 'none') || (cs.clipPath && cs.clipPath !== 'none')) return 'not-visible';
-        if (el !== document.documentElement && cs.transform && cs.transform !== 'none') return 'not-visible';
-      }
-      const r = f.getBoundingClientRect();
-      if (r.width < 200 || r.height < 40 || r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight)
-        return 'not-visible';
-      // Nothing of the page's is on top of us (elementFromPoint retargets our shadow content to the host).
-      const points: [number, number][] = [
-        [r.left + r.width / 2, r.top + r.height / 2],
-        [r.left + 8, r.top + 8],
-        [r.right - 8, r.top + 8],
-        [r.left + 8, r.bottom - 8],
-        [r.right - 8, r.bottom - 8],
-      ];
-      for (const [x, y] of points) if (document.elementFromPoint(x, y) !== overlay.host) return 'covered';
-      return null;
-    },
+    check: () => (frame ? frameProblem(overlay, frame) : 'removed'),
   };
 }
