@@ -97,7 +97,10 @@ export function criterionCombobox(o: ComboboxOptions): Combobox {
     open(false);
   };
   input.addEventListener('input', update);
-  input.addEventListener('blur', () => open(false));
+  // Focus taken by something outside the form (the page, a PDF viewer drawing late) leaves the list open.
+  input.addEventListener('blur', () => {
+    if (document.hasFocus()) open(false);
+  });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
