@@ -11,7 +11,7 @@ import { startStaticServer } from '../lib/devserver/static-server';
 import { UI_STRINGS } from '../lib/i18n/ui';
 import { WORKFLOW_STRINGS } from '../lib/i18n/ui-workflow';
 import { ensureE2eBuild, launchWithExtension, repoRoot } from './lib/chromium';
-import { configureAgency, tagDemoPages, type TourLang } from './lib/tour';
+import { configureAgency, setUiLanguage as chooseLanguage, tagDemoPages, type TourLang } from './lib/tour';
 import { exportBundleFromPanel } from './lib/export-from-panel';
 
 const PANEL = { width: 400, height: 900 };
@@ -24,19 +24,6 @@ function outDir(): string {
     process.exit(2);
   }
   return path.resolve(v);
-}
-
-async function chooseLanguage(options: Page, lang: TourLang): Promise<void> {
-  await options.reload();
-  await options
-    .getByRole('combobox', { name: /^(Language|ภาษา)$/ })
-    .selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
-  await options.getByRole('button', { name: /^(Save settings|บันทึกการตั้งค่า)$/ }).click();
-  await options
-    .getByRole('status')
-    .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
-    .first()
-    .waitFor();
 }
 
 async function shoot(page: Page, file: string, fullPage = true): Promise<void> {

@@ -5,6 +5,20 @@ import type { LaunchedExtension } from './chromium';
 
 export type TourLang = 'th' | 'en';
 
+/** Switches the extension's UI language on its options page, as an officer would, and waits for "saved". */
+export async function setUiLanguage(options: Page, lang: TourLang): Promise<void> {
+  await options.reload();
+  await options
+    .getByRole('combobox', { name: /^(Language|ภาษา)$/ })
+    .selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
+  await options.getByRole('button', { name: /^(Save settings|บันทึกการตั้งค่า)$/ }).click();
+  await options
+    .getByRole('status')
+    .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
+    .first()
+    .waitFor();
+}
+
 export const DEMO_AGENCY = 'เทศบาลเมืองตัวอย่าง';
 
 /** Demo pages to tag, reached by clicking from the home page as a reviewer would. */

@@ -1,3 +1,4 @@
+import { setUiLanguage as setLanguage } from '../../scripts/lib/tour';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +16,6 @@ import {
   tagStatus,
   TAG_NAMES,
   type Session,
-  type UiLang,
   tagDialog,
 } from './harness';
 import { blobBase64, near, pngPixels } from './pixels';
@@ -39,19 +39,6 @@ async function killWorker(ext: Page): Promise<void> {
   } finally {
     await cdp.detach().catch(() => undefined);
   }
-}
-
-async function setLanguage(options: Page, lang: UiLang): Promise<void> {
-  await options.reload();
-  await options
-    .getByRole('combobox', { name: /^(Language|ภาษา)$/ })
-    .selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
-  await options.getByRole('button', { name: /^(Save settings|บันทึกการตั้งค่า)$/ }).click();
-  await options
-    .getByRole('status')
-    .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
-    .first()
-    .waitFor();
 }
 
 describe('a Save that the extension cannot finish', () => {

@@ -1,3 +1,4 @@
+import { setUiLanguage } from '../../scripts/lib/tour';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { StaticServer } from '../../lib/devserver/static-server';
@@ -18,16 +19,7 @@ describe('side panel at 360 and 400 px: no sideways scrolling, one-row tab bar, 
   let panel: Page;
 
   async function switchLanguage(lang: Lang) {
-    await options.reload();
-    await options
-      .getByRole('combobox', { name: /^(Language|ภาษา)$/ })
-      .selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
-    await options.getByRole('button', { name: /^(Save settings|บันทึกการตั้งค่า)$/ }).click();
-    await options
-      .getByRole('status')
-      .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
-      .first()
-      .waitFor();
+    await setUiLanguage(options, lang);
     await panel.reload();
     await panel.getByRole('tab').first().waitFor();
     expect(await panel.locator('html').getAttribute('lang')).toBe(lang);

@@ -1,22 +1,12 @@
+import { setUiLanguage } from '../../scripts/lib/tour';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { UI_STRINGS as UI } from '../../lib/i18n/ui';
 import { endSession, ROOT, startSession, type Session } from './harness';
 
 /** Sets the UI language in the setup form (the site URL stays as set up). */
-async function setLanguage(options: Page, label: 'ไทย' | 'English'): Promise<void> {
-  await options.reload();
-  await options.getByRole('combobox', { name: /^(Language|ภาษา)$/ }).selectOption({ label });
-  await options.getByRole('button', { name: /^(Save settings|บันทึกการตั้งค่า)$/ }).click();
-  await options
-    .getByRole('status')
-    .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
-    .first()
-    .waitFor();
-}
 
 /** The setup form's inputs as an officer meets them, in English and in Thai. */
 describe('setup inputs', () => {
@@ -33,11 +23,8 @@ describe('setup inputs', () => {
 
   it('refuses a website name with a space or without a dot, saying which, in English and Thai; nothing is saved', async () => {
     const o = s.ext;
-    for (const [lang, label] of [
-      ['en', 'English'],
-      ['th', 'ไทย'],
-    ] as const) {
-      await setLanguage(o, label);
+    for (const lang of ['en', 'th'] as const) {
+      await setUiLanguage(o, lang);
       const t = UI[lang];
       const url = o.getByRole('textbox', { name: t.homeUrl });
       for (const typed of ['tuayang', 'www.tuay ang.go.th']) {
@@ -54,7 +41,7 @@ describe('setup inputs', () => {
 
   it('names the criteria-set file choosers in Thai in the Thai UI: our button opens the chooser, the browser’s own is not shown', async () => {
     const o = s.ext;
-    await setLanguage(o, 'ไทย');
+    await setUiLanguage(o, 'th');
     const builtIn = JSON.parse(await readFile(path.join(ROOT, 'lib/criteria/sets/nacc-ita-oit-2564.json'), 'utf8'));
     const file = path.join(tmp, 'set.json');
     await writeFile(

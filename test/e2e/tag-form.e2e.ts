@@ -1,3 +1,4 @@
+import { setUiLanguage as setLanguage } from '../../scripts/lib/tour';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EvidenceRecord } from '../../lib/evidence/types';
@@ -13,7 +14,6 @@ import {
   tagStatus,
   TAG_NAMES,
   type Session,
-  type UiLang,
 } from './harness';
 
 /** A contact page whose URL names no item: only its words say it is O5. */
@@ -39,19 +39,6 @@ const WORDS = {
     noMatch: 'ไม่พบข้อที่ตรงกัน',
   },
 } as const;
-
-async function setLanguage(options: Page, lang: UiLang): Promise<void> {
-  await options.reload();
-  await options
-    .getByRole('combobox', { name: /^(Language|ภาษา)$/ })
-    .selectOption({ label: lang === 'th' ? 'ไทย' : 'English' });
-  await options.getByRole('button', { name: /^(Save settings|บันทึกการตั้งค่า)$/ }).click();
-  await options
-    .getByRole('status')
-    .filter({ hasText: /Settings saved|บันทึกการตั้งค่าแล้ว/ })
-    .first()
-    .waitFor();
-}
 
 /** The element focused in the page, looking through our overlay's shadow root. */
 const focusedInOverlay = (page: Page) =>
