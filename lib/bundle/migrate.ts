@@ -6,10 +6,11 @@
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION } from './manifest';
 import type { BundleError } from './messages';
 import { isPlainObject } from '../util/guards';
+import { runMigrations, type MigrationStep } from '../util/migrate';
 
 type Obj = Record<string, unknown>;
 
-const MIGRATIONS: { from: number; up(m: Obj): Obj }[] = [
+const MIGRATIONS: MigrationStep<Obj>[] = [
   {
     from: 1,
     up: (m) => ({
@@ -44,12 +45,6 @@ export function migrateManifest(
         { code: 'format-version-unsupported', file, params: { version: String(v), max: BUNDLE_FORMAT_VERSION } },
       ],
     };
-  let m = raw;
-  let at = v as number;
-  for (const step of MIGRATIONS)
-    if (step.from === at) {
-      m = step.up(m);
-      at++;
-    }
-  return { ok: true, manifest: m, fromVersion: v as number };
+  const manifest = runMigrations(raw, v as number, BUNDLE_FORMAT_VERSION, MIGRATIONS);
+  return { ok: true, manifest, fromVersion: v as number };
 }

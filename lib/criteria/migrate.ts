@@ -5,8 +5,7 @@
 import { CRITERIA_FORMAT_VERSION } from './types';
 import type { Obj } from './field-reader';
 import { isPlainObject as isObj } from '../util/guards';
-
-type Step = (set: Obj) => Obj;
+import { runMigrations, type MigrationStep } from '../util/migrate';
 
 /** v1 → v2: every element was required; there were no any-of groups, hint rules or source citations. */
 function v1ToV2(set: Obj): Obj {
@@ -22,8 +21,7 @@ function v1ToV2(set: Obj): Obj {
   return { ...set, formatVersion: 2, items };
 }
 
-/** STEPS[n] migrates version n+1 to n+2. */
-const STEPS: readonly Step[] = [v1ToV2];
+const STEPS: readonly MigrationStep<Obj>[] = [{ from: 1, up: v1ToV2 }];
 
 /**
  * Brings a parsed criteria set of any known version to the current one. Anything that is not an
@@ -31,12 +29,7 @@ const STEPS: readonly Step[] = [v1ToV2];
  */
 export function migrateCriteriaSet(data: unknown): unknown {
   if (!isObj(data)) return data;
-  let v = data.formatVersion;
+  const v = data.formatVersion;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v >= CRITERIA_FORMAT_VERSION) return data;
-  let set: Obj = data;
-  while (v < CRITERIA_FORMAT_VERSION) {
-    set = STEPS[v - 1]!(set);
-    v++;
-  }
-  return set;
+  return runMigrations(data, v, CRITERIA_FORMAT_VERSION, STEPS);
 }

@@ -1,5 +1,6 @@
 import type { CaptureMode } from '../evidence/types';
 import type { ItaDb } from './db';
+import { runMigrations, type MigrationStep } from '../util/migrate';
 
 export type UiLanguage = 'auto' | 'th' | 'en';
 
@@ -64,7 +65,7 @@ type AnyRecord = Record<string, unknown>;
  * Each entry upgrades settings from version `from` to `from + 1`. Never edit a released step:
  * add one. v1 (the first release) had no language, capture mode or URL cap.
  */
-const MIGRATIONS: { from: number; up(s: AnyRecord): AnyRecord }[] = [
+const MIGRATIONS: MigrationStep<AnyRecord>[] = [
   { from: 1, up: (s) => ({ ...s, version: 2, language: 'auto', lastCaptureMode: 'viewport', urlCap: 5 }) },
 ];
 
@@ -72,15 +73,10 @@ export const SETTINGS_VERSION = 2;
 
 export function migrateSettings(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return { ...DEFAULT_SETTINGS };
-  let s = { ...(raw as AnyRecord) };
-  let v = typeof s.version === 'number' ? s.version : 1;
+  const s = { ...(raw as AnyRecord) };
+  const v = Number.isInteger(s.version) && (s.version as number) >= 1 ? (s.version as number) : 1;
   if (v > SETTINGS_VERSION) throw new Error(`Settings version ${v} is newer than this extension supports`);
-  for (const m of MIGRATIONS)
-    if (m.from === v) {
-      s = m.up(s);
-      v = m.from + 1;
-    }
-  return sanitizeSettings(s);
+  return sanitizeSettings(runMigrations(s, v, SETTINGS_VERSION, MIGRATIONS));
 }
 
 /** Keeps known fields with valid types; anything else falls back to the default. */
