@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import type { EvidenceRecord } from '../../lib/evidence/types';
 import { FORM_STRINGS, OVERLAY_STRINGS } from '../../lib/i18n/overlay-strings';
 import {
@@ -39,6 +39,14 @@ async function killWorker(ext: Page): Promise<void> {
   } finally {
     await cdp.detach().catch(() => undefined);
   }
+}
+
+/** The URLs of the active tabs, as the service worker sees them. */
+async function activeTabUrls(worker: Worker): Promise<(string | undefined)[]> {
+  return worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> } } }).chrome;
+    return (await c.tabs.query({ active: true })).map((t) => t.url);
+  });
 }
 
 describe('a Save that the extension cannot finish', () => {
@@ -113,6 +121,8 @@ describe('a Save that the extension cannot finish', () => {
     const front = await s.h.ctx.newPage();
     await front.goto(`${s.site.url}red.html`);
     await front.bringToFront();
+    // Chrome has made the red page the active tab (what the worker checks) before the request comes.
+    await expect.poll(() => activeTabUrls(s.h.worker)).toContain(`${s.site.url}red.html`);
     // A tag request for the tab behind (the context-menu event, dispatched as Chrome would send it).
     await s.h.worker.evaluate(async (u) => {
       const c = (
@@ -138,15 +148,7 @@ describe('a Save that the extension cannot finish', () => {
 
     await page.bringToFront();
     // Chrome has made it the active tab (what the worker checks), and the frame is seen again.
-    await expect
-      .poll(() =>
-        s.h.worker.evaluate(async () => {
-          const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ url?: string }[]> } } })
-            .chrome;
-          return (await c.tabs.query({ active: true })).map((t) => t.url);
-        }),
-      )
-      .toContain(url);
+    await expect.poll(() => activeTabUrls(s.h.worker)).toContain(url);
     // The form's clickjacking guard (IntersectionObserver v2) sees the frame again only once Chrome
     // has painted the tab: wait for the same observer to say so, as no person clicks faster.
     const form = page.frames().find((f) => f.url().includes('overlay-form.html'))!;
