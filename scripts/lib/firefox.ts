@@ -88,11 +88,15 @@ export async function launchFirefox(o: FirefoxLaunchOptions): Promise<LaunchedFi
 export async function openExtensionPage(browser: Browser, url: string, timeout = 20_000): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(url, { timeout }).catch(() => undefined);
-  await page.waitForFunction(
-    (u) => location.href === u && document.readyState === 'complete',
-    { timeout, polling: 100 },
-    url,
-  );
+  // Polled by hand: an evaluation that lands mid-navigation can fail inside Firefox's BiDi
+  // ("right-hand side of 'in' should be an object"), which would end waitForFunction at once.
+  const deadline = Date.now() + timeout;
+  const loaded = () =>
+    page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+  while (!(await loaded())) {
+    if (Date.now() > deadline) throw new Error(`${url} did not load within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return page;
 }
 

@@ -136,8 +136,21 @@ export async function chooseItems(dialog: Locator, codes: string[], lang: UiLang
   }
   for (const code of codes) {
     if (await dialog.getByRole('button', { name: names.remove(code), exact: true }).count()) continue;
-    await dialog.getByRole('combobox', { name: names.criterion }).fill(code);
-    await dialog.getByRole('option', { name: new RegExp(`^${code} `) }).click();
+    // Typing again once, as a person would: under load the list was twice found closed after typing
+    // on a PDF tab (capture.e2e; cause not found, see the closing note of this round).
+    for (let attempt = 1; ; attempt++) {
+      await dialog.getByRole('combobox', { name: names.criterion }).fill(code);
+      const picked = await dialog
+        .getByRole('option', { name: new RegExp(`^${code} `) })
+        .click({ timeout: 10_000 })
+        .then(() => true)
+        .catch((e: unknown) => {
+          if (attempt >= 2) throw e;
+          return false;
+        });
+      if (picked) break;
+    }
+    await dialog.getByRole('button', { name: names.remove(code), exact: true }).waitFor();
   }
 }
 
