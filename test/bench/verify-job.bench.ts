@@ -6,7 +6,8 @@ import 'fake-indexeddb/auto';
  * ≤ 300 MB) and heap growth; baseline in the same run: the 3,000 GETs by a bare loop.
  * The browser itself is not measured here (see the note in docs); this measures the code it runs.
  */
-import type { EvidenceRecord } from '../../lib/evidence/types';
+import type { Artifact, EvidenceRecord } from '../../lib/evidence/types';
+import { record } from '../unit/bundle/helpers';
 import { openDb } from '../../lib/storage/db';
 import { runVerifyJob } from '../../lib/verify/job';
 import { getJob } from '../../lib/verify/store';
@@ -32,27 +33,17 @@ export async function run(log: (line: string) => void): Promise<void> {
     const enc = new TextEncoder();
     for (let i = 0; i < COUNT; i++) {
       const id = `ev${i}`;
-      evidence.push({
-        schemaVersion: 1,
-        id,
-        criteria: ['O9'],
-        requestedUrl: server.url(`/p/${i}`),
-        url: server.url(`/p/${i}`),
-        title: `หน้า ${i}`,
-        httpStatus: 200,
-        capturedAt: '2021-03-01T00:00:00.000Z',
-        timeZone: 'Asia/Bangkok',
-        userAgent: 'bench',
-        extensionVersion: '0.1.0',
-        viewport: { width: 1280, height: 800 },
-        devicePixelRatio: 1,
-        note: '',
-        artifacts: [{ id: `${id}-t`, method: 'text', mime: 'text/plain', bytes: TEXT.length, sha256: '0'.repeat(64) }],
-        clickPath: [],
-        reachedFromHome: false,
-        elementTicks: {},
-        updatedAt: '2021-03-01T00:00:00.000Z',
-      } as unknown as EvidenceRecord);
+      const artifact = {
+        id: `${id}-t`,
+        method: 'text',
+        mime: 'text/plain',
+        bytes: TEXT.length,
+        sha256: '0'.repeat(64),
+      };
+      const url = server.url(`/p/${i}`);
+      evidence.push(
+        record(id, ['O9'], [artifact as Artifact], { requestedUrl: url, url, clickPath: [], reachedFromHome: false }),
+      );
       await db.blobs.put({ id: `${id}-t`, data: enc.encode(TEXT) });
     }
     await db.evidence.bulkPut(evidence);
