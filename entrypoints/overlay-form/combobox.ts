@@ -80,6 +80,11 @@ export function criterionCombobox(o: ComboboxOptions): Combobox {
     list.hidden = !show || matches.length === 0;
     none.hidden = !show || matches.length > 0;
     input.setAttribute('aria-expanded', String(!list.hidden));
+    // Opened low in the scrolling fields (a short window), the list is scrolled into sight, not cut
+    // off; where both do not fit, the box being typed in stays in sight first.
+    if (list.hidden) return;
+    list.scrollIntoView({ block: 'nearest' });
+    input.scrollIntoView({ block: 'nearest' });
   };
   const update = () => {
     const q = input.value.trim();

@@ -19,6 +19,8 @@ export interface FormValues {
 
 export interface FormView {
   panel: HTMLElement;
+  /** The fields, in their own scroll region above Save: in a short window they scroll, Save stays in sight. */
+  fields: HTMLElement;
   combobox: HTMLInputElement;
   save: HTMLButtonElement;
   values(): FormValues;
@@ -285,14 +287,15 @@ function captureProblemText(init: FormInit, t: FormText): string | null {
   return null;
 }
 
-function dialogPanel(t: FormText, problem: string | null, ...body: (Node | null)[]): HTMLDivElement {
+/** The dialog: its title, then the fields (the region that scrolls when the window is short), then the actions. */
+function dialogPanel(t: FormText, fields: HTMLElement, actions: HTMLElement): HTMLDivElement {
   const titleId = uid('title');
   return h(
     'div',
     { class: 'panel', role: 'dialog', 'aria-labelledby': titleId, 'aria-modal': 'true' },
     h('h2', { id: titleId }, t.dialog),
-    problem ? h('p', { class: 'warn', role: 'alert' }, problem) : null,
-    ...body,
+    fields,
+    actions,
   );
 }
 
@@ -361,18 +364,21 @@ export function buildForm(init: FormInit, actions: FormActions): FormView {
   });
   const save = h('button', { type: 'button', class: 'primary', onclick: () => actions.onSave() }, t.save);
   const close = h('button', { type: 'button', onclick: () => actions.onClose() }, t.close);
-  const panel = dialogPanel(
-    t,
-    captureProblemText(init, t),
+  const problem = captureProblemText(init, t);
+  const fields = h(
+    'div',
+    { class: 'fields' },
+    problem ? h('p', { class: 'warn', role: 'alert' }, problem) : null,
     ...[combo.root, chosen.chips, chosen.duplicate, chosen.elementsBox, mode.radios, docs.box, clickPathBox(init, t)],
     ...[h('label', { for: noteId }, t.note), note, h('p', { class: 'hint' }, t.keyboardPath)],
-    h('div', { class: 'actions' }, mode.beside, close, save),
   );
+  const panel = dialogPanel(t, fields, h('div', { class: 'actions' }, mode.beside, close, save));
 
   if (restoreOrSuggest(init, t, choose, note, actions.announce)) userInput = true;
 
   return {
     panel,
+    fields,
     combobox: combo.input,
     save,
     values: () => ({

@@ -84,9 +84,10 @@ class FormSession {
     this.lang = init.config.language;
     this.t = formText(this.lang);
     dressPage(this.lang, this.t);
-    new ResizeObserver(() => {
+    const resized = new ResizeObserver(() => {
       if (this.layoutMode !== 'picking') this.layout(this.layoutMode);
-    }).observe(this.wrap);
+    });
+    resized.observe(this.wrap);
     this.view = buildForm(init, {
       onSave: () => void this.save(),
       onClose: () => void this.close(),
@@ -99,6 +100,8 @@ class FormSession {
     });
     this.view.panel.append(this.status);
     this.wrap.append(this.view.panel, this.announcer);
+    // While the fields scroll, the wrap keeps its size when they grow or shrink: watch them too.
+    for (const el of this.view.fields.children) resized.observe(el);
     document.body.append(this.wrap);
     this.visible = watchVisibility(this.wrap);
     document.addEventListener('keydown', (e) => this.onKey(e));
@@ -113,7 +116,10 @@ class FormSession {
 
   private layout(mode: FormLayout): void {
     this.layoutMode = mode;
-    const height = this.wrap.getBoundingClientRect().height + 16;
+    // The height the form would have with room for all its fields. The frame is capped at the window
+    // and the form at the frame, so the height as drawn would only ever shrink the frame.
+    const fields = this.view.fields;
+    const height = this.wrap.getBoundingClientRect().height - fields.clientHeight + fields.scrollHeight + 16;
     void sendToBackground('form/layout', { token: this.tok, mode, height }).catch(() => undefined);
   }
 
