@@ -41,6 +41,29 @@ function vitestSuite(name, configArgs) {
   passed += r.numPassedTests;
   failed += r.numFailedTests + (ok || r.numFailedTests ? 0 : 1);
   lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  lines.push(...failedTests(r));
+}
+
+// The closing summary names each failed test and its first error line, so a CI log that keeps only its tail still says
+// what broke.
+function failedTests(report) {
+  const named = [];
+  for (const file of report.testResults) {
+    const where = path.relative(root, file.name);
+    if (file.status === 'failed' && file.message) named.push(`       ${where}: ${firstLine(file.message)}`);
+    for (const t of file.assertionResults) {
+      if (t.status === 'failed')
+        named.push(`       ${where} > ${t.fullName}: ${firstLine(t.failureMessages[0] ?? '')}`);
+    }
+  }
+  return named;
+}
+
+function firstLine(text) {
+  return text
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n', 1)[0]
+    .slice(0, 200);
 }
 
 const want = (s) => only.length === 0 || only.includes(s);
