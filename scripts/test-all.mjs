@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, '.output', 'test-results');
@@ -45,25 +46,24 @@ function vitestSuite(name, configArgs) {
 }
 
 // The closing summary names each failed test and its first error line, so a CI log that keeps only its tail still says
-// what broke.
+// what broke. A test that passed only when run again (the e2e suites allow one retry) is named too: it is a flake to fix.
 function failedTests(report) {
   const named = [];
   for (const file of report.testResults) {
     const where = path.relative(root, file.name);
     if (file.status === 'failed' && file.message) named.push(`       ${where}: ${firstLine(file.message)}`);
     for (const t of file.assertionResults) {
-      if (t.status === 'failed')
-        named.push(`       ${where} > ${t.fullName}: ${firstLine(t.failureMessages[0] ?? '')}`);
+      const first = firstLine(t.failureMessages[0] ?? '');
+      if (t.status === 'failed') named.push(`       ${where} > ${t.fullName}: ${first}`);
+      else if (t.status === 'passed' && t.failureMessages.length > 0)
+        named.push(`       passed on retry: ${where} > ${t.fullName}: ${first}`);
     }
   }
   return named;
 }
 
 function firstLine(text) {
-  return text
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .split('\n', 1)[0]
-    .slice(0, 200);
+  return stripVTControlCharacters(text).split('\n', 1)[0].slice(0, 200);
 }
 
 const want = (s) => only.length === 0 || only.includes(s);

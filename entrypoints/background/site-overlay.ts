@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { injectOverlay, siteOverlayAllowed } from '../../lib/platform/adapter';
+import { injectOverlay, siteOverlayAllowed, watchTrailOn } from '../../lib/platform/adapter';
 import { loadSettings, originPattern } from '../../lib/storage/settings';
 import { sameSite } from '../../lib/util/url';
 import type { ItaDb } from '../../lib/storage/db';
@@ -17,6 +17,9 @@ export function watchSitePages(db: ItaDb): { refresh(): Promise<boolean> } {
     const s = await loadSettings(db);
     const pattern = originPattern(s.homeUrl);
     site = pattern && (await siteOverlayAllowed(pattern)) ? { origin: pattern.replace(/\/\*$/, '') } : null;
+    await watchTrailOn(site ? pattern : null).catch((e: unknown) =>
+      console.warn('[ita-evidence] the click-path watcher could not be registered; the overlay keeps the trail', e),
+    );
     return site !== null;
   };
   const ready = () =>
@@ -35,5 +38,7 @@ export function watchSitePages(db: ItaDb): { refresh(): Promise<boolean> } {
       return injectOverlay(tabId).catch(() => undefined);
     });
   });
+  // At every start of the worker: the registration follows the settings and permissions of now.
+  void ready();
   return { refresh };
 }

@@ -6,7 +6,7 @@ import { createHost, OVERLAY_CSS, type OverlayHost } from './host';
 import { createFormFrame, type FormFrame } from './frame';
 import { showNotice } from './notice';
 import { handlePageMessage } from './page-commands';
-import { trackLinkClicks } from './trail';
+import { watchTrail } from '../trail.content/trail';
 
 /**
  * Always-present part of the overlay: the "Tag this page" button, the frame that holds the
@@ -33,6 +33,8 @@ export default defineContentScript({
     // Injected twice (site watcher and toolbar button): the first one wins.
     if (globalThis.__itaEvidence || globalThis.__itaEvidenceStarting) return;
     globalThis.__itaEvidenceStarting = true;
+    // The trail at once (unless the site's trail script has it): a click must not slip past while the overlay starts.
+    watchTrail();
     afterLoad(() => void start());
   },
 });
@@ -113,12 +115,4 @@ async function start(): Promise<void> {
     reply.then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));
     return true;
   });
-
-  void sendToBackground('trail/event', {
-    url: location.href,
-    linkText: '',
-    fromUrl: document.referrer.startsWith('http') ? document.referrer : '',
-    via: 'load',
-  }).catch(() => {});
-  trackLinkClicks(document, (ev) => void sendToBackground('trail/event', ev).catch(() => {}));
 }

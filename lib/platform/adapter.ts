@@ -101,3 +101,27 @@ export async function injectOverlay(tabId: number): Promise<void> {
 export async function injectPageHelper(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_HELPER_FILE] });
 }
+
+const TRAIL_SCRIPT = { id: 'ita-trail', file: '/content-scripts/trail.js' };
+
+/**
+ * The click-path watcher, registered for the granted site from document_start (the overlay itself
+ * is injected only after a page's load event). `null` unregisters it. Registrations persist across
+ * browser restarts in Chrome and Firefox alike; this replaces whatever was registered before.
+ */
+export function watchTrailOn(pattern: string | null): Promise<void> {
+  // One change at a time: a settings save and a permission event can ask together.
+  const next = trailChanges.then(() => replaceTrailScript(pattern));
+  trailChanges = next.catch(() => undefined);
+  return next;
+}
+let trailChanges: Promise<void> = Promise.resolve();
+
+async function replaceTrailScript(pattern: string | null): Promise<void> {
+  const had = await browser.scripting.getRegisteredContentScripts({ ids: [TRAIL_SCRIPT.id] });
+  if (had.length > 0) await browser.scripting.unregisterContentScripts({ ids: [TRAIL_SCRIPT.id] });
+  if (!pattern) return;
+  await browser.scripting.registerContentScripts([
+    { id: TRAIL_SCRIPT.id, js: [TRAIL_SCRIPT.file], matches: [pattern], runAt: 'document_start', allFrames: false },
+  ]);
+}

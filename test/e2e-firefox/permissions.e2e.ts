@@ -26,6 +26,20 @@ const granted = (ext: Page) =>
       .then((p) => p.origins ?? []),
   );
 
+/** The content scripts the extension has registered at run time, read from one of its pages. */
+const registeredScripts = (ext: Page) =>
+  ext.evaluate(() =>
+    (
+      globalThis as unknown as {
+        browser: {
+          scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; runAt?: string }[]> };
+        };
+      }
+    ).browser.scripting
+      .getRegisteredContentScripts()
+      .then((all) => all.map(({ id, matches, runAt }) => ({ id, matches, runAt }))),
+  );
+
 /**
  * The production build, as a store installs it: no host permission at install. Firefox's pref
  * extensions.webextOptionalPermissionPrompts=false grants each permissions.request() without a
@@ -45,6 +59,10 @@ describe('Firefox production build: the permission path, and the officer is neve
     const origins = await granted(s.ext);
     expect(origins).not.toContain('<all_urls>');
     expect(origins.some((o) => o.includes('127.0.0.1'))).toBe(true);
+    // The click-path watcher follows the grant: registered for the agency site, from document_start.
+    expect(await registeredScripts(s.ext)).toEqual([
+      { id: 'ita-trail', matches: ['http://127.0.0.1/*'], runAt: 'document_start' },
+    ]);
     const page = await s.ff.browser.newPage();
     await page.goto(`${s.site.url}ita/o5.html`);
     await page.locator(aria('button', 'Tag this page')).setTimeout(15_000).wait();

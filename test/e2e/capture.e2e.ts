@@ -290,8 +290,13 @@ describe('faithful capture in the real extension', () => {
 
   it('records the click-path from home, and flags a page opened directly', async () => {
     const page = await h.ctx.newPage();
+    // Each click once the on-page button shows: the extension is watching the page from then on.
+    const overlayReady = () => page.getByRole('button', { name: 'Tag this page' }).waitFor();
     await page.goto(site.url);
+    await overlayReady();
     await page.getByRole('link', { name: 'ITA', exact: true }).click();
+    await page.waitForURL(/\/ita\/index\.html$/);
+    await overlayReady();
     await page.getByRole('link', { name: 'O5 ข้อมูลการติดต่อ' }).click();
     const dialog = await openForm(page);
     await expect.poll(() => dialog.textContent()).toContain('หน้าแรก → ITA → O5 ข้อมูลการติดต่อ');

@@ -15,7 +15,16 @@ const ITA_PAGE = `<!DOCTYPE html>
   <li><a href="go.php?id=5">O5 ช่องทางติดต่อ</a></li>
   <li><a href="o7.html" target="_blank">O7 ข่าวในแท็บใหม่</a></li>
   <li><a href="o2.html"><img alt="ป้าย O2 ผู้บริหาร" width="120" height="40" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a></li>
+  <li><a href="loading.html">ศูนย์ข้อมูลข่าวสาร</a></li>
 </ul>
+</body></html>`;
+
+// A page whose banner image never finishes loading: its load event does not come while the officer clicks on.
+const LOADING_PAGE = `<!DOCTYPE html>
+<html lang="th"><head><meta charset="utf-8"><title>ศูนย์ข้อมูลข่าวสาร</title></head>
+<body>
+<img alt="" width="600" height="100" src="banner.gif">
+<a href="o5.html">O5 ติดต่อเรา</a>
 </body></html>`;
 
 const send = (res: ServerResponse, status: number, headers: Record<string, string>, body = '') => {
@@ -27,6 +36,7 @@ describe('click-paths through redirects, new tabs and image links', () => {
   let h: Harness;
   let site: StaticServer;
   let ext: Page;
+  const held: ServerResponse[] = [];
 
   beforeAll(async () => {
     ({ h, site, ext } = await startSession({
@@ -35,10 +45,19 @@ describe('click-paths through redirects, new tabs and image links', () => {
           send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, ITA_PAGE),
         );
         s.setOverride('/ita/go.php', (_req, res) => send(res, 302, { Location: '/ita/o5.html' }));
+        s.setOverride('/ita/loading.html', (_req, res) =>
+          send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, LOADING_PAGE),
+        );
+        s.setOverride('/ita/banner.gif', (_req, res) => {
+          res.writeHead(200, { 'Content-Type': 'image/gif', 'Cache-Control': 'no-store' });
+          res.write('GIF89a');
+          held.push(res);
+        });
       },
     }));
   });
   afterAll(async () => {
+    for (const res of held) res.end();
     await endSession({ h, site });
   });
 
@@ -97,6 +116,27 @@ describe('click-paths through redirects, new tabs and image links', () => {
     const o2 = await recordFor('/ita/o2.html');
     expect(o2?.reachedFromHome).toBe(true);
     expect(o2?.clickPath.map((s) => s.linkText)).toEqual(['', 'ITA', 'ป้าย O2 ผู้บริหาร']);
+    await page.close();
+  });
+
+  it('keeps a click made while the page is still loading, before the on-page button can show', async () => {
+    const page = await openIta();
+    await page.getByRole('link', { name: 'ศูนย์ข้อมูลข่าวสาร' }).click();
+    await page.waitForURL(/\/ita\/loading\.html$/, { waitUntil: 'domcontentloaded' });
+    // Still loading (the banner never ends), so the overlay is not there yet: only the trail script sees this click.
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    expect(await page.getByRole('button', { name: 'Tag this page' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'O5 ติดต่อเรา' }).click();
+    await page.waitForURL(/\/ita\/o5\.html$/);
+    expect(await tagPage(page, ['O5'])).toMatch(/Evidence saved/);
+
+    const records = await dbAll<EvidenceRecord>(ext, 'evidence');
+    const o5 = records
+      .filter((r) => r.url.endsWith('/ita/o5.html'))
+      .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt))
+      .at(-1);
+    expect(o5?.reachedFromHome).toBe(true);
+    expect(o5?.clickPath.map((s) => s.linkText)).toEqual(['', 'ITA', 'ศูนย์ข้อมูลข่าวสาร', 'O5 ติดต่อเรา']);
     await page.close();
   });
 });

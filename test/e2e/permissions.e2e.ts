@@ -25,6 +25,20 @@ const granted = (ext: Page) =>
       .then((p) => p.origins ?? []),
   );
 
+/** The content scripts the extension has registered at run time, read from one of its pages. */
+const registeredScripts = (ext: Page) =>
+  ext.evaluate(() =>
+    (
+      globalThis as unknown as {
+        chrome: {
+          scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; runAt?: string }[]> };
+        };
+      }
+    ).chrome.scripting
+      .getRegisteredContentScripts()
+      .then((all) => all.map(({ id, matches, runAt }) => ({ id, matches, runAt }))),
+  );
+
 /**
  * What the officer's "Allow" on Chrome's permission prompt leaves behind, set through Chrome's own
  * extensions page: automation cannot click the prompt. The pattern is then allowed but not yet
@@ -90,6 +104,10 @@ describe('Chromium production build: the permission path', () => {
     // "Settings saved" comes only once Chrome has answered setup's request without a prompt.
     ext = await setupAgency(h, site.url);
     expect(await granted(ext)).toEqual(['*://127.0.0.1/*']);
+    // The click-path watcher follows the grant: registered for the agency site, from document_start.
+    expect(await registeredScripts(ext)).toEqual([
+      { id: 'ita-trail', matches: ['http://127.0.0.1/*'], runAt: 'document_start' },
+    ]);
     const page = await h.ctx.newPage();
     await page.goto(`${site.url}ita/o5.html`);
     await page.getByRole('button', { name: 'Tag this page', exact: true }).waitFor();

@@ -6,6 +6,7 @@ import { saveSettings } from '../../../lib/storage/settings';
 const adapter = vi.hoisted(() => ({
   injectOverlay: vi.fn(async () => undefined),
   siteOverlayAllowed: vi.fn(async () => true),
+  watchTrailOn: vi.fn(async (_pattern: string | null) => undefined),
 }));
 vi.mock('../../../lib/platform/adapter', () => adapter);
 
@@ -24,6 +25,7 @@ describe('background site watcher', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     adapter.injectOverlay.mockClear();
+    adapter.watchTrailOn.mockClear();
     adapter.siteOverlayAllowed.mockReset().mockResolvedValue(true);
     db = openDb(`site-overlay-${++n}`);
     await saveSettings(db, { homeUrl: 'https://www.town.go.th/', agencyName: 'เทศบาลทดสอบ' });
@@ -60,5 +62,24 @@ describe('background site watcher', () => {
     );
     await new Promise((r) => setTimeout(r, 20));
     expect(adapter.injectOverlay).not.toHaveBeenCalled();
+  });
+
+  it('registers the click-path watcher for the granted site as the worker starts, and drops it when the grant goes', async () => {
+    const watcher = watchSitePages(db);
+    await vi.waitFor(() => expect(adapter.watchTrailOn).toHaveBeenLastCalledWith('https://www.town.go.th/*'));
+    adapter.siteOverlayAllowed.mockResolvedValue(false);
+    expect(await watcher.refresh()).toBe(false);
+    expect(adapter.watchTrailOn).toHaveBeenLastCalledWith(null);
+  });
+
+  it('still puts the overlay on the site when the watcher cannot be registered', async () => {
+    adapter.watchTrailOn.mockRejectedValue(new Error('scripting unavailable'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    watchSitePages(db);
+    const id = await completeTab('https://www.town.go.th/ita');
+    await vi.waitFor(() => expect(adapter.injectOverlay).toHaveBeenCalledWith(id));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('click-path watcher'), expect.any(Error));
+    warn.mockRestore();
+    adapter.watchTrailOn.mockResolvedValue(undefined);
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clickReport, linkLabel, trackLinkClicks, type ClickReport } from '../../../entrypoints/overlay.content/trail';
+import { clickReport, linkLabel, trackLinkClicks, type ClickReport } from '../../../entrypoints/trail.content/trail';
 
 const PAGE = 'https://www.bangtuayang.go.th/ita/index.html';
 

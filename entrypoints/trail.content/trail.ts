@@ -1,4 +1,5 @@
 import type { TrailEvent } from '../../lib/messages/protocol';
+import { sendToBackground } from '../../lib/platform/messaging';
 
 /** A link click as reported to the background, which takes `fromUrl` from the sender, not from here. */
 export type ClickReport = TrailEvent & { via: 'click' };
@@ -33,4 +34,26 @@ export function trackLinkClicks(doc: Document, report: (ev: ClickReport) => void
   };
   doc.addEventListener('click', onClick, { capture: true });
   doc.addEventListener('auxclick', onClick, { capture: true });
+}
+
+declare global {
+  // Set in the isolated world once this page's trail is being reported (by either content script).
+  var __itaTrailWatching: boolean | undefined;
+}
+
+/**
+ * Reports this page's load (with its referrer) and every link click, once per page. The site's
+ * registered trail script does it at document_start; the overlay does it too, for pages it reaches
+ * without that script (the toolbar button on another site, or a page open before the grant).
+ */
+export function watchTrail(): void {
+  if (globalThis.__itaTrailWatching) return;
+  globalThis.__itaTrailWatching = true;
+  void sendToBackground('trail/event', {
+    url: location.href,
+    linkText: '',
+    fromUrl: document.referrer.startsWith('http') ? document.referrer : '',
+    via: 'load',
+  }).catch(() => {});
+  trackLinkClicks(document, (ev) => void sendToBackground('trail/event', ev).catch(() => {}));
 }
