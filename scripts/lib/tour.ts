@@ -80,7 +80,8 @@ export async function tagOpenPage(page: Page, step: (typeof DEMO_STEPS)[number],
   await dialog.getByRole('button', { name: o.save, exact: true }).click();
   const status = page.frameLocator('iframe[name="ita-evidence-form"]').getByRole('status');
   await status.filter({ hasText: /\S/ }).filter({ hasNotText: o.saving }).waitFor({ timeout: 60_000 });
-  const text = (await status.textContent()) ?? '';
+  // The message alone: the status line's first span, without the labels of its Undo and Open buttons.
+  const text = (await status.locator(':scope > span').first().textContent()) ?? '';
   // After Save the dialog has closed and the status stays a few seconds; a refusal keeps the dialog.
   if (await dialog.count()) await dialog.getByRole('button', { name: o.close, exact: true }).click();
   else await status.getByRole('button', { name: FORM_STRINGS[lang].dismiss }).click();
