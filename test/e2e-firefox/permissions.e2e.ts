@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantedOriginsInPage, registeredScriptsInPage } from '../e2e/in-page';
 import type { Page } from 'puppeteer-core';
 import type { EvidenceRecord } from '../../lib/evidence/types';
 import { clickToolbarButton } from '../../scripts/lib/firefox';
@@ -16,29 +17,9 @@ import {
   type Session,
 } from './harness';
 
-/** What the extension holds now, read from one of its pages. */
-const granted = (ext: Page) =>
-  ext.evaluate(() =>
-    (
-      globalThis as unknown as { browser: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }
-    ).browser.permissions
-      .getAll()
-      .then((p) => p.origins ?? []),
-  );
+const granted = (ext: Page) => ext.evaluate(grantedOriginsInPage);
 
-/** The content scripts the extension has registered at run time, read from one of its pages. */
-const registeredScripts = (ext: Page) =>
-  ext.evaluate(() =>
-    (
-      globalThis as unknown as {
-        browser: {
-          scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; runAt?: string }[]> };
-        };
-      }
-    ).browser.scripting
-      .getRegisteredContentScripts()
-      .then((all) => all.map(({ id, matches, runAt }) => ({ id, matches, runAt }))),
-  );
+const registeredScripts = (ext: Page) => ext.evaluate(registeredScriptsInPage);
 
 /**
  * The production build, as a store installs it: no host permission at install. Firefox's pref

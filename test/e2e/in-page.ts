@@ -54,3 +54,21 @@ export async function dbAllInPage(store: string): Promise<unknown[]> {
   db.close();
   return rows;
 }
+
+type ExtensionApi = {
+  permissions: { getAll(): Promise<{ origins?: string[] }> };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; runAt?: string }[]> };
+};
+
+/** The origins the extension holds now (Firefox's `browser`, Chrome's `chrome`). */
+export async function grantedOriginsInPage(): Promise<string[]> {
+  const g = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  return (await (g.browser ?? g.chrome)!.permissions.getAll()).origins ?? [];
+}
+
+/** The content scripts the extension has registered at run time: id, matches and when they run. */
+export async function registeredScriptsInPage(): Promise<{ id: string; matches?: string[]; runAt?: string }[]> {
+  const g = globalThis as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  const all = await (g.browser ?? g.chrome)!.scripting.getRegisteredContentScripts();
+  return all.map(({ id, matches, runAt }) => ({ id, matches, runAt }));
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantedOriginsInPage, registeredScriptsInPage } from './in-page';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,29 +16,9 @@ import { chooseItems, dbAll, openTagForm, ROOT, saveAndWait, serveFixture, setup
 /** The production build, as the stores ship it: no host permission at install (`npx wxt build`). */
 const PROD_BUILD = path.join(ROOT, '.output/chrome-mv3');
 
-/** The origins the extension holds now, read from one of its pages. */
-const granted = (ext: Page) =>
-  ext.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[] }> } } }
-    ).chrome.permissions
-      .getAll()
-      .then((p) => p.origins ?? []),
-  );
+const granted = (ext: Page) => ext.evaluate(grantedOriginsInPage);
 
-/** The content scripts the extension has registered at run time, read from one of its pages. */
-const registeredScripts = (ext: Page) =>
-  ext.evaluate(() =>
-    (
-      globalThis as unknown as {
-        chrome: {
-          scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; runAt?: string }[]> };
-        };
-      }
-    ).chrome.scripting
-      .getRegisteredContentScripts()
-      .then((all) => all.map(({ id, matches, runAt }) => ({ id, matches, runAt }))),
-  );
+const registeredScripts = (ext: Page) => ext.evaluate(registeredScriptsInPage);
 
 /**
  * What the officer's "Allow" on Chrome's permission prompt leaves behind, set through Chrome's own
