@@ -77,6 +77,8 @@ describe('Chromium production build: the permission path', () => {
       .poll(() => h.ctx.pages().some((p) => p.url() === h.extUrl('options.html')), { timeout: 15_000 })
       .toBe(true);
     const first = h.ctx.pages().find((p) => p.url() === h.extUrl('options.html'))!;
+    // Read once the setup page shows its form: an evaluation mid-load read nothing under a busy CI machine.
+    await first.getByRole('textbox', { name: 'Agency name' }).waitFor();
     expect(await granted(first)).toEqual([]);
     await allowInChrome(h, '*://127.0.0.1/*');
     // Allowed is not held: only setup's own request makes it active.
@@ -111,7 +113,8 @@ describe('Chromium production build: the permission path', () => {
   it('the toolbar button captures and stores a page of a site the extension holds no permission for (activeTab)', async () => {
     const page = await h.ctx.newPage();
     // Same server, another host name: neither the agency site nor all sites cover it.
-    const url = `http://localhost:${site.port}/ita/o5.html`;
+    // A query of its own: the toolbar click finds the tab by its URL, and a retried test must not meet its first tab.
+    const url = `http://localhost:${site.port}/ita/o5.html?toolbar=${Date.now()}`;
     await page.goto(url);
     await clickToolbarButton(h, page);
     const dialog = tagDialog(page);
