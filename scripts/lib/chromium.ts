@@ -107,3 +107,16 @@ export async function clickToolbarButton(ext: LaunchedExtension, page: Page): Pr
     await cdp.detach().catch(() => undefined);
   }
 }
+
+/**
+ * Opens one of the extension's pages in `page`. Right after install the extension opens its setup page itself, and
+ * Chromium may put it into this very tab: the goto is then interrupted by that navigation to the same page, which is
+ * where we wanted to be.
+ */
+export async function gotoExtensionPage(ext: LaunchedExtension, page: Page, file: string): Promise<void> {
+  const url = ext.extUrl(file);
+  await page.goto(url).catch(async (e: unknown) => {
+    if (!String(e).includes('interrupted by another navigation')) throw e;
+    await page.waitForURL(url);
+  });
+}

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { FORM_STRINGS, OVERLAY_STRINGS, fill } from '../../lib/i18n/overlay-strings';
 import { UI_STRINGS } from '../../lib/i18n/ui';
-import type { LaunchedExtension } from './chromium';
+import { gotoExtensionPage, type LaunchedExtension } from './chromium';
 
 export type TourLang = 'th' | 'en';
 
@@ -41,7 +41,7 @@ export const DEMO_STEPS: {
 export async function configureAgency(ext: LaunchedExtension, homeUrl: string, lang: TourLang): Promise<Page> {
   const t = UI_STRINGS[lang];
   const page = await ext.ctx.newPage();
-  await page.goto(ext.extUrl('options.html'));
+  await gotoExtensionPage(ext, page, 'options.html');
   await page.getByRole('textbox', { name: t.agencyName }).fill(DEMO_AGENCY);
   await page.getByRole('textbox', { name: t.homeUrl }).fill(homeUrl);
   await page.getByRole('button', { name: t.saveSettings }).click();

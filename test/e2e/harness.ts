@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startStaticServer, type StaticServer } from '../../lib/devserver/static-server';
 import { FORM_STRINGS, OVERLAY_STRINGS, fill } from '../../lib/i18n/overlay-strings';
-import { launchWithExtension, type LaunchedExtension } from '../../scripts/lib/chromium';
+import { gotoExtensionPage, launchWithExtension, type LaunchedExtension } from '../../scripts/lib/chromium';
 import { dbAllInPage } from './in-page';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -53,11 +53,7 @@ export async function endSession(s: Partial<Session> | undefined): Promise<void>
 /** Sets up the agency through the options page, as a reviewer would. */
 export async function setupAgency(h: Harness, homeUrl: string, name = 'เทศบาลตำบลทดสอบ'): Promise<Page> {
   const page = await h.ctx.newPage();
-  // On install the extension opens its setup page itself; Chromium may reuse this tab for it.
-  await page.goto(h.extUrl('options.html')).catch(async (e: unknown) => {
-    if (!String(e).includes('interrupted by another navigation')) throw e;
-    await page.waitForURL(h.extUrl('options.html'));
-  });
+  await gotoExtensionPage(h, page, 'options.html');
   await page.getByRole('textbox', { name: 'Agency name' }).fill(name);
   await page.getByRole('textbox', { name: 'Main website URL' }).fill(homeUrl);
   await page.getByRole('button', { name: 'Save settings' }).click();
