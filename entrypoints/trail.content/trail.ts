@@ -32,8 +32,11 @@ export function trackLinkClicks(doc: Document, report: (ev: ClickReport) => void
     const r = clickReport(e, doc.location.href);
     if (r) report(r);
   };
-  doc.addEventListener('click', onClick, { capture: true });
-  doc.addEventListener('auxclick', onClick, { capture: true });
+  // On the window, in the capture phase, from document_start: the first listener any click meets, so a page that
+  // stops clicks early (its own window capture listener) cannot hide them from the trail.
+  const first = doc.defaultView ?? doc;
+  first.addEventListener('click', onClick as EventListener, { capture: true });
+  first.addEventListener('auxclick', onClick as EventListener, { capture: true });
 }
 
 declare global {

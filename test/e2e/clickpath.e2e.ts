@@ -16,6 +16,7 @@ const ITA_PAGE = `<!DOCTYPE html>
   <li><a href="o7.html" target="_blank">O7 ข่าวในแท็บใหม่</a></li>
   <li><a href="o2.html"><img alt="ป้าย O2 ผู้บริหาร" width="120" height="40" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a></li>
   <li><a href="loading.html">ศูนย์ข้อมูลข่าวสาร</a></li>
+  <li><a href="stopper.html">ข่าวประชาสัมพันธ์</a></li>
 </ul>
 </body></html>`;
 
@@ -26,6 +27,12 @@ const LOADING_PAGE = `<!DOCTYPE html>
 <img alt="" width="600" height="100" src="banner.gif">
 <a href="o5.html">O5 ติดต่อเรา</a>
 </body></html>`;
+
+// A page whose script swallows every click before anyone else sees it (the link still follows).
+const STOPPER_PAGE = `<!DOCTYPE html>
+<html lang="th"><head><meta charset="utf-8"><title>ข่าวประชาสัมพันธ์</title>
+<script>addEventListener('click', (e) => e.stopImmediatePropagation(), true);</script></head>
+<body><a href="o5.html">O5 ติดต่อหน่วยงาน</a></body></html>`;
 
 const send = (res: ServerResponse, status: number, headers: Record<string, string>, body = '') => {
   res.writeHead(status, { 'Cache-Control': 'no-store', ...headers });
@@ -47,6 +54,9 @@ describe('click-paths through redirects, new tabs and image links', () => {
         s.setOverride('/ita/go.php', (_req, res) => send(res, 302, { Location: '/ita/o5.html' }));
         s.setOverride('/ita/loading.html', (_req, res) =>
           send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, LOADING_PAGE),
+        );
+        s.setOverride('/ita/stopper.html', (_req, res) =>
+          send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, STOPPER_PAGE),
         );
         s.setOverride('/ita/banner.gif', (_req, res) => {
           res.writeHead(200, { 'Content-Type': 'image/gif', 'Cache-Control': 'no-store' });
@@ -137,6 +147,23 @@ describe('click-paths through redirects, new tabs and image links', () => {
       .at(-1);
     expect(o5?.reachedFromHome).toBe(true);
     expect(o5?.clickPath.map((s) => s.linkText)).toEqual(['', 'ITA', 'ศูนย์ข้อมูลข่าวสาร', 'O5 ติดต่อเรา']);
+    await page.close();
+  });
+
+  it('keeps a click on a page whose script stops every click in the capture phase', async () => {
+    const page = await openIta();
+    await page.getByRole('link', { name: 'ข่าวประชาสัมพันธ์' }).click();
+    await page.waitForURL(/\/ita\/stopper\.html$/);
+    await page.getByRole('link', { name: 'O5 ติดต่อหน่วยงาน' }).click();
+    await page.waitForURL(/\/ita\/o5\.html$/);
+    expect(await tagPage(page, ['O5'])).toMatch(/Evidence saved/);
+
+    const records = await dbAll<EvidenceRecord>(ext, 'evidence');
+    const o5 = records
+      .filter((r) => r.url.endsWith('/ita/o5.html'))
+      .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt))
+      .at(-1);
+    expect(o5?.clickPath.map((s) => s.linkText)).toEqual(['', 'ITA', 'ข่าวประชาสัมพันธ์', 'O5 ติดต่อหน่วยงาน']);
     await page.close();
   });
 });
