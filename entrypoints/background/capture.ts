@@ -12,8 +12,9 @@ import { captureMessage } from '../../lib/capture/messages';
 import { FORM_STRINGS } from '../../lib/i18n/overlay-strings';
 import { fetchUnderPolicy, readCappedDocument } from './fetch-document';
 import { pathForTab } from './trail-store';
+import { TabSlots } from '../../lib/capture/tab-slots';
 
-const running = new Map<number, AbortController>();
+const running = new TabSlots();
 /** One snapshot resource (image, font, stylesheet): larger ones become placeholders. */
 const RESOURCE_SIZE_CAP = 5 * 1024 * 1024;
 const RESOURCE_TIMEOUT_MS = 10_000;
@@ -24,9 +25,7 @@ async function showProgress(tabId: number, done: number, total: number): Promise
 }
 
 export function cancelCapture(tabId: number): boolean {
-  const c = running.get(tabId);
-  c?.abort();
-  return !!c;
+  return running.cancel(tabId);
 }
 
 async function pngFromCanvas(canvas: OffscreenCanvas): Promise<Uint8Array> {
@@ -184,9 +183,8 @@ export async function handleCapture(
   tab: CaptureTab,
   shot?: Uint8Array,
 ): Promise<CaptureResult> {
-  if (running.has(tab.id)) return { ok: false, code: 'failed', detail: 'busy' };
-  const controller = new AbortController();
-  running.set(tab.id, controller);
+  const controller = await running.acquire(tab.id);
+  if (!controller) return { ok: false, code: 'failed', detail: 'busy' };
   let tabChanged = false;
   const onTabChanged = () => {
     tabChanged = true;
@@ -232,7 +230,7 @@ export async function handleCapture(
     browser.tabs.onUpdated.removeListener(onUpdated);
     browser.tabs.onActivated.removeListener(onActivated);
     void browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
-    running.delete(tab.id);
+    running.release(tab.id, controller);
   }
 }
 

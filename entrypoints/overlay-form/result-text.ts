@@ -26,6 +26,7 @@ export function resultMessage(r: CaptureResult, lang: 'th' | 'en', pageUrl: stri
   if (r.code === 'not-visible') return t.notVisible;
   const detail = r.detail ?? '';
   if (r.code === 'cancelled' && detail === 'tab-changed') return captureMessage('tab-changed', lang);
+  if (r.code === 'failed' && detail === 'busy') return captureMessage('capture-busy', lang);
   if (
     r.code === 'failed' &&
     /message (port|channel) closed|receiving end does not exist|extension context invalidated/i.test(detail)

@@ -14,6 +14,7 @@ export type CaptureMessageCode =
   | 'document-failed'
   | 'document-type'
   | 'tab-changed'
+  | 'capture-busy'
   | 'capture-failed'
   | 'hint-only-other-years'
   | 'hint-placeholder'
@@ -71,6 +72,10 @@ export const CAPTURE_MESSAGES: Record<CaptureMessageCode, { th: string; en: stri
   'tab-changed': {
     th: 'ยกเลิกการบันทึกแล้ว เพราะมีการสลับไปแท็บอื่นระหว่างบันทึก (ภาพจะเป็นของแท็บอื่น) อยู่ที่แท็บนี้แล้วบันทึกใหม่',
     en: 'Capture cancelled: another tab was brought to the front during the capture (the screenshot would show that tab). Stay on this tab and save again.',
+  },
+  'capture-busy': {
+    th: 'กำลังบันทึกหน้านี้อยู่อีกรายการหนึ่ง จึงยังไม่ได้บันทึก รอให้รายการนั้นเสร็จแล้วกดบันทึกอีกครั้ง',
+    en: 'Another capture of this page is still running, so nothing was saved yet. Wait for it to finish, then save again.',
   },
   'capture-failed': {
     th: 'บันทึกหน้าไม่สำเร็จ: {detail}',

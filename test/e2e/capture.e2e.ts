@@ -155,13 +155,13 @@ describe('faithful capture in the real extension', () => {
     const { before, page } = await startFullPageCapture();
     await midCapture(page);
     await page.goto(`${site.url}ita/o1.html`);
-    // The cancelled capture ends by clearing its badge.
-    await expect.poll(() => badge(page.url()), { timeout: 30_000 }).toBe('');
-    // The tab is free again for the next capture, and the cancelled one stored nothing, then or later.
+    // Saving on the new page at once works: the new capture waits for the cancelled one to unwind
+    // (it used to be refused as "busy"), and the cancelled one stored nothing, then or later.
     const next = await openForm(page);
     await pick(next, 'O1');
     await next.getByRole('radio', { name: 'Visible area' }).check();
     expect(await saveAndWait(next)).toMatch(/Evidence saved/);
+    await expect.poll(() => badge(page.url()), { timeout: 30_000 }).toBe('');
     const all = await dbAll<EvidenceRecord>(ext, 'evidence');
     expect(all).toHaveLength(before + 1);
     expect(all.filter((r) => r.url === longUrl)).toHaveLength(longBefore);

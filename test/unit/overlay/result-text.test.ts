@@ -28,3 +28,13 @@ describe('the status line after a Save the worker could not finish', () => {
     );
   });
 });
+
+describe('the status line when the tab is busy with another capture', () => {
+  it('says so in the language of the form, never the internal word "busy"', () => {
+    const en = resultMessage({ ok: false, code: 'failed', detail: 'busy' }, 'en', PAGE);
+    const th = resultMessage({ ok: false, code: 'failed', detail: 'busy' }, 'th', PAGE);
+    expect(en).toMatch(/^Another capture of this page is still running/);
+    expect(th).toMatch(/^กำลังบันทึกหน้านี้อยู่อีกรายการหนึ่ง/);
+    for (const text of [en, th]) expect(text).not.toMatch(/\bbusy\b/);
+  });
+});
