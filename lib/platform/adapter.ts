@@ -118,8 +118,11 @@ export function watchTrailOn(pattern: string | null): Promise<void> {
 let trailChanges: Promise<void> = Promise.resolve();
 
 async function replaceTrailScript(pattern: string | null): Promise<void> {
-  const had = await browser.scripting.getRegisteredContentScripts({ ids: [TRAIL_SCRIPT.id] });
-  if (had.length > 0) await browser.scripting.unregisterContentScripts({ ids: [TRAIL_SCRIPT.id] });
+  const [had] = await browser.scripting.getRegisteredContentScripts({ ids: [TRAIL_SCRIPT.id] });
+  // Every worker start asks again: an unchanged registration is left alone, so no page loads in a gap without it.
+  if (had && pattern && had.matches?.length === 1 && had.matches[0] === pattern && had.runAt === 'document_start')
+    return;
+  if (had) await browser.scripting.unregisterContentScripts({ ids: [TRAIL_SCRIPT.id] });
   if (!pattern) return;
   await browser.scripting.registerContentScripts([
     { id: TRAIL_SCRIPT.id, js: [TRAIL_SCRIPT.file], matches: [pattern], runAt: 'document_start', allFrames: false },

@@ -83,9 +83,13 @@ describe('click-paths through redirects, new tabs and image links', () => {
     return page;
   }
 
+  /** The latest record of the page (several tests tag O5). */
   const recordFor = async (file: string) => {
     const records = await dbAll<EvidenceRecord>(ext, 'evidence');
-    return records.find((r) => r.url.endsWith(file));
+    return records
+      .filter((r) => r.url.endsWith(file))
+      .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt))
+      .at(-1);
   };
 
   it('keeps the path from the home page through a redirecting link', async () => {
@@ -140,11 +144,7 @@ describe('click-paths through redirects, new tabs and image links', () => {
     await page.waitForURL(/\/ita\/o5\.html$/);
     expect(await tagPage(page, ['O5'])).toMatch(/Evidence saved/);
 
-    const records = await dbAll<EvidenceRecord>(ext, 'evidence');
-    const o5 = records
-      .filter((r) => r.url.endsWith('/ita/o5.html'))
-      .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt))
-      .at(-1);
+    const o5 = await recordFor('/ita/o5.html');
     expect(o5?.reachedFromHome).toBe(true);
     expect(o5?.clickPath.map((s) => s.linkText)).toEqual(['', 'ITA', 'ศูนย์ข้อมูลข่าวสาร', 'O5 ติดต่อเรา']);
     await page.close();
@@ -158,11 +158,7 @@ describe('click-paths through redirects, new tabs and image links', () => {
     await page.waitForURL(/\/ita\/o5\.html$/);
     expect(await tagPage(page, ['O5'])).toMatch(/Evidence saved/);
 
-    const records = await dbAll<EvidenceRecord>(ext, 'evidence');
-    const o5 = records
-      .filter((r) => r.url.endsWith('/ita/o5.html'))
-      .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt))
-      .at(-1);
+    const o5 = await recordFor('/ita/o5.html');
     expect(o5?.clickPath.map((s) => s.linkText)).toEqual(['', 'ITA', 'ข่าวประชาสัมพันธ์', 'O5 ติดต่อหน่วยงาน']);
     await page.close();
   });

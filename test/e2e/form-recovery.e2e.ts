@@ -17,6 +17,7 @@ import {
   TAG_NAMES,
   type Session,
   tagDialog,
+  chooseTagMenuItem,
 } from './harness';
 import { blobBase64, near, pngPixels } from './pixels';
 
@@ -125,18 +126,7 @@ describe('a Save that the extension cannot finish', () => {
     // Chrome has made the red page the active tab (what the worker checks) before the request comes.
     await expect.poll(() => activeTabUrls(s.h.worker)).toContain(`${s.site.url}red.html`);
     // A tag request for the tab behind (the context-menu event, dispatched as Chrome would send it).
-    await s.h.worker.evaluate(async (u) => {
-      const c = (
-        globalThis as unknown as {
-          chrome: {
-            tabs: { query(q: object): Promise<{ id: number; url: string }[]> };
-            contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
-          };
-        }
-      ).chrome;
-      const [tab] = (await c.tabs.query({})).filter((t) => t.url === u);
-      c.contextMenus.onClicked.dispatch({ menuItemId: 'ita-tag-page', pageUrl: u, editable: false }, tab!);
-    }, url);
+    await chooseTagMenuItem(s.h, url);
     const dialog = tagDialog(page);
     await dialog.waitFor();
     await chooseItems(dialog, ['O5']);

@@ -171,3 +171,22 @@ export async function tagPage(
     await dialog.getByRole('radiogroup', { name: 'Capture' }).getByRole('radio', { name: opts.mode }).check();
   return saveAndWait(page, dialog);
 }
+
+/**
+ * The context-menu item "Tag this page as ITA evidence" chosen on the tab showing `url`. Chrome's own menu cannot be
+ * clicked from automation: the click event Chrome would send is dispatched to the worker's real listener instead.
+ */
+export async function chooseTagMenuItem(h: Harness, url: string): Promise<void> {
+  await h.worker.evaluate(async (u) => {
+    const c = (
+      globalThis as unknown as {
+        chrome: {
+          tabs: { query(q: object): Promise<{ id: number; url: string }[]> };
+          contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
+        };
+      }
+    ).chrome;
+    const [tab] = (await c.tabs.query({})).filter((t) => t.url === u);
+    c.contextMenus.onClicked.dispatch({ menuItemId: 'ita-tag-page', pageUrl: u, editable: false }, tab!);
+  }, url);
+}

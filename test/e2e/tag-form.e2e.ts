@@ -14,6 +14,7 @@ import {
   tagStatus,
   TAG_NAMES,
   type Session,
+  chooseTagMenuItem,
 } from './harness';
 
 /** A contact page whose URL names no item: only its words say it is O5. */
@@ -191,21 +192,9 @@ for (const lang of ['en', 'th'] as const) {
       const page = await s.h.ctx.newPage();
       await page.goto(`${s.site.url}ita/o7.html`);
       await page.bringToFront();
-      // Chrome's own menu cannot be clicked from automation: the click event Chrome would send is
-      // dispatched to the worker's real listener instead (this build has all sites, so no activeTab
-      // is needed; the production build's gesture path is the toolbar's, in permissions.e2e.ts).
-      await s.h.worker.evaluate(async (url) => {
-        const c = (
-          globalThis as unknown as {
-            chrome: {
-              tabs: { query(q: object): Promise<{ id: number; url: string }[]> };
-              contextMenus: { onClicked: { dispatch(info: object, tab: object): void } };
-            };
-          }
-        ).chrome;
-        const [tab] = (await c.tabs.query({})).filter((t) => t.url === url);
-        c.contextMenus.onClicked.dispatch({ menuItemId: 'ita-tag-page', pageUrl: url, editable: false }, tab!);
-      }, `${s.site.url}ita/o7.html`);
+      // This build has all sites, so no activeTab is needed; the production build's gesture path is the
+      // toolbar's, in permissions.e2e.ts.
+      await chooseTagMenuItem(s.h, `${s.site.url}ita/o7.html`);
       const dialog = tagDialog(page, lang);
       await dialog.waitFor();
       await chooseItems(dialog, ['O7'], lang);

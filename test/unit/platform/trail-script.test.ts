@@ -56,6 +56,13 @@ describe('the click-path watcher registration', () => {
     await expect(watchTrailOn(null)).resolves.toBeUndefined();
   });
 
+  it('leaves an identical registration alone (each worker start asks again)', async () => {
+    await watchTrailOn('https://www.town.go.th/*');
+    const first = registry.get('ita-trail');
+    await watchTrailOn('https://www.town.go.th/*');
+    expect(registry.get('ita-trail')).toBe(first);
+  });
+
   it('applies requests made together one after another, the last one winning', async () => {
     await Promise.all([watchTrailOn('https://a.go.th/*'), watchTrailOn('https://b.go.th/*')]);
     expect([...registry.values()].map((s) => s.matches)).toEqual([['https://b.go.th/*']]);
